@@ -14,6 +14,7 @@ const shared = {
   transform: { '^.+\\.ts$': swc },
   testEnvironment: 'node',
   moduleNameMapper: {
+    '^@verkosto/graph/demo$': '<rootDir>/libs/graph/src/demo/demo-network',
     '^@verkosto/(domain|graph|analytics)$': '<rootDir>/libs/$1/src',
   },
   rootDir: __dirname,

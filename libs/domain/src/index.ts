@@ -5,3 +5,6 @@ export * from './dates';
 export * from './text';
 export * from './snapshot';
 export * from './seed';
+export * from './inputs';
+export * from './validation';
+export * from './reference/finland';

@@ -28,11 +28,11 @@ export interface SeedOrganisation {
   id: string;
   name: string;
   kind: OrganisationKind;
-  sector?: Sector;
+  sector?: Sector | null;
   businessId?: string | null;
   municipalityCode?: string | null;
   website?: string | null;
-  permanent?: boolean;
+  permanent?: boolean | null;
 }
 
 export interface SeedProject {
@@ -49,9 +49,9 @@ export interface SeedProject {
   description?: string | null;
   outputs?: string | null;
   predecessorId?: string | null;
-  networkIds?: string[];
-  methodIds?: string[];
-  targetGroupIds?: string[];
+  networkIds?: string[] | null;
+  methodIds?: string[] | null;
+  targetGroupIds?: string[] | null;
 }
 
 export interface SeedNetwork {
@@ -59,7 +59,7 @@ export interface SeedNetwork {
   name: string;
   goal?: string | null;
   regionCode?: string | null;
-  visibility?: Visibility;
+  visibility?: Visibility | null;
 }
 
 export interface SeedActivity {
@@ -72,9 +72,9 @@ export interface SeedActivity {
   description?: string | null;
   projectId?: string | null;
   continuesId?: string | null;
-  networkIds?: string[];
-  methodIds?: string[];
-  targetGroupIds?: string[];
+  networkIds?: string[] | null;
+  methodIds?: string[] | null;
+  targetGroupIds?: string[] | null;
 }
 
 export interface SeedParticipation {

@@ -1,0 +1,76 @@
+import { Inject } from '@nestjs/common';
+import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphStore } from '@verkosto/graph';
+import { IsoDateScalar } from '../common/date.scalar';
+import { DeletePayload, PageArgs, toConnection } from '../common/page';
+import { GRAPH_STORE } from '../common/store.module';
+import { Participation } from '../participations/participation.model';
+import { Project } from '../projects/project.model';
+import { Term } from '../reference/reference.model';
+import { Activity, ActivityConnection, CreateActivityInput, UpdateActivityInput } from './activity.model';
+
+@ArgsType()
+class ActivitiesArgs extends PageArgs {
+  @Field(() => String, { nullable: true }) projectId?: string | null;
+  @Field(() => String, { nullable: true }) networkId?: string | null;
+  @Field(() => IsoDateScalar, { nullable: true, description: 'Only activities running on this date.' })
+  activeAt?: string | null;
+}
+
+@Resolver(() => Activity)
+export class ActivityResolver {
+  constructor(@Inject(GRAPH_STORE) private readonly store: GraphStore) {}
+
+  @Query(() => ActivityConnection)
+  async activities(@Args() args: ActivitiesArgs) {
+    return toConnection(await this.store.listActivities(args));
+  }
+
+  @Query(() => Activity, { nullable: true })
+  activity(@Args('id', { type: () => ID }) id: string) {
+    return this.store.getActivity(id);
+  }
+
+  @Mutation(() => Activity)
+  createActivity(@Args('input') input: CreateActivityInput) {
+    return this.store.createActivity(input);
+  }
+
+  @Mutation(() => Activity)
+  updateActivity(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateActivityInput) {
+    return this.store.updateActivity(id, input);
+  }
+
+  @Mutation(() => DeletePayload)
+  deleteActivity(@Args('id', { type: () => ID }) id: string) {
+    return this.store.deleteActivity(id);
+  }
+
+  @ResolveField(() => [Participation])
+  participants(
+    @Parent() activity: Activity,
+    @Args('activeAt', { type: () => IsoDateScalar, nullable: true }) activeAt?: string,
+  ) {
+    return this.store.listParticipations({ targetId: activity.id, activeAt });
+  }
+
+  @ResolveField(() => Project, { nullable: true })
+  project(@Parent() activity: Activity) {
+    return activity.projectId ? this.store.getProject(activity.projectId) : null;
+  }
+
+  @ResolveField(() => Activity, { nullable: true, description: 'The earlier activity this one continues.' })
+  continues(@Parent() activity: Activity) {
+    return activity.continuesId ? this.store.getActivity(activity.continuesId) : null;
+  }
+
+  @ResolveField(() => [Term])
+  async methods(@Parent() activity: Activity) {
+    return (await this.store.methods()).filter((t) => activity.methodIds.includes(t.id));
+  }
+
+  @ResolveField(() => [Term])
+  async targetGroups(@Parent() activity: Activity) {
+    return (await this.store.targetGroups()).filter((t) => activity.targetGroupIds.includes(t.id));
+  }
+}

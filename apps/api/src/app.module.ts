@@ -1,0 +1,44 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ActivityResolver } from './activities/activity.resolver';
+import { IsoDateScalar } from './common/date.scalar';
+import { ErrorFilter } from './common/error.filter';
+import { StoreModule } from './common/store.module';
+import { GraphResolver } from './graph/graph.resolver';
+import { HealthController } from './health/health.controller';
+import { NetworkResolver } from './networks/network.resolver';
+import { OrganisationResolver } from './organisations/organisation.resolver';
+import { ParticipationResolver } from './participations/participation.resolver';
+import { ProjectResolver } from './projects/project.resolver';
+import { ReferenceResolver } from './reference/reference.resolver';
+
+const production = process.env.NODE_ENV === 'production';
+
+@Module({
+  imports: [
+    StoreModule,
+    GraphQLModule.forRoot<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      autoSchemaFile: true,
+      sortSchema: true,
+      path: '/graphql',
+      introspection: !production,
+      includeStacktraceInErrorResponses: !production,
+    }),
+  ],
+  controllers: [HealthController],
+  providers: [
+    { provide: APP_FILTER, useClass: ErrorFilter },
+    IsoDateScalar,
+    OrganisationResolver,
+    ProjectResolver,
+    ActivityResolver,
+    NetworkResolver,
+    ParticipationResolver,
+    GraphResolver,
+    ReferenceResolver,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,76 @@
+import { Inject } from '@nestjs/common';
+import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { OrganisationKind, Sector } from '@verkosto/domain';
+import type { GraphStore } from '@verkosto/graph';
+import { IsoDateScalar } from '../common/date.scalar';
+import { OrganisationKindEnum, SectorEnum } from '../common/enums';
+import { DeletePayload, PageArgs, toConnection } from '../common/page';
+import { GRAPH_STORE } from '../common/store.module';
+import { Participation } from '../participations/participation.model';
+import { Municipality } from '../reference/reference.model';
+import {
+  CreateOrganisationInput,
+  MergePayload,
+  Organisation,
+  OrganisationConnection,
+  UpdateOrganisationInput,
+} from './organisation.model';
+
+@ArgsType()
+class OrganisationsArgs extends PageArgs {
+  @Field(() => OrganisationKindEnum, { nullable: true }) kind?: OrganisationKind | null;
+  @Field(() => SectorEnum, { nullable: true }) sector?: Sector | null;
+  @Field(() => String, { nullable: true }) municipalityCode?: string | null;
+}
+
+@Resolver(() => Organisation)
+export class OrganisationResolver {
+  constructor(@Inject(GRAPH_STORE) private readonly store: GraphStore) {}
+
+  @Query(() => OrganisationConnection)
+  async organisations(@Args() args: OrganisationsArgs) {
+    return toConnection(await this.store.listOrganisations(args));
+  }
+
+  @Query(() => Organisation, { nullable: true })
+  organisation(@Args('id', { type: () => ID }) id: string) {
+    return this.store.getOrganisation(id);
+  }
+
+  @Mutation(() => Organisation)
+  createOrganisation(@Args('input') input: CreateOrganisationInput) {
+    return this.store.createOrganisation(input);
+  }
+
+  @Mutation(() => Organisation)
+  updateOrganisation(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateOrganisationInput) {
+    return this.store.updateOrganisation(id, input);
+  }
+
+  @Mutation(() => DeletePayload, { description: 'Deletes the organisation and every participation it has.' })
+  deleteOrganisation(@Args('id', { type: () => ID }) id: string) {
+    return this.store.deleteOrganisation(id);
+  }
+
+  @Mutation(() => MergePayload, { description: 'Moves every relationship of the others to `keepId`, records their names, removes them.' })
+  mergeOrganisations(
+    @Args('keepId', { type: () => ID }) keepId: string,
+    @Args('mergeIds', { type: () => [ID] }) mergeIds: string[],
+  ) {
+    return this.store.mergeOrganisations(keepId, mergeIds);
+  }
+
+  @ResolveField(() => Municipality, { nullable: true })
+  async municipality(@Parent() org: Organisation) {
+    if (!org.municipalityCode) return null;
+    return (await this.store.municipalities()).find((m) => m.code === org.municipalityCode) ?? null;
+  }
+
+  @ResolveField(() => [Participation])
+  participations(
+    @Parent() org: Organisation,
+    @Args('activeAt', { type: () => IsoDateScalar, nullable: true }) activeAt?: string,
+  ) {
+    return this.store.listParticipations({ organisationId: org.id, activeAt });
+  }
+}

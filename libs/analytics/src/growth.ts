@@ -1,0 +1,92 @@
+/** Growth series (DESIGN §5): how the network grows and keeps its members, month by month or quarter by quarter. */
+import { addMonths, badInput, type GraphSnapshot, type IsoDate } from '@verkosto/domain';
+import { activeOrganisations, assertDate, inWindow, indexCollaborations, tieIdsIn } from './ties';
+
+export type GrowthInterval = 'MONTH' | 'QUARTER';
+
+export interface GrowthPeriod {
+  /** '2021-03' for a month, '2021-Q1' for a quarter. */
+  label: string;
+  /** Calendar period clipped to the asked from–to. */
+  from: IsoDate;
+  to: IsoDate;
+  activeOrganisations: number;
+  newOrganisations: number;
+  ties: number;
+  activities: number;
+  density: number;
+  /** Share of the previous period's active organisations active again; null for the first period. */
+  retention: number | null;
+  evidence: { organisations: string[]; newOrganisations: string[]; retained: string[]; ties: string[]; activities: string[] };
+}
+
+/** Guards against asking for a century of months by accident. */
+const MAX_PERIODS = 1200;
+
+function dayBefore(date: IsoDate): IsoDate {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+}
+
+function periods(from: IsoDate, to: IsoDate, interval: GrowthInterval): { label: string; from: IsoDate; to: IsoDate }[] {
+  const months = interval === 'MONTH' ? 1 : 3;
+  const [y, m] = from.split('-').map(Number);
+  const firstMonth = interval === 'MONTH' ? m : Math.floor((m - 1) / 3) * 3 + 1;
+  let start = `${String(y).padStart(4, '0')}-${String(firstMonth).padStart(2, '0')}-01`;
+  const out: { label: string; from: IsoDate; to: IsoDate }[] = [];
+  while (start <= to) {
+    if (out.length >= MAX_PERIODS) throw badInput(`A growth series is limited to ${MAX_PERIODS} periods.`, { from, to, interval });
+    const next = addMonths(start, months);
+    const month = Number(start.slice(5, 7));
+    const label = interval === 'MONTH' ? start.slice(0, 7) : `${start.slice(0, 4)}-Q${Math.floor((month - 1) / 3) + 1}`;
+    out.push({ label, from: start < from ? from : start, to: dayBefore(next) > to ? to : dayBefore(next) });
+    start = next;
+  }
+  return out;
+}
+
+/** Per period: organisations, new organisations, ties, activities, density and retention. */
+export function growth(snapshot: GraphSnapshot, from: IsoDate, to: IsoDate, interval: GrowthInterval): GrowthPeriod[] {
+  assertDate(from, 'from');
+  assertDate(to, 'to');
+  if (from > to) throw badInput('"from" must be on or before "to".', { from, to });
+  const index = indexCollaborations(snapshot);
+
+  // An organisation is new in the period holding its first day of taking part in anything.
+  // An open start (null) means "since before the data", so it is never counted as new.
+  const firstDay = new Map<string, IsoDate | null>();
+  for (const s of index.spells) {
+    const cur = firstDay.get(s.organisationId);
+    if (cur === undefined || (cur !== null && (s.from === null || s.from < cur))) firstDay.set(s.organisationId, s.from);
+  }
+  const activities = snapshot.nodes.filter((n) => n.kind === 'ACTIVITY');
+
+  let previous: Set<string> | null = null;
+  return periods(from, to, interval).map((p) => {
+    const window = { from: p.from, to: p.to };
+    const orgs = activeOrganisations(index, window);
+    const ties = tieIdsIn(index, window);
+    const fresh = orgs.filter((id) => {
+      const d = firstDay.get(id);
+      return d !== undefined && d !== null && d >= p.from && d <= p.to;
+    });
+    const acts = activities.filter((a) => inWindow(a.validFrom, a.validTo, window)).map((a) => a.id).sort();
+    const prev: Set<string> | null = previous;
+    const retained = prev ? orgs.filter((id) => prev.has(id)) : [];
+    const retention = prev && prev.size > 0 ? retained.length / prev.size : null;
+    previous = new Set(orgs);
+    const n = orgs.length;
+    return {
+      label: p.label,
+      from: p.from,
+      to: p.to,
+      activeOrganisations: n,
+      newOrganisations: fresh.length,
+      ties: ties.length,
+      activities: acts.length,
+      density: n > 1 ? (2 * ties.length) / (n * (n - 1)) : 0,
+      retention,
+      evidence: { organisations: orgs, newOrganisations: fresh, retained, ties, activities: acts },
+    };
+  });
+}

@@ -1,0 +1,35 @@
+/** @verkosto/analytics: pure measures over a GraphSnapshot (DESIGN §5). No I/O, no framework. */
+export {
+  activeOrganisations,
+  indexCollaborations,
+  tieGraph,
+  tiesOf,
+  type CollaborationIndex,
+  type DateWindow,
+  type Tie,
+  type TieGraph,
+  type TieOptions,
+  type When,
+} from './ties';
+export {
+  metricsOfTies,
+  networkMetrics,
+  type CentralityMode,
+  type MetricsOptions,
+  type NetworkMetrics,
+  type OrganisationMetrics,
+} from './metrics';
+export { growth, type GrowthInterval, type GrowthPeriod } from './growth';
+export {
+  DEFAULT_ROOTING_WEIGHTS,
+  ROOTING_KEYS,
+  rooting,
+  rootingReports,
+  type RootingEvidence,
+  type RootingKey,
+  type RootingMilestone,
+  type RootingOptions,
+  type RootingPart,
+  type RootingReport,
+  type RootingScope,
+} from './rooting';

@@ -1,0 +1,247 @@
+/**
+ * Collaboration ties (DESIGN §5): two organisations are tied on a day when both take part in the
+ * same activity or project that day; weight = number of shared activities/projects.
+ */
+import {
+  badInput,
+  isIsoDate,
+  type GraphNode,
+  type GraphNodeKind,
+  type GraphSnapshot,
+  type IsoDate,
+  type ParticipationRole,
+} from '@verkosto/domain';
+
+/** A from–to window; either end may be open (null). */
+export interface DateWindow {
+  from: IsoDate | null;
+  to: IsoDate | null;
+}
+/** Every measure takes a single day or a window. */
+export type When = IsoDate | DateWindow;
+
+/** An organisation's participation clipped to the days its target (and itself) exist. */
+export interface Spell {
+  organisationId: string;
+  targetId: string;
+  targetKind: GraphNodeKind;
+  role: ParticipationRole | null;
+  from: IsoDate | null;
+  to: IsoDate | null;
+}
+
+/** The days two organisations shared one activity or project. */
+interface PairSpell {
+  pair: number;
+  context: string;
+  from: IsoDate | null;
+  to: IsoDate | null;
+}
+
+/** Snapshot preprocessed once so that many dates/windows can be asked cheaply (growth, rooting). */
+export interface CollaborationIndex {
+  nodes: Map<string, GraphNode>;
+  /** Organisation ids, sorted, so every result is independent of the store's row order. */
+  organisationIds: string[];
+  spells: Spell[];
+  /** `source|target` of each pair, in id order. */
+  pairIds: string[];
+  pairEnds: [string, string][];
+  pairSpells: PairSpell[];
+}
+
+export interface Tie {
+  /** `${source}|${target}` with source < target. */
+  id: string;
+  source: string;
+  target: string;
+  weight: number;
+  /** Evidence: the activities/projects the two shared in the date or window. */
+  contexts: string[];
+  /** Span of the counted shared participations (null = open). */
+  from: IsoDate | null;
+  to: IsoDate | null;
+}
+
+export interface TieGraph {
+  at: IsoDate | null;
+  window: DateWindow | null;
+  /** Organisations taking part in anything (activity, project or network) on the date / in the window. */
+  organisations: string[];
+  ties: Tie[];
+}
+
+export interface TieOptions {
+  /** Activity/project ids whose shared participation does not count (used to test dependence on a project). */
+  excludeContexts?: ReadonlySet<string>;
+}
+
+const TIE_CONTEXTS: ReadonlySet<GraphNodeKind> = new Set<GraphNodeKind>(['ACTIVITY', 'PROJECT']);
+
+// Open ends: a null start is -∞, a null end is +∞.
+export const laterStart = (a: IsoDate | null, b: IsoDate | null): IsoDate | null =>
+  a === null ? b : b === null ? a : a > b ? a : b;
+export const earlierEnd = (a: IsoDate | null, b: IsoDate | null): IsoDate | null =>
+  a === null ? b : b === null ? a : a < b ? a : b;
+const nonEmpty = (from: IsoDate | null, to: IsoDate | null): boolean => from === null || to === null || from <= to;
+
+export function assertDate(value: string, name: string): IsoDate {
+  if (!isIsoDate(value)) throw badInput(`"${name}" must be a date written as YYYY-MM-DD, not "${value}".`, { [name]: value });
+  return value;
+}
+
+function normaliseWhen(when: When): DateWindow & { at: IsoDate | null } {
+  if (typeof when === 'string') return { at: assertDate(when, 'at'), from: when, to: when };
+  if (when.from !== null) assertDate(when.from, 'from');
+  if (when.to !== null) assertDate(when.to, 'to');
+  if (when.from !== null && when.to !== null && when.from > when.to)
+    throw badInput('The window must start on or before its end.', { from: when.from, to: when.to });
+  return { at: null, from: when.from, to: when.to };
+}
+
+/** True when an interval touches the window (a single day is a window of one day). */
+export function inWindow(from: IsoDate | null, to: IsoDate | null, w: DateWindow): boolean {
+  return (w.to === null || from === null || from <= w.to) && (w.from === null || to === null || to >= w.from);
+}
+
+export function indexCollaborations(snapshot: GraphSnapshot): CollaborationIndex {
+  const nodes = new Map(snapshot.nodes.map((n) => [n.id, n]));
+  const organisationIds = snapshot.nodes
+    .filter((n) => n.kind === 'ORGANISATION')
+    .map((n) => n.id)
+    .sort();
+  const spells: Spell[] = [];
+  for (const e of snapshot.edges) {
+    if (e.kind !== 'PARTICIPATES') continue;
+    const org = nodes.get(e.source);
+    const target = nodes.get(e.target);
+    if (!org || !target || org.kind !== 'ORGANISATION') continue; // dangling edges are ignored, not fatal
+    const from = laterStart(laterStart(e.validFrom, target.validFrom), org.validFrom);
+    const to = earlierEnd(earlierEnd(e.validTo, target.validTo), org.validTo);
+    if (!nonEmpty(from, to)) continue;
+    spells.push({ organisationId: org.id, targetId: target.id, targetKind: target.kind, role: e.role, from, to });
+  }
+
+  // Pairs per context: quadratic in one activity's participants, which is inherent to the definition.
+  const byContext = new Map<string, Spell[]>();
+  for (const s of spells) {
+    if (!TIE_CONTEXTS.has(s.targetKind)) continue;
+    const list = byContext.get(s.targetId);
+    if (list) list.push(s);
+    else byContext.set(s.targetId, [s]);
+  }
+  const pairIndex = new Map<string, number>();
+  const pairIds: string[] = [];
+  const pairEnds: [string, string][] = [];
+  const pairSpells: PairSpell[] = [];
+  for (const [context, list] of byContext) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i];
+        const b = list[j];
+        if (a.organisationId === b.organisationId) continue;
+        const from = laterStart(a.from, b.from);
+        const to = earlierEnd(a.to, b.to);
+        if (!nonEmpty(from, to)) continue;
+        const [s, t] = a.organisationId < b.organisationId ? [a.organisationId, b.organisationId] : [b.organisationId, a.organisationId];
+        const key = `${s}|${t}`;
+        let pair = pairIndex.get(key);
+        if (pair === undefined) {
+          pair = pairIds.length;
+          pairIndex.set(key, pair);
+          pairIds.push(key);
+          pairEnds.push([s, t]);
+        }
+        pairSpells.push({ pair, context, from, to });
+      }
+    }
+  }
+  // Renumber pairs in id order so results can be sorted by number instead of by string.
+  const order = pairIds.map((_, i) => i).sort((x, y) => (pairIds[x] < pairIds[y] ? -1 : 1));
+  const rank = new Int32Array(order.length);
+  order.forEach((old, i) => (rank[old] = i));
+  for (const ps of pairSpells) ps.pair = rank[ps.pair];
+  return {
+    nodes,
+    organisationIds,
+    spells,
+    pairIds: order.map((i) => pairIds[i]),
+    pairEnds: order.map((i) => pairEnds[i]),
+    pairSpells,
+  };
+}
+
+/** Ids of the ties in a window without building Tie objects: the cheap path for long growth series. */
+export function tieIdsIn(index: CollaborationIndex, window: DateWindow): string[] {
+  const seen = new Uint8Array(index.pairIds.length);
+  for (const ps of index.pairSpells) if (inWindow(ps.from, ps.to, window)) seen[ps.pair] = 1;
+  const ids: string[] = [];
+  seen.forEach((v, pair) => v && ids.push(index.pairIds[pair]));
+  return ids;
+}
+
+/** Organisations taking part in anything (activity, project, network) on the date / in the window. */
+export function activeOrganisations(index: CollaborationIndex, when: When): string[] {
+  const w = normaliseWhen(when);
+  const active = new Set<string>();
+  for (const s of index.spells) if (inWindow(s.from, s.to, w)) active.add(s.organisationId);
+  return index.organisationIds.filter((id) => active.has(id));
+}
+
+/** The tie graph of an index on a date or in a window. */
+export function tiesOf(index: CollaborationIndex, when: When, options: TieOptions = {}): TieGraph {
+  const w = normaliseWhen(when);
+  const exclude = options.excludeContexts;
+  const agg = new Map<number, { contexts: Set<string>; from: IsoDate | null; to: IsoDate | null; openFrom: boolean; openTo: boolean }>();
+  for (const ps of index.pairSpells) {
+    if (exclude?.has(ps.context) || !inWindow(ps.from, ps.to, w)) continue;
+    const cur = agg.get(ps.pair);
+    if (!cur) {
+      agg.set(ps.pair, { contexts: new Set([ps.context]), from: ps.from, to: ps.to, openFrom: ps.from === null, openTo: ps.to === null });
+      continue;
+    }
+    cur.contexts.add(ps.context);
+    cur.openFrom ||= ps.from === null;
+    cur.openTo ||= ps.to === null;
+    if (ps.from !== null && (cur.from === null || ps.from < cur.from)) cur.from = ps.from;
+    if (ps.to !== null && (cur.to === null || ps.to > cur.to)) cur.to = ps.to;
+  }
+  const ties: Tie[] = [];
+  for (const pair of [...agg.keys()].sort((x, y) => x - y)) {
+    const a = agg.get(pair)!;
+    const [source, target] = index.pairEnds[pair];
+    const contexts = [...a.contexts].sort();
+    ties.push({
+      id: index.pairIds[pair],
+      source,
+      target,
+      weight: contexts.length,
+      contexts,
+      from: a.openFrom ? null : a.from,
+      to: a.openTo ? null : a.to,
+    });
+  }
+  return {
+    at: w.at,
+    window: w.at === null ? { from: w.from, to: w.to } : null,
+    organisations: activeOrganisations(index, when),
+    ties,
+  };
+}
+
+/** Organisation-to-organisation weighted ties on a date or in a window, with their evidence. */
+export function tieGraph(snapshot: GraphSnapshot, when: When, options: TieOptions = {}): TieGraph {
+  return tiesOf(indexCollaborations(snapshot), when, options);
+}
+
+/** First day each pair of organisations collaborated, over all time (null = open start, i.e. since before the data). */
+export function tieBirths(index: CollaborationIndex): Map<string, IsoDate | null> {
+  const births = new Map<string, IsoDate | null>();
+  for (const ps of index.pairSpells) {
+    const id = index.pairIds[ps.pair];
+    const cur = births.get(id);
+    if (cur === undefined) births.set(id, ps.from);
+    else if (cur !== null && (ps.from === null || ps.from < cur)) births.set(id, ps.from);
+  }
+  return births;
+}

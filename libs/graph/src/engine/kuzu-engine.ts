@@ -1,0 +1,196 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as kuzu from 'kuzu';
+import type { BulkTable, CypherEngine, CypherTx, CypherValue, Dialect, Params, Row } from './cypher-engine';
+import { DuplicateKeyError } from './cypher-engine';
+import { applyMigrations } from './migrations';
+import { Mutex } from './mutex';
+import { normaliseParams } from './params';
+import { BOOTSTRAP, KUZU_SCHEMA, nodeTable, relTable } from '../schema';
+
+export const kuzuDialect: Dialect = {
+  name: 'embedded',
+  label: (v) => `label(${v})`,
+  stringList: (p) => `CAST($${p} AS STRING[])`,
+  shortestPath: (path, a, rel, b, maxHops) => `${path} = (${a})-[:${rel}* SHORTEST 1..${maxHops}]-(${b})`,
+  schema: KUZU_SCHEMA,
+};
+
+/**
+ * Kùzu in-process: files under one folder, one Database per process (ENGINES.md §4).
+ * Reads use their own connection and see committed snapshots; writes go through one connection
+ * behind a mutex, each as BEGIN…COMMIT that stops at the first error (H6, H7).
+ */
+export class KuzuEngine implements CypherEngine {
+  readonly name = 'embedded' as const;
+  readonly dialect = kuzuDialect;
+  private readonly db: kuzu.Database;
+  private readonly reader: kuzu.Connection;
+  private readonly writer: kuzu.Connection;
+  private readonly writes = new Mutex();
+  private readonly prepared = new Map<kuzu.Connection, Map<string, Promise<kuzu.PreparedStatement>>>();
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new kuzu.Database(join(dataDir, 'verkosto.kuzu'));
+    this.reader = new kuzu.Connection(this.db);
+    this.writer = new kuzu.Connection(this.db);
+  }
+
+  async migrate(): Promise<void> {
+    await this.writes.run(() =>
+      applyMigrations(BOOTSTRAP.embedded, this.dialect.schema, {
+        ddl: (statement) => this.raw(this.writer, statement).then(() => undefined),
+        run: (query, params) => this.exec(this.writer, query, params),
+      }),
+    );
+  }
+
+  read(query: string, params?: Params): Promise<Row[]> {
+    return this.exec(this.reader, query, params);
+  }
+
+  write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T> {
+    return this.writes.run(async () => {
+      await this.raw(this.writer, 'BEGIN TRANSACTION');
+      try {
+        const result = await work({
+          run: (query, params) => this.exec(this.writer, query, params),
+          bulkLoad: (tables) => this.copy(tables),
+        });
+        await this.raw(this.writer, 'COMMIT');
+        return result;
+      } catch (error) {
+        // After an error Kùzu may already have rolled back (H7); a second rollback is harmless.
+        await this.raw(this.writer, 'ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * COPY FROM CSV, inside the open write transaction so it rolls back with it:
+   * ~300× faster than row-by-row relationship creation (ENGINES.md §5).
+   */
+  private async copy(tables: BulkTable[]): Promise<void> {
+    const dir = mkdtempSync(join(tmpdir(), 'verkosto-copy-'));
+    try {
+      for (const [i, table] of tables.entries()) {
+        if (table.rows.length === 0) continue;
+        const file = join(dir, `${i}.csv`);
+        writeFileSync(file, toCsv(table));
+        const endpoints = table.from ? `, from='${table.from}', to='${table.to}'` : '';
+        await this.raw(this.writer, `COPY ${table.name} FROM '${file}' (header=true, parallel=false${endpoints})`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.writes.run(async () => {
+      await this.reader.close();
+      await this.writer.close();
+      await this.db.close();
+    });
+  }
+
+  private async exec(conn: kuzu.Connection, query: string, params?: Params): Promise<Row[]> {
+    const values = normaliseParams(query, params);
+    refuseEmptyInLists(query, values);
+    const statement = await this.prepare(conn, query);
+    try {
+      return (await drain(await conn.execute(statement, values as Record<string, kuzu.KuzuValue>))).map(toRow);
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
+  private async raw(conn: kuzu.Connection, statement: string): Promise<void> {
+    try {
+      await drain(await conn.query(statement));
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
+  private prepare(conn: kuzu.Connection, query: string): Promise<kuzu.PreparedStatement> {
+    let cache = this.prepared.get(conn);
+    if (!cache) this.prepared.set(conn, (cache = new Map()));
+    let statement = cache.get(query);
+    if (!statement) {
+      statement = conn.prepare(query).then((ps) => {
+        if (!ps.isSuccess()) throw new Error(`Cypher error: ${ps.getErrorMessage()}\n${query}`);
+        return ps;
+      });
+      statement.catch(() => cache.delete(query));
+      cache.set(query, statement);
+    }
+    return statement;
+  }
+}
+
+/**
+ * Reads the last result and closes every one: a QueryResult left open when the database closes
+ * segfaults the process at exit (seen with kuzu 0.11.3), so none may outlive its call.
+ */
+async function drain(result: kuzu.QueryResult | kuzu.QueryResult[]): Promise<Record<string, kuzu.KuzuValue>[]> {
+  const results = Array.isArray(result) ? result : [result];
+  try {
+    return await results[results.length - 1].getAll();
+  } finally {
+    results.forEach((r) => r.close());
+  }
+}
+
+/** H4: `x IN $p` with an empty or null list crashes the process; only the CAST form is safe. */
+function refuseEmptyInLists(query: string, values: Record<string, CypherValue>): void {
+  for (const [name, value] of Object.entries(values)) {
+    const empty = value === null || (Array.isArray(value) && value.length === 0);
+    if (empty && new RegExp(`IN\\s+\\$${name}\\b`).test(query)) {
+      throw new TypeError(`Parameter $${name} is an empty list in "IN $${name}": use dialect.stringList.`);
+    }
+  }
+}
+
+function translate(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/duplicated primary key/i.test(message)) return new DuplicateKeyError(message);
+  return error instanceof Error ? error : new Error(message);
+}
+
+/** Result normaliser: DATE → 'YYYY-MM-DD', bigint → number, nested values likewise. */
+function toRow(record: Record<string, kuzu.KuzuValue>): Row {
+  const row: Row = {};
+  for (const [key, value] of Object.entries(record)) row[key] = toPlain(value);
+  return row;
+}
+
+function toPlain(value: unknown): CypherValue {
+  if (value === null || value === undefined) return null;
+  if (Object.prototype.toString.call(value) === '[object Date]') return (value as Date).toISOString().slice(0, 10);
+  if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, toPlain(v)]));
+  }
+  return value as CypherValue;
+}
+
+/** COPY takes every column in table order, relationship endpoints first. */
+function toCsv(table: BulkTable): string {
+  const columns = table.from
+    ? ['from', 'to', ...Object.keys(relTable(table.name).columns)]
+    : Object.keys(nodeTable(table.name).columns);
+  const lines = [columns.join(',')];
+  for (const row of table.rows) lines.push(columns.map((c) => csvField(row[c] ?? null)).join(','));
+  return lines.join('\n') + '\n';
+}
+
+function csvField(value: CypherValue): string {
+  if (value === null) return '';
+  if (Array.isArray(value)) return csvField(`[${value.map((v) => String(v).replace(/[,\[\]]/g, ' ')).join(',')}]`);
+  const text = String(value);
+  return /[",\n\r]/.test(text) || text === '' ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -1,0 +1,169 @@
+import { lintCypherQuery, testData, type DbSchema, type SyntaxDiagnostic } from '@neo4j-cypher/language-support';
+import neo4j from 'neo4j-driver';
+import { BOOTSTRAP, NEO4J_SCHEMA, NODE_TABLES, REL_TABLES } from '../schema';
+import { buildQueries } from '../store/queries';
+import { DuplicateKeyError } from './cypher-engine';
+import { MIGRATION_QUERIES } from './migrations';
+import { bulkLoadQueries, neo4jDialect, toNeo4jParams, toPlainNeo4j, translateNeo4jError } from './neo4j-engine';
+import { referencedParams } from './params';
+
+/** [path, text] for every string in the query tree: `organisation.list`, `snapshot.structural.CONTINUES`… */
+function walk(node: unknown, path: string): [string, string][] {
+  if (typeof node === 'string') return [[path, node]];
+  if (Array.isArray(node)) return node.flatMap((child, i) => walk(child, `${path}[${i}]`));
+  if (node && typeof node === 'object') {
+    return Object.entries(node).flatMap(([key, child]) => walk(child, path ? `${path}.${key}` : key));
+  }
+  throw new Error(`${path} is neither text nor a group of texts`);
+}
+
+const texts: [string, string][] = [
+  ...walk(buildQueries(neo4jDialect), ''),
+  ...walk(NEO4J_SCHEMA, 'NEO4J_SCHEMA'),
+  ['BOOTSTRAP.neo4j', BOOTSTRAP.neo4j],
+  ...walk(MIGRATION_QUERIES, 'MIGRATION_QUERIES'),
+  ...walk(bulkLoadQueries(), 'bulkLoad'),
+  ['dialect.shortestPath', `MATCH (a:Project {id: $a}) MATCH (b:Project {id: $b})
+MATCH ${neo4jDialect.shortestPath('p', 'a', 'CONTINUES', 'b', 6)} RETURN length(p) AS hops`],
+];
+
+/**
+ * What the linter knows about the database, from schema.ts: with it, a misspelt label, type or
+ * property is reported, and so is a relationship between labels schema.ts does not connect.
+ * Functions: Neo4j 5's built-ins, from the package's own snapshot of a server's SHOW FUNCTIONS
+ * (APOC dropped), so a Kùzu-only function (label, to_double, list_transform…) is an error.
+ */
+const schema: DbSchema = {
+  defaultLanguage: 'CYPHER 5',
+  labels: NODE_TABLES.map((t) => t.label),
+  relationshipTypes: REL_TABLES.map((t) => t.type),
+  graphSchema: REL_TABLES.flatMap((t) => t.pairs.map(([from, to]) => ({ from, to, relType: t.type }))),
+  // `from` and `to` are keys of the bulk-load row maps (`row.from`), not stored properties.
+  propertyKeys: [...new Set([...NODE_TABLES, ...REL_TABLES].flatMap((t) => Object.keys(t.columns)).concat('from', 'to'))],
+  functions: {
+    'CYPHER 5': Object.fromEntries(
+      Object.entries(testData.mockSchema.functions?.['CYPHER 5'] ?? {}).filter(([, f]) => f.isBuiltIn),
+    ),
+  },
+};
+
+/**
+ * The one notice tolerated: "cartesian product" for `MATCH (n:A {id: $id}), (t:B {id: $x})`. Both
+ * sides are lookups by a uniquely constrained key, so the product is one row by one row.
+ */
+const CARTESIAN = /cartesian product/;
+
+function lint(query: string): SyntaxDiagnostic[] {
+  // Every referenced parameter is declared: the engine always sends them all (missing ones as null).
+  const parameters = Object.fromEntries(referencedParams(query).map((p) => [p, null]));
+  return lintCypherQuery(query, { ...schema, parameters }).diagnostics;
+}
+
+const describeDiagnostic = (query: string, d: SyntaxDiagnostic) =>
+  `${d.message} at «${query.slice(d.offsets.start, d.offsets.end)}»`;
+
+describe("Neo4j's parser and semantic analysis accept every text the neo4j engine sends", () => {
+  it('the built-in function list is loaded (otherwise unknown functions would pass unnoticed)', () => {
+    expect(Object.keys(schema.functions?.['CYPHER 5'] ?? {})).toEqual(expect.arrayContaining(['date', 'labels', 'toLower']));
+  });
+
+  it.each(texts)('%s', (_path, query) => {
+    const problems = lint(query)
+      .filter((d) => !CARTESIAN.test(d.message))
+      .map((d) => describeDiagnostic(query, d));
+    expect(problems).toEqual([]);
+  });
+
+  it('lints the neo4j dialect, not the embedded one', () => {
+    const all = texts.map(([, q]) => q).join('\n');
+    expect(all).toContain('labels(t)[0]');
+    expect(all).not.toMatch(/CAST\(|SHORTEST 1|\blabel\(/);
+    // The linter does reject Kùzu's forms: this suite would catch them if they leaked in.
+    expect(lint('MATCH (n:Project) WHERE n.id IN CAST($ids AS STRING[]) RETURN n.id AS id').length).toBeGreaterThan(0);
+    expect(lint('MATCH (t:Project) RETURN label(t) AS l').length).toBeGreaterThan(0);
+  });
+});
+
+describe('bulk-load texts', () => {
+  const q = bulkLoadQueries();
+
+  it('set every schema column, dates through date()', () => {
+    expect(q.Project).toBe(
+      'UNWIND $rows AS row CREATE (n:Project) SET n.id = row.id, n.code = row.code, n.name = row.name, ' +
+        'n.programme = row.programme, n.fund = row.fund, n.priorityAxis = row.priorityAxis, ' +
+        'n.startDate = date(row.startDate), n.endDate = date(row.endDate), n.budget = row.budget, ' +
+        'n.publicFunding = row.publicFunding, n.description = row.description, n.outputs = row.outputs, ' +
+        'n.searchText = row.searchText, n.sortKey = row.sortKey, n.createdAt = row.createdAt, n.updatedAt = row.updatedAt',
+    );
+  });
+
+  it('find relationship endpoints by their key (code for municipalities and regions)', () => {
+    expect(q['LOCATED_IN(Municipality->Region)']).toContain('(a:Municipality {code: row.from}) MATCH (b:Region {code: row.to})');
+    expect(q['PARTICIPATES(Organisation->Project)']).toContain('SET r.id = row.id, r.role = row.role, r.validFrom = date(row.validFrom)');
+    expect(q['RUNS_UNDER(Activity->Project)']).not.toContain('SET');
+  });
+});
+
+describe('toPlainNeo4j', () => {
+  it('turns safe Integers into numbers and refuses unsafe ones', () => {
+    expect(toPlainNeo4j(neo4j.int(5))).toBe(5);
+    expect(() => toPlainNeo4j(neo4j.int('9007199254740993'))).toThrow(RangeError);
+    expect(toPlainNeo4j(BigInt(7))).toBe(7);
+    expect(() => toPlainNeo4j(BigInt('9007199254740993'))).toThrow(RangeError);
+  });
+
+  it('turns temporal values into ISO text', () => {
+    expect(toPlainNeo4j(new neo4j.types.Date(2020, 2, 29))).toBe('2020-02-29');
+    expect(toPlainNeo4j(new neo4j.types.DateTime(2020, 1, 2, 3, 4, 5, 0, 7200))).toBe('2020-01-02T01:04:05.000Z');
+    expect(toPlainNeo4j(new neo4j.types.LocalDateTime(2020, 1, 2, 3, 4, 5, 0))).toBe('2020-01-02T03:04:05');
+  });
+
+  it('turns nodes and relationships into their plain properties', () => {
+    const node = new neo4j.types.Node(neo4j.int(1), ['Organisation'], { id: 'a', n: neo4j.int(2) }, 'e1');
+    expect(toPlainNeo4j(node)).toEqual({ id: 'a', n: 2 });
+    const rel = new neo4j.types.Relationship(neo4j.int(3), neo4j.int(1), neo4j.int(2), 'PARTICIPATES', {
+      validFrom: new neo4j.types.Date(2021, 6, 1),
+    }, 'r3', 'e1', 'e2');
+    expect(toPlainNeo4j(rel)).toEqual({ validFrom: '2021-06-01' });
+  });
+
+  it('recurses into lists and maps', () => {
+    expect(
+      toPlainNeo4j({ ids: ['a', 'b'], counts: [neo4j.int(1), neo4j.int(2)], inner: { at: new neo4j.types.Date(2024, 12, 31), x: null } }),
+    ).toEqual({ ids: ['a', 'b'], counts: [1, 2], inner: { at: '2024-12-31', x: null } });
+  });
+});
+
+describe('toNeo4jParams', () => {
+  it('sends LIMIT and SKIP values as Integers and every other number as a float', () => {
+    const p = toNeo4jParams('MATCH (p:Project) WHERE p.budget > $budget RETURN p.id AS id SKIP $skip LIMIT $limit', {
+      budget: 1000,
+      skip: 0,
+      limit: 51,
+    });
+    expect(neo4j.isInt(p.limit)).toBe(true);
+    expect((p.limit as ReturnType<typeof neo4j.int>).toNumber()).toBe(51);
+    expect(neo4j.isInt(p.skip)).toBe(true);
+    expect(p.budget).toBe(1000);
+  });
+
+  it('refuses a fractional LIMIT', () => {
+    expect(() => toNeo4jParams('MATCH (n) RETURN n.id AS id LIMIT $limit', { limit: 2.5 })).toThrow(TypeError);
+  });
+
+  it('drops unused parameters and sends missing ones as null', () => {
+    expect(toNeo4jParams('MATCH (n:Project {id: $id}) WHERE $q IS NULL RETURN n.id AS id', { id: 'x', extra: 1 })).toEqual({
+      id: 'x',
+      q: null,
+    });
+  });
+});
+
+describe('translateNeo4jError', () => {
+  it('maps a unique-constraint violation to DuplicateKeyError and keeps other errors', () => {
+    const duplicate = new neo4j.Neo4jError('already exists', 'Neo.ClientError.Schema.ConstraintValidationFailed', '22N41', '');
+    expect(translateNeo4jError(duplicate)).toBeInstanceOf(DuplicateKeyError);
+    const other = new neo4j.Neo4jError('syntax', 'Neo.ClientError.Statement.SyntaxError', '42001', '');
+    expect(translateNeo4jError(other)).toBe(other);
+  });
+});
