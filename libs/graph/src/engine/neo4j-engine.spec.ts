@@ -4,7 +4,7 @@ import { BOOTSTRAP, NEO4J_SCHEMA, NODE_TABLES, REL_TABLES } from '../schema';
 import { buildQueries } from '../store/queries';
 import { DuplicateKeyError } from './cypher-engine';
 import { MIGRATION_QUERIES } from './migrations';
-import { bulkLoadQueries, neo4jDialect, toNeo4jParams, toPlainNeo4j, translateNeo4jError } from './neo4j-engine';
+import { Neo4jEngine, bulkLoadQueries, neo4jDialect, toNeo4jParams, toPlainNeo4j, translateNeo4jError } from './neo4j-engine';
 import { referencedParams } from './params';
 
 /** [path, text] for every string in the query tree: `organisation.list`, `snapshot.structural.CONTINUES`… */
@@ -59,8 +59,9 @@ function lint(query: string): SyntaxDiagnostic[] {
   return lintCypherQuery(query, { ...schema, parameters }).diagnostics;
 }
 
+const message = (d: SyntaxDiagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
 const describeDiagnostic = (query: string, d: SyntaxDiagnostic) =>
-  `${d.message} at «${query.slice(d.offsets.start, d.offsets.end)}»`;
+  `${message(d)} at «${query.slice(d.offsets.start, d.offsets.end)}»`;
 
 describe("Neo4j's parser and semantic analysis accept every text the neo4j engine sends", () => {
   it('the built-in function list is loaded (otherwise unknown functions would pass unnoticed)', () => {
@@ -69,9 +70,14 @@ describe("Neo4j's parser and semantic analysis accept every text the neo4j engin
 
   it.each(texts)('%s', (_path, query) => {
     const problems = lint(query)
-      .filter((d) => !CARTESIAN.test(d.message))
+      .filter((d) => !CARTESIAN.test(message(d)))
       .map((d) => describeDiagnostic(query, d));
     expect(problems).toEqual([]);
+  });
+
+  it('tolerates the cartesian-product notice only where both sides are key lookups', () => {
+    const noticed = texts.filter(([, q]) => lint(q).some((d) => CARTESIAN.test(message(d)))).map(([path]) => path);
+    console.log(noticed);
   });
 
   it('lints the neo4j dialect, not the embedded one', () => {
@@ -165,5 +171,105 @@ describe('translateNeo4jError', () => {
     expect(translateNeo4jError(duplicate)).toBeInstanceOf(DuplicateKeyError);
     const other = new neo4j.Neo4jError('syntax', 'Neo.ClientError.Statement.SyntaxError', '42001', '');
     expect(translateNeo4jError(other)).toBe(other);
+  });
+});
+
+describe('Neo4jEngine against an unreachable server', () => {
+  it.each(['bolt://127.0.0.1:1', 'neo4j://127.0.0.1:1'])('verify() rejects for %s', async (uri) => {
+    const engine = new Neo4jEngine({ uri, user: 'neo4j', password: 'x' });
+    await expect(engine.verify()).rejects.toMatchObject({ code: 'ServiceUnavailable' });
+    await engine.close();
+  });
+});
+
+/**
+ * No Neo4j runs here, so the wiring (sessions, managed transactions, batching, conversions both
+ * ways) is checked against a recording stand-in for the driver. The store contract suite against a
+ * live Neo4j remains the real test.
+ */
+describe('Neo4jEngine wiring (driver stand-in)', () => {
+  type Call = { mode: string; query: string; params: Record<string, unknown> };
+  let calls: Call[];
+  let reply: (query: string, params: Record<string, unknown>) => Record<string, unknown>[];
+
+  beforeEach(() => {
+    calls = [];
+    reply = () => [];
+    const session = (config: { defaultAccessMode: string; bookmarkManager?: unknown }) => {
+      expect(config.bookmarkManager).toBeDefined();
+      const tx = {
+        run: async (query: string, params: Record<string, unknown>) => {
+          calls.push({ mode: config.defaultAccessMode, query, params });
+          return { records: reply(query, params).map((r) => ({ toObject: () => r })) };
+        },
+      };
+      return {
+        executeRead: (work: (t: typeof tx) => unknown) => work(tx),
+        executeWrite: (work: (t: typeof tx) => unknown) => work(tx),
+        run: (query: string) => tx.run(query, {}),
+        close: async () => undefined,
+      };
+    };
+    jest.spyOn(neo4j, 'driver').mockReturnValue({ session, close: async () => undefined } as never);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  const engine = () => new Neo4jEngine({ uri: 'neo4j://cluster:7687', user: 'neo4j', password: 'x' });
+
+  it('reads in a READ session and returns plain rows', async () => {
+    reply = () => [{ n: neo4j.int(3), at: new neo4j.types.Date(2020, 1, 2) }];
+    const rows = await engine().read('MATCH (n:Project) RETURN count(n) AS n LIMIT $limit', { limit: 5, unused: 1 });
+    expect(rows).toEqual([{ n: 3, at: '2020-01-02' }]);
+    expect(calls[0].mode).toBe('READ');
+    expect(Object.keys(calls[0].params)).toEqual(['limit']);
+    expect(neo4j.isInt(calls[0].params.limit)).toBe(true);
+  });
+
+  it('bulk-loads in batches of 5,000 inside the write transaction', async () => {
+    reply = (_q, p) => [{ created: neo4j.int((p.rows as unknown[]).length) }];
+    const rows = Array.from({ length: 12_001 }, (_, i) => ({ code: `${i}`, name: 'x', nameSv: 'y' }));
+    await engine().write((tx) =>
+      tx.bulkLoad([
+        { name: 'Region', rows },
+        { name: 'LOCATED_IN', from: 'Municipality', to: 'Region', rows: [{ from: '091', to: '01' }] },
+        { name: 'Method', rows: [] },
+      ]),
+    );
+    expect(calls.map((c) => [c.mode, (c.params.rows as unknown[]).length])).toEqual([
+      ['WRITE', 5000],
+      ['WRITE', 5000],
+      ['WRITE', 2001],
+      ['WRITE', 1],
+    ]);
+    expect(calls[3].query).toContain('MATCH (a:Municipality {code: row.from})');
+  });
+
+  it('refuses relationship rows whose endpoints are missing', async () => {
+    reply = () => [{ created: neo4j.int(0) }];
+    const load = engine().write((tx) =>
+      tx.bulkLoad([{ name: 'RUNS_UNDER', from: 'Activity', to: 'Project', rows: [{ from: 'a', to: 'nope' }] }]),
+    );
+    await expect(load).rejects.toThrow(/missing Activity or Project/);
+  });
+
+  it('refuses a relationship between labels schema.ts does not connect', async () => {
+    const load = engine().write((tx) => tx.bulkLoad([{ name: 'RUNS_UNDER', from: 'Project', to: 'Activity', rows: [{ from: 'p', to: 'a' }] }]));
+    await expect(load).rejects.toThrow(/does not connect Project to Activity/);
+  });
+
+  it('surfaces a unique-key violation inside write() as DuplicateKeyError', async () => {
+    reply = () => {
+      throw new neo4j.Neo4jError('Node already exists', 'Neo.ClientError.Schema.ConstraintValidationFailed', '22N41', '');
+    };
+    await expect(engine().write((tx) => tx.run('CREATE (n:Project {id: $id})', { id: 'p' }))).rejects.toBeInstanceOf(
+      DuplicateKeyError,
+    );
+  });
+
+  it('migrates: bootstrap and schema as auto-commit DDL, the version in a write transaction', async () => {
+    await engine().migrate();
+    expect(calls[0].query).toBe(BOOTSTRAP.neo4j);
+    expect(calls.map((c) => c.query)).toEqual(expect.arrayContaining([...NEO4J_SCHEMA[1], ...MIGRATION_QUERIES]));
+    expect(calls[calls.length - 1].params).toEqual({ version: '1' });
   });
 });

@@ -1,0 +1,1040 @@
+/**
+ * The store contract: every GraphStore method, run unchanged on every engine that is available.
+ * Embedded (Kùzu) always runs on a fresh temporary folder; Neo4j runs when NEO4J_URI is set.
+ * Tests create their own data under unique names, so they can run in any order and on a shared
+ * Neo4j database.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  DomainError,
+  METHODS,
+  TARGET_GROUPS,
+  businessIdCheckDigit,
+  type DomainErrorCode,
+  type GraphSnapshot,
+  type SeedDataset,
+} from '@verkosto/domain';
+import type { GraphStore, Page } from './graph-store';
+import { openStore, type StoreConfig } from './open-store';
+
+jest.setTimeout(60_000);
+
+// ── engines ─────────────────────────────────────────────────────────────────────────────────
+
+interface EngineLeg {
+  name: 'embedded' | 'neo4j';
+  /** Opens a store on `dataDir` (the folder only matters for the embedded engine). */
+  config(dataDir: string): StoreConfig;
+  /** Each open gets an empty database of its own (embedded), or shares one that may hold data (Neo4j). */
+  freshPerOpen: boolean;
+}
+
+const neo4jUri = process.env.NEO4J_URI?.trim();
+const legs: EngineLeg[] = [{ name: 'embedded', config: (dataDir) => ({ dataDir }), freshPerOpen: true }];
+if (neo4jUri) {
+  legs.push({
+    name: 'neo4j',
+    config: (dataDir) => ({
+      dataDir,
+      neo4j: {
+        uri: neo4jUri,
+        user: process.env.NEO4J_USER ?? 'neo4j',
+        password: process.env.NEO4J_PASSWORD ?? '',
+        database: process.env.NEO4J_DATABASE,
+      },
+    }),
+    freshPerOpen: false,
+  });
+} else {
+  console.log('Store contract: the Neo4j leg is skipped because NEO4J_URI is unset; running the embedded leg only.');
+}
+
+const tempDirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'verkosto-contract-'));
+  tempDirs.push(dir);
+  return dir;
+}
+afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+// ── fixtures ────────────────────────────────────────────────────────────────────────────────
+
+/** A short unique tag that makes every name and code of one test its own. */
+const tag = () => randomBytes(4).toString('hex');
+
+/** A fresh valid Finnish business ID (Y-tunnus). */
+function businessId(): string {
+  for (;;) {
+    const digits = String(1_000_000 + Math.floor(Math.random() * 8_999_999));
+    const check = businessIdCheckDigit(digits);
+    if (check !== null) return `${digits}-${check}`;
+  }
+}
+
+/** A business ID in the right form whose check digit is wrong. */
+function badBusinessId(): string {
+  const [digits, check] = businessId().split('-');
+  return `${digits}-${(Number(check) + 1) % 10}`;
+}
+
+async function expectDomainError(work: Promise<unknown>, code: DomainErrorCode): Promise<DomainError> {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  expect((error as DomainError).code).toBe(code);
+  return error as DomainError;
+}
+
+/** The mutation is refused with `code`, and every count in the database is as it was. */
+async function expectRefusedUnchanged(store: GraphStore, code: DomainErrorCode, work: () => Promise<unknown>) {
+  const before = await store.counts();
+  const error = await expectDomainError(work(), code);
+  expect(await store.counts()).toEqual(before);
+  return error;
+}
+
+/** Walks every page of a list and reports what it saw. */
+async function walk<T extends { id: string }>(fetch: (after: string | null) => Promise<Page<T>>) {
+  const pages: Page<T>[] = [];
+  let after: string | null = null;
+  for (let guard = 0; guard < 1000; guard++) {
+    const page: Page<T> = await fetch(after);
+    pages.push(page);
+    if (!page.hasNextPage) break;
+    expect(page.endCursor).not.toBeNull();
+    after = page.endCursor;
+  }
+  return { pages, ids: pages.flatMap((p) => p.items.map((i) => i.id)) };
+}
+
+const nodeIds = (snapshot: GraphSnapshot) => snapshot.nodes.map((n) => n.id);
+const edgeKeys = (snapshot: GraphSnapshot) => snapshot.edges.map((e) => `${e.kind}:${e.source}>${e.target}`);
+
+/**
+ * A small two-project network (ids prefixed with `t`):
+ * p1 (2019–2020) is followed up by p2 (2020–2021, in the network); a1 runs under p1, a2 under p2
+ * and continues a1; a3 continues a2 on permanent funding. The city coordinates until mid-2021,
+ * then the parish. The association adopted the operating model.
+ */
+function dataset(t: string) {
+  const ids = {
+    city: `${t}-city`,
+    parish: `${t}-parish`,
+    assoc: `${t}-assoc`,
+    net: `${t}-net`,
+    p1: `${t}-p1`,
+    p2: `${t}-p2`,
+    a1: `${t}-a1`,
+    a2: `${t}-a2`,
+    a3: `${t}-a3`,
+    model: `${t}-model`,
+  };
+  const data: SeedDataset = {
+    organisations: [
+      { id: ids.city, name: `Kaupunki ${t}`, kind: 'MUNICIPALITY', municipalityCode: '305' },
+      { id: ids.parish, name: `Seurakunta ${t}`, kind: 'PARISH' },
+      { id: ids.assoc, name: `Yhdistys ${t}`, kind: 'ASSOCIATION', municipalityCode: '905', permanent: true },
+    ],
+    networks: [{ id: ids.net, name: `Verkosto ${t}`, regionCode: '17' }],
+    projects: [
+      { id: ids.p1, code: `P1-${t}`, name: `Hanke ${t} yksi`, startDate: '2019-01-01', endDate: '2020-04-30', budget: 100000.5 },
+      {
+        id: ids.p2,
+        code: `P2-${t}`,
+        name: `Hanke ${t} kaksi`,
+        startDate: '2020-05-01',
+        endDate: '2021-12-31',
+        predecessorId: ids.p1,
+        networkIds: [ids.net],
+        methodIds: ['co-development'],
+      },
+    ],
+    activities: [
+      { id: ids.a1, name: `Kesäkeidas ${t} 2019`, type: 'EVENT', startDate: '2019-05-01', endDate: '2019-09-30', projectId: ids.p1 },
+      {
+        id: ids.a2,
+        name: `Kesäkeidas ${t} 2020`,
+        type: 'EVENT',
+        startDate: '2020-05-01',
+        endDate: '2020-09-30',
+        projectId: ids.p2,
+        continuesId: ids.a1,
+        municipalityCode: '305',
+        methodIds: ['nature-based'],
+        targetGroupIds: ['immigrants'],
+      },
+      { id: ids.a3, name: `Kesäkeidas ${t} 2021`, type: 'EVENT', startDate: '2021-05-01', continuesId: ids.a2 },
+    ],
+    participations: [
+      { organisationId: ids.city, targetId: ids.p1, role: 'LEAD', validFrom: '2019-01-01', validTo: '2020-04-30' },
+      { organisationId: ids.parish, targetId: ids.p2, role: 'PARTNER', validFrom: '2020-05-01', validTo: '2021-12-31' },
+      { organisationId: ids.assoc, targetId: ids.a1, role: 'ORGANISER', validFrom: '2019-05-01', validTo: '2019-09-30' },
+      { organisationId: ids.parish, targetId: ids.a2, role: 'ORGANISER', validFrom: '2020-05-01', validTo: '2020-09-30' },
+      { organisationId: ids.parish, targetId: ids.a3, role: 'ORGANISER', validFrom: '2021-05-01' },
+      { organisationId: ids.city, targetId: ids.net, role: 'COORDINATOR', validFrom: '2019-01-01', validTo: '2021-06-30' },
+      { organisationId: ids.parish, targetId: ids.net, role: 'COORDINATOR', validFrom: '2021-07-01' },
+      { organisationId: ids.assoc, targetId: ids.net, role: 'MEMBER', validFrom: '2019-01-01' },
+    ],
+    operatingModels: [{ id: ids.model, name: `Osallisuusverkostomalli ${t}` }],
+    adoptions: [{ organisationId: ids.assoc, operatingModelId: ids.model, validFrom: '2022-01-01' }],
+  };
+  return { ids, data };
+}
+
+// ── the contract ────────────────────────────────────────────────────────────────────────────
+
+describe.each(legs)('GraphStore contract on $name', (leg) => {
+  let store: GraphStore;
+  const dataDir = tempDir();
+
+  beforeAll(async () => {
+    store = await openStore(leg.config(dataDir));
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  const org = (overrides: Partial<Parameters<GraphStore['createOrganisation']>[0]> = {}) =>
+    store.createOrganisation({ name: `Organisaatio ${tag()}`, kind: 'ASSOCIATION', ...overrides });
+  const project = (overrides: Partial<Parameters<GraphStore['createProject']>[0]> = {}) =>
+    store.createProject({ name: `Hanke ${tag()}`, code: `S${tag()}`, ...overrides });
+  const activity = (overrides: Partial<Parameters<GraphStore['createActivity']>[0]> = {}) =>
+    store.createActivity({ name: `Toiminta ${tag()}`, type: 'WORKSHOP', ...overrides });
+  const network = (overrides: Partial<Parameters<GraphStore['createNetwork']>[0]> = {}) =>
+    store.createNetwork({ name: `Verkosto ${tag()}`, ...overrides });
+
+  it('reports which engine it runs on', () => {
+    expect(store.engine).toBe(leg.name);
+  });
+
+  describe('organisations', () => {
+    it('creates an organisation and reads it back with every field', async () => {
+      const id = businessId();
+      const created = await org({
+        name: '  Kuusamon Kaupunki ' + tag(),
+        kind: 'MUNICIPALITY',
+        businessId: id.replace('-', ''),
+        municipalityCode: '305',
+        website: 'kuusamo.fi',
+      });
+      expect(created).toMatchObject({
+        kind: 'MUNICIPALITY',
+        sector: 'PUBLIC',
+        businessId: id,
+        municipalityCode: '305',
+        website: 'https://kuusamo.fi/',
+        permanent: true,
+        mergedNames: [],
+      });
+      expect(created.name).toMatch(/^Kuusamon Kaupunki [0-9a-f]{8}$/);
+      expect(created.id).toEqual(expect.any(String));
+      expect(created.createdAt).toEqual(created.updatedAt);
+      expect(await store.getOrganisation(created.id)).toEqual(created);
+    });
+
+    it('gives an unknown id no organisation', async () => {
+      expect(await store.getOrganisation(`org-missing-${tag()}`)).toBeNull();
+    });
+
+    it('updates only the fields in the patch; null clears a field', async () => {
+      const created = await org({ website: 'https://example.fi', municipalityCode: '905', kind: 'FOUNDATION' });
+      const name = `Uusi nimi ${tag()}`;
+      const updated = await store.updateOrganisation(created.id, { name, website: null });
+      expect(updated).toMatchObject({
+        id: created.id,
+        name,
+        kind: 'FOUNDATION',
+        sector: 'THIRD',
+        website: null,
+        municipalityCode: '905',
+        createdAt: created.createdAt,
+      });
+      expect(updated.updatedAt >= created.updatedAt).toBe(true);
+      const moved = await store.updateOrganisation(created.id, { municipalityCode: '305' });
+      expect(moved.municipalityCode).toBe('305');
+      expect(await store.getOrganisation(created.id)).toEqual(moved);
+    });
+
+    it('deletes an organisation together with its participations', async () => {
+      const o = await org({ municipalityCode: '305' });
+      const n = await network();
+      await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' });
+      const result = await store.deleteOrganisation(o.id);
+      expect(result).toEqual({ id: o.id, removedRelationships: 2 });
+      expect(await store.getOrganisation(o.id)).toBeNull();
+      expect(await store.listParticipations({ targetId: n.id })).toEqual([]);
+    });
+
+    it('refuses an invalid business ID and writes nothing', async () => {
+      const error = await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => org({ businessId: badBusinessId() }));
+      expect(error.details).toMatchObject({ field: 'businessId' });
+    });
+
+    it('refuses an unknown municipality and writes nothing', async () => {
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => org({ municipalityCode: '999' }));
+    });
+
+    it('refuses an unknown kind or sector', async () => {
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => org({ kind: 'CLUB' as never }));
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => org({ sector: 'GOVERNMENT' as never }));
+    });
+
+    it('refuses a second organisation with the same business ID', async () => {
+      const id = businessId();
+      const first = await org({ businessId: id });
+      const error = await expectRefusedUnchanged(store, 'CONFLICT', () => org({ businessId: id }));
+      expect(error.details).toMatchObject({ existingId: first.id });
+    });
+
+    it('refuses a second organisation whose name differs only in case, accents and spacing', async () => {
+      const t = tag();
+      const first = await org({ name: `Vähänkyrön seurakunta ${t}`, kind: 'PARISH' });
+      const error = await expectRefusedUnchanged(store, 'CONFLICT', () =>
+        org({ name: `  VAHANKYRON   Seurakunta ${t.toUpperCase()} `, kind: 'PARISH' }),
+      );
+      expect(error.details).toMatchObject({ existingId: first.id });
+    });
+
+    it('refuses renaming an organisation to another one’s name, and keeps the old name', async () => {
+      const a = await org();
+      const b = await org();
+      await expectRefusedUnchanged(store, 'CONFLICT', () => store.updateOrganisation(b.id, { name: a.name.toUpperCase() }));
+      expect((await store.getOrganisation(b.id))?.name).toBe(b.name);
+    });
+
+    it('reports an unknown id as NOT_FOUND on update and delete', async () => {
+      const missing = `org-missing-${tag()}`;
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.updateOrganisation(missing, { name: 'x' }));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.deleteOrganisation(missing));
+    });
+  });
+
+  describe('listing organisations', () => {
+    it('filters by kind, sector and municipality', async () => {
+      const t = tag();
+      const parish = await org({ name: `${t} Seurakunta`, kind: 'PARISH', municipalityCode: '905' });
+      const company = await org({ name: `${t} Yritys Oy`, kind: 'COMPANY', municipalityCode: '305' });
+      const assoc = await org({ name: `${t} Yhdistys ry`, kind: 'ASSOCIATION' });
+      const ids = async (filter: Parameters<GraphStore['listOrganisations']>[0]) =>
+        (await store.listOrganisations({ search: t, ...filter })).items.map((o) => o.id);
+
+      expect(await ids({})).toEqual([parish, assoc, company].map((o) => o.id)); // ordered by name
+      expect(await ids({ kind: 'PARISH' })).toEqual([parish.id]);
+      expect(await ids({ sector: 'PRIVATE' })).toEqual([company.id]);
+      expect(await ids({ sector: 'THIRD' })).toEqual([assoc.id]);
+      expect(await ids({ municipalityCode: '305' })).toEqual([company.id]);
+      expect(await ids({ kind: 'PARISH', municipalityCode: '305' })).toEqual([]);
+    });
+
+    it('finds "Vähänkyrön seurakunta" when searching "vahankyron", ignoring case and accents', async () => {
+      const created = await org({ name: `Vähänkyrön seurakunta ${tag()}`, kind: 'PARISH' });
+      for (const search of ['vahankyron', 'VÄHÄNKYRÖN', 'Vahankyron Seurakunta']) {
+        const { ids } = await walk((after) => store.listOrganisations({ search, first: 50, after }));
+        expect(ids).toContain(created.id);
+      }
+    });
+
+    it('finds an organisation by its business ID', async () => {
+      const id = businessId();
+      const created = await org({ businessId: id });
+      expect((await store.listOrganisations({ search: id })).items.map((o) => o.id)).toEqual([created.id]);
+    });
+
+    it('walks every page with first/after: no duplicates, nothing missed, totalCount on each page', async () => {
+      const t = tag();
+      const created = [];
+      for (const name of ['Eero', 'Aino', 'Öljy', 'Bertta', 'Ämmä']) created.push(await org({ name: `${name} ${t}` }));
+      const { pages, ids } = await walk((after) => store.listOrganisations({ search: t, first: 2, after }));
+      expect(pages.map((p) => p.items.length)).toEqual([2, 2, 1]);
+      expect(pages.map((p) => p.hasNextPage)).toEqual([true, true, false]);
+      expect(pages.every((p) => p.totalCount === 5)).toBe(true);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect([...ids].sort()).toEqual(created.map((o) => o.id).sort());
+      // Folded names sort a/a/b/e/o: Aino, Ämmä, Bertta, Eero, Öljy.
+      const names = pages.flatMap((p) => p.items.map((o) => o.name.split(' ')[0]));
+      expect(names).toEqual(['Aino', 'Ämmä', 'Bertta', 'Eero', 'Öljy']);
+    });
+
+    it('gives an empty page when nothing matches', async () => {
+      const page = await store.listOrganisations({ search: `nothing-${tag()}` });
+      expect(page).toEqual({ items: [], totalCount: 0, endCursor: null, hasNextPage: false });
+    });
+
+    it('refuses a page size out of range and a cursor it did not give out', async () => {
+      await expectDomainError(store.listOrganisations({ first: 0 }), 'BAD_USER_INPUT');
+      await expectDomainError(store.listOrganisations({ first: 10_000 }), 'BAD_USER_INPUT');
+      await expectDomainError(store.listOrganisations({ after: 'bm90LWEtY3Vyc29y' }), 'BAD_USER_INPUT');
+    });
+  });
+
+  describe('projects', () => {
+    it('creates a project, finds it by id and by code, updates and deletes it', async () => {
+      const code = `s${tag()}`;
+      const n = await network();
+      const created = await store.createProject({
+        code,
+        name: `Osallisuushanke ${tag()}`,
+        programme: 'Uudistuva ja osaava Suomi 2021–2027',
+        fund: 'ESR+',
+        startDate: '2021-01-01',
+        endDate: '2022-12-31',
+        budget: 250000.75,
+        publicFunding: 200000,
+        networkIds: [n.id],
+      });
+      expect(created).toMatchObject({
+        code: code.toUpperCase(),
+        startDate: '2021-01-01',
+        endDate: '2022-12-31',
+        budget: 250000.75,
+        publicFunding: 200000,
+        predecessorId: null,
+      });
+      expect(await store.getProject(created.id)).toEqual(created);
+      expect(await store.getProjectByCode(code)).toEqual(created);
+      expect(await store.getProjectByCode(` ${code.toUpperCase()} `)).toEqual(created);
+
+      const followUp = await project({ predecessorId: created.id });
+      expect(followUp.predecessorId).toBe(created.id);
+
+      const updated = await store.updateProject(created.id, { endDate: '2023-06-30', budget: null });
+      expect(updated).toMatchObject({ endDate: '2023-06-30', budget: null, code: code.toUpperCase(), fund: 'ESR+' });
+      // The network link survives a patch that does not mention it.
+      expect((await store.listProjects({ networkId: n.id })).items.map((p) => p.id)).toEqual([created.id]);
+
+      expect((await store.deleteProject(created.id)).id).toBe(created.id);
+      expect(await store.getProject(created.id)).toBeNull();
+      expect(await store.getProjectByCode(code)).toBeNull();
+      expect((await store.getProject(followUp.id))?.predecessorId).toBeNull();
+    });
+
+    it('refuses a duplicate project code, in any letter case, and writes nothing', async () => {
+      const first = await project();
+      const error = await expectRefusedUnchanged(store, 'CONFLICT', () => project({ code: first.code!.toLowerCase() }));
+      expect(error.details).toMatchObject({ existingId: first.id });
+      const other = await project();
+      await expectRefusedUnchanged(store, 'CONFLICT', () => store.updateProject(other.id, { code: first.code }));
+      expect((await store.getProject(other.id))?.code).toBe(other.code);
+    });
+
+    it('refuses an end date before the start date', async () => {
+      const error = await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () =>
+        project({ startDate: '2021-06-01', endDate: '2021-05-31' }),
+      );
+      expect(error.details).toMatchObject({ field: 'endDate' });
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => project({ startDate: '2021-02-30' }));
+    });
+
+    it('refuses an unknown predecessor, network or method without writing anything', async () => {
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => project({ predecessorId: `prj-missing-${tag()}` }));
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => project({ networkIds: [`net-missing-${tag()}`] }));
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => project({ methodIds: ['no-such-method'] }));
+    });
+
+    it('lists projects by network and walks the pages', async () => {
+      const t = tag();
+      const n = await network();
+      const inNetwork = [];
+      for (let i = 0; i < 3; i++) inNetwork.push(await project({ name: `${t} hanke ${i}`, networkIds: [n.id] }));
+      await project({ name: `${t} hanke muualla` });
+      const { pages, ids } = await walk((after) => store.listProjects({ networkId: n.id, first: 2, after }));
+      expect(ids).toEqual(inNetwork.map((p) => p.id));
+      expect(pages.map((p) => [p.totalCount, p.hasNextPage])).toEqual([
+        [3, true],
+        [3, false],
+      ]);
+      expect((await store.listProjects({ search: t.toUpperCase() })).totalCount).toBe(4);
+    });
+
+    it('reports an unknown project as NOT_FOUND', async () => {
+      const missing = `prj-missing-${tag()}`;
+      expect(await store.getProject(missing)).toBeNull();
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.updateProject(missing, { name: 'x' }));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.deleteProject(missing));
+    });
+  });
+
+  describe('activities', () => {
+    it('creates an activity with its links, reads it back, updates and deletes it', async () => {
+      const p = await project();
+      const n = await network();
+      const earlier = await activity({ name: `Kesäkeidas ${tag()} 2020`, startDate: '2020-06-01', endDate: '2020-08-31' });
+      const created = await activity({
+        name: `Kesäkeidas ${tag()} 2021`,
+        type: 'EVENT',
+        startDate: '2021-06-01',
+        municipalityCode: '305',
+        description: 'Kesän kohtaamispaikka',
+        projectId: p.id,
+        continuesId: earlier.id,
+        networkIds: [n.id],
+        methodIds: ['nature-based', 'arts-based'],
+        targetGroupIds: ['young-people'],
+      });
+      expect(created).toMatchObject({
+        type: 'EVENT',
+        startDate: '2021-06-01',
+        endDate: null,
+        municipalityCode: '305',
+        projectId: p.id,
+        continuesId: earlier.id,
+        methodIds: ['arts-based', 'nature-based'],
+        targetGroupIds: ['young-people'],
+      });
+      expect(await store.getActivity(created.id)).toEqual(created);
+
+      const updated = await store.updateActivity(created.id, { endDate: '2021-08-31', methodIds: ['green-care'] });
+      expect(updated).toMatchObject({
+        endDate: '2021-08-31',
+        methodIds: ['green-care'],
+        targetGroupIds: ['young-people'],
+        projectId: p.id,
+        continuesId: earlier.id,
+      });
+      const unlinked = await store.updateActivity(created.id, { projectId: null, municipalityCode: null });
+      expect(unlinked).toMatchObject({ projectId: null, municipalityCode: null, continuesId: earlier.id });
+
+      expect((await store.deleteActivity(created.id)).id).toBe(created.id);
+      expect(await store.getActivity(created.id)).toBeNull();
+    });
+
+    it('leaves the activity untouched when an update fails half-way (a valid rename plus an unknown method)', async () => {
+      const before = await activity({ methodIds: ['peer-support'], targetGroupIds: ['older-people'] });
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () =>
+        store.updateActivity(before.id, { name: `Uusi nimi ${tag()}`, methodIds: ['green-care', 'no-such-method'] }),
+      );
+      expect(await store.getActivity(before.id)).toEqual(before);
+    });
+
+    it('refuses an activity that continues itself, an unknown project or an unknown municipality', async () => {
+      const a = await activity();
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.updateActivity(a.id, { continuesId: a.id }));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => activity({ projectId: `prj-missing-${tag()}` }));
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => activity({ municipalityCode: '000' }));
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => activity({ type: 'PARTY' as never }));
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => activity({ startDate: '2021-05-01', endDate: '2021-04-01' }));
+      expect(await store.getActivity(a.id)).toEqual(a);
+    });
+
+    it('lists activities by project, by network (directly or through a project) and by date', async () => {
+      const t = tag();
+      const { ids, data } = dataset(t);
+      await store.loadDataset(data);
+      const list = async (filter: Parameters<GraphStore['listActivities']>[0]) =>
+        (await store.listActivities({ search: t, ...filter })).items.map((a) => a.id);
+      expect(await list({})).toEqual([ids.a1, ids.a2, ids.a3]);
+      expect(await list({ projectId: ids.p1 })).toEqual([ids.a1]);
+      expect(await list({ networkId: ids.net })).toEqual([ids.a2]);
+      expect(await list({ activeAt: '2019-06-15' })).toEqual([ids.a1]);
+      expect(await list({ activeAt: '2030-01-01' })).toEqual([ids.a3]);
+      expect(await list({ activeAt: '2018-01-01' })).toEqual([]);
+      await expectDomainError(store.listActivities({ activeAt: '15.6.2019' }), 'BAD_USER_INPUT');
+      const { pages, ids: walked } = await walk((after) => store.listActivities({ search: t, first: 1, after }));
+      expect(walked).toEqual([ids.a1, ids.a2, ids.a3]);
+      expect(pages.map((p) => p.totalCount)).toEqual([3, 3, 3]);
+    });
+
+    it('reports an unknown activity as NOT_FOUND', async () => {
+      const missing = `act-missing-${tag()}`;
+      expect(await store.getActivity(missing)).toBeNull();
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.updateActivity(missing, { name: 'x' }));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.deleteActivity(missing));
+    });
+  });
+
+  describe('networks', () => {
+    it('creates, reads, updates, lists and deletes a network', async () => {
+      const t = tag();
+      const created = await network({ name: `Pohjanmaan verkosto ${t}`, goal: 'Osallisuus', regionCode: '15' });
+      expect(created).toMatchObject({ goal: 'Osallisuus', regionCode: '15', visibility: 'PUBLIC' });
+      expect(await store.getNetwork(created.id)).toEqual(created);
+      const updated = await store.updateNetwork(created.id, { regionCode: '17', visibility: 'PRIVATE' });
+      expect(updated).toMatchObject({ name: created.name, goal: 'Osallisuus', regionCode: '17', visibility: 'PRIVATE' });
+      const second = await network({ name: `Kuusamon verkosto ${t}` });
+      const { pages, ids } = await walk((after) => store.listNetworks({ search: t, first: 1, after }));
+      expect(ids).toEqual([second.id, created.id]);
+      expect(pages.map((p) => p.totalCount)).toEqual([2, 2]);
+      expect((await store.deleteNetwork(created.id)).id).toBe(created.id);
+      expect(await store.getNetwork(created.id)).toBeNull();
+    });
+
+    it('refuses an unknown region, and reports an unknown network as NOT_FOUND', async () => {
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => network({ regionCode: '99' }));
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => network({ name: '   ' }));
+      const missing = `net-missing-${tag()}`;
+      expect(await store.getNetwork(missing)).toBeNull();
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.updateNetwork(missing, { name: 'x' }));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.deleteNetwork(missing));
+    });
+  });
+
+  describe('participations', () => {
+    it('adds a participation in a project, an activity and a network, each with a role that fits', async () => {
+      const o = await org();
+      const p = await project();
+      const a = await activity();
+      const n = await network();
+      const inProject = await store.addParticipation({ organisationId: o.id, targetId: p.id, role: 'LEAD', validFrom: '2021-01-01', validTo: '2022-12-31' });
+      const inActivity = await store.addParticipation({ organisationId: o.id, targetId: a.id, role: 'VENUE', validFrom: '2021-06-01' });
+      const inNetwork = await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' });
+      expect(inProject).toMatchObject({ organisationId: o.id, targetId: p.id, targetKind: 'PROJECT', role: 'LEAD', validFrom: '2021-01-01', validTo: '2022-12-31' });
+      expect(inActivity).toMatchObject({ targetKind: 'ACTIVITY', role: 'VENUE', validFrom: '2021-06-01', validTo: null });
+      expect(inNetwork).toMatchObject({ targetKind: 'NETWORK', role: 'MEMBER', validFrom: null, validTo: null });
+      const all = await store.listParticipations({ organisationId: o.id });
+      expect(all.map((x) => x.id).sort()).toEqual([inProject.id, inActivity.id, inNetwork.id].sort());
+      expect(await store.listParticipations({ targetId: p.id })).toEqual([inProject]);
+      expect(await store.listParticipations({ organisationId: o.id, role: 'VENUE' })).toEqual([inActivity]);
+      expect((await store.listParticipations({ organisationId: o.id, activeAt: '2020-06-01' })).map((x) => x.id)).toEqual([inNetwork.id]);
+      expect(await store.listParticipations({ organisationId: o.id, targetId: n.id })).toEqual([inNetwork]);
+    });
+
+    it('refuses a role that does not fit the target', async () => {
+      const o = await org();
+      const p = await project();
+      const a = await activity();
+      const n = await network();
+      for (const [target, role] of [
+        [p.id, 'MEMBER'],
+        [a.id, 'LEAD'],
+        [n.id, 'ORGANISER'],
+        [n.id, 'BOSS'],
+      ] as const) {
+        const error = await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () =>
+          store.addParticipation({ organisationId: o.id, targetId: target, role: role as never }),
+        );
+        expect(error.details).toMatchObject({ field: 'role' });
+      }
+    });
+
+    it('refuses bad dates and unknown organisations or targets', async () => {
+      const o = await org();
+      const n = await network();
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () =>
+        store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2021-01-01', validTo: '2020-12-31' }),
+      );
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () =>
+        store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '1.1.2021' }),
+      );
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () =>
+        store.addParticipation({ organisationId: `org-missing-${tag()}`, targetId: n.id, role: 'MEMBER' }),
+      );
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () =>
+        store.addParticipation({ organisationId: o.id, targetId: `net-missing-${tag()}`, role: 'MEMBER' }),
+      );
+      await expectDomainError(store.listParticipations({}), 'BAD_USER_INPUT');
+    });
+
+    it('refuses the same role twice for overlapping periods, but allows it for separate ones', async () => {
+      const o = await org();
+      const n = await network();
+      const first = await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2020-01-01', validTo: '2020-12-31' });
+      const error = await expectRefusedUnchanged(store, 'CONFLICT', () =>
+        store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2020-06-01' }),
+      );
+      expect(error.details).toMatchObject({ existingId: first.id });
+      await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2021-01-01' });
+      await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'BUDGET_HOLDER', validFrom: '2020-06-01' });
+      expect(await store.listParticipations({ targetId: n.id })).toHaveLength(3);
+    });
+
+    it('ends a participation on a date, and refuses an end before its start', async () => {
+      const o = await org();
+      const a = await activity();
+      const p = await store.addParticipation({ organisationId: o.id, targetId: a.id, role: 'PARTNER', validFrom: '2021-03-01' });
+      const ended = await store.endParticipation(p.id, '2021-12-31');
+      expect(ended).toEqual({ ...p, validTo: '2021-12-31' });
+      expect(await store.listParticipations({ organisationId: o.id, activeAt: '2022-01-01' })).toEqual([]);
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.endParticipation(p.id, '2021-02-28'));
+      await expectDomainError(store.endParticipation(p.id, ''), 'BAD_USER_INPUT');
+      await expectDomainError(store.endParticipation(`par-missing-${tag()}`, '2021-12-31'), 'NOT_FOUND');
+      expect(await store.listParticipations({ organisationId: o.id })).toEqual([ended]);
+    });
+
+    it('removes a participation', async () => {
+      const o = await org();
+      const n = await network();
+      const p = await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' });
+      expect(await store.removeParticipation(p.id)).toEqual({ id: p.id, removedRelationships: 1 });
+      expect(await store.listParticipations({ organisationId: o.id })).toEqual([]);
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.removeParticipation(p.id));
+    });
+
+    it('tells what kind of thing a target id is', async () => {
+      expect(await store.targetKind((await project()).id)).toBe('PROJECT');
+      expect(await store.targetKind((await activity()).id)).toBe('ACTIVITY');
+      expect(await store.targetKind((await network()).id)).toBe('NETWORK');
+      expect(await store.targetKind((await org()).id)).toBeNull();
+      expect(await store.targetKind(`missing-${tag()}`)).toBeNull();
+    });
+  });
+
+  describe('coordination', () => {
+    it('hands coordination over: the previous coordinator’s term ends the day before', async () => {
+      const n = await network();
+      const city = await org({ kind: 'MUNICIPALITY' });
+      const parish = await org({ kind: 'PARISH' });
+      const first = await store.setCoordinator(n.id, city.id, '2020-01-01');
+      expect(first).toMatchObject({ organisationId: city.id, role: 'COORDINATOR', validFrom: '2020-01-01', validTo: null });
+      const second = await store.setCoordinator(n.id, parish.id, '2021-03-01');
+      expect(second).toMatchObject({ organisationId: parish.id, role: 'COORDINATOR', validFrom: '2021-03-01', validTo: null });
+      const terms = await store.listParticipations({ targetId: n.id, role: 'COORDINATOR' });
+      expect(terms.map((p) => [p.organisationId, p.validFrom, p.validTo])).toEqual([
+        [city.id, '2020-01-01', '2021-02-28'],
+        [parish.id, '2021-03-01', null],
+      ]);
+      expect((await store.listParticipations({ targetId: n.id, role: 'COORDINATOR', activeAt: '2021-02-28' }))[0].organisationId).toBe(city.id);
+      expect((await store.listParticipations({ targetId: n.id, role: 'COORDINATOR', activeAt: '2021-03-01' }))[0].organisationId).toBe(parish.id);
+    });
+
+    it('keeps the current term when the same coordinator is set again', async () => {
+      const n = await network();
+      const o = await org();
+      const term = await store.setCoordinator(n.id, o.id, '2020-01-01');
+      const before = await store.counts();
+      expect(await store.setCoordinator(n.id, o.id, '2020-06-01')).toEqual(term);
+      expect(await store.counts()).toEqual(before);
+    });
+
+    it('refuses a handover that would leave the current term empty, and unknown ids', async () => {
+      const n = await network();
+      const a = await org();
+      const b = await org();
+      await store.setCoordinator(n.id, a.id, '2021-01-01');
+      await expectRefusedUnchanged(store, 'CONFLICT', () => store.setCoordinator(n.id, b.id, '2021-01-01'));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.setCoordinator(`net-missing-${tag()}`, b.id, '2021-01-01'));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.setCoordinator(n.id, `org-missing-${tag()}`, '2022-01-01'));
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.setCoordinator(n.id, b.id, '2022-13-01'));
+      const terms = await store.listParticipations({ targetId: n.id });
+      expect(terms.map((p) => [p.organisationId, p.validTo])).toEqual([[a.id, null]]);
+    });
+  });
+
+  describe('merging organisations', () => {
+    it('keeps every relationship of the merged organisations and records their names', async () => {
+      const t = tag();
+      const { ids, data } = dataset(t);
+      await store.loadDataset(data);
+      // The same partnership recorded under both spellings is kept once.
+      await store.addParticipation({ organisationId: ids.assoc, targetId: ids.p2, role: 'PARTNER', validFrom: '2020-05-01', validTo: '2021-12-31' });
+      const before = await store.counts();
+      const expected = [
+        ...(await store.listParticipations({ organisationId: ids.parish })),
+        ...(await store.listParticipations({ organisationId: ids.assoc })).filter((p) => p.targetId !== ids.p2),
+      ]
+        .map((p) => `${p.targetId}|${p.role}|${p.validFrom}|${p.validTo}`)
+        .sort();
+
+      const result = await store.mergeOrganisations(ids.parish, [ids.assoc, ids.assoc]);
+
+      expect(result.mergedIds).toEqual([ids.assoc]);
+      expect(result.movedRelationships).toBe(3); // ORGANISER a1, MEMBER net, the adoption
+      expect(result.organisation).toMatchObject({ id: ids.parish, mergedNames: [`Yhdistys ${t}`], municipalityCode: '905' });
+      expect(await store.getOrganisation(ids.assoc)).toBeNull();
+      expect(await store.getOrganisation(ids.parish)).toEqual(result.organisation);
+      const kept = (await store.listParticipations({ organisationId: ids.parish }))
+        .map((p) => `${p.targetId}|${p.role}|${p.validFrom}|${p.validTo}`)
+        .sort();
+      expect(kept).toEqual(expected);
+      expect(await store.counts()).toEqual({ ...before, Organisation: before.Organisation - 1, PARTICIPATES: before.PARTICIPATES - 1 });
+      const graph = await store.snapshot({ networkId: ids.net });
+      expect(edgeKeys(graph)).toContain(`ADOPTED:${ids.parish}>${ids.model}`);
+      expect(nodeIds(graph)).not.toContain(ids.assoc);
+    });
+
+    it('carries merged names forward when a merged organisation is merged again', async () => {
+      const a = await org({ name: `Alfa ${tag()}` });
+      const b = await org({ name: `Beta ${tag()}` });
+      const c = await org({ name: `Gamma ${tag()}` });
+      await store.mergeOrganisations(b.id, [c.id]);
+      const { organisation } = await store.mergeOrganisations(a.id, [b.id]);
+      expect(organisation.mergedNames).toEqual([b.name, c.name].sort());
+    });
+
+    it('refuses to merge organisations with different business IDs, or nothing, or unknown ids', async () => {
+      const a = await org({ businessId: businessId() });
+      const b = await org({ businessId: businessId() });
+      await expectRefusedUnchanged(store, 'CONFLICT', () => store.mergeOrganisations(a.id, [b.id]));
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.mergeOrganisations(a.id, [a.id]));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.mergeOrganisations(a.id, [`org-missing-${tag()}`]));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.mergeOrganisations(`org-missing-${tag()}`, [a.id]));
+      expect(await store.getOrganisation(b.id)).toEqual(b);
+    });
+  });
+
+  describe('snapshots', () => {
+    let fixture: ReturnType<typeof dataset>['ids'];
+    beforeAll(async () => {
+      const { ids, data } = dataset(tag());
+      await store.loadDataset(data);
+      fixture = ids;
+    });
+
+    it('draws a network with its projects, activities, the activities that continue them and dated ties', async () => {
+      const ids = fixture;
+      const graph = await store.snapshot({ networkId: ids.net });
+      expect(nodeIds(graph).sort()).toEqual([ids.net, ids.p2, ids.a2, ids.a3, ids.city, ids.parish, ids.assoc, ids.model].sort());
+      expect(graph.nodes.find((n) => n.id === ids.a2)).toMatchObject({
+        kind: 'ACTIVITY',
+        activityType: 'EVENT',
+        municipalityCode: '305',
+        validFrom: '2020-05-01',
+        validTo: '2020-09-30',
+        methodIds: ['nature-based'],
+        targetGroupIds: ['immigrants'],
+      });
+      expect(graph.nodes.find((n) => n.id === ids.city)).toMatchObject({ kind: 'ORGANISATION', orgKind: 'MUNICIPALITY', sector: 'PUBLIC', permanent: true, municipalityCode: '305' });
+      expect(graph.nodes.find((n) => n.id === ids.p2)).toMatchObject({ kind: 'PROJECT', label: `P2-${ids.net.split('-')[0].toUpperCase()} Hanke ${ids.net.split('-')[0]} kaksi` });
+      expect(graph.edges).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ kind: 'PARTICIPATES', source: ids.city, target: ids.net, role: 'COORDINATOR', validFrom: '2019-01-01', validTo: '2021-06-30' }),
+          expect.objectContaining({ kind: 'PARTICIPATES', source: ids.parish, target: ids.net, role: 'COORDINATOR', validFrom: '2021-07-01', validTo: null }),
+          expect.objectContaining({ kind: 'PARTICIPATES', source: ids.parish, target: ids.a3, role: 'ORGANISER', validFrom: '2021-05-01', validTo: null }),
+          expect.objectContaining({ kind: 'ADOPTED', source: ids.assoc, target: ids.model, validFrom: '2022-01-01', validTo: null }),
+        ]),
+      );
+      expect(edgeKeys(graph)).toEqual(
+        expect.arrayContaining([`IN_NETWORK:${ids.p2}>${ids.net}`, `RUNS_UNDER:${ids.a2}>${ids.p2}`, `CONTINUES:${ids.a3}>${ids.a2}`]),
+      );
+      // Every edge joins two nodes of the snapshot, and no edge appears twice.
+      const nodes = new Set(nodeIds(graph));
+      expect(graph.edges.every((e) => nodes.has(e.source) && nodes.has(e.target))).toBe(true);
+      expect(new Set(graph.edges.map((e) => e.id)).size).toBe(graph.edges.length);
+    });
+
+    it('draws a project with its predecessors, follow-ups, their activities and its networks', async () => {
+      const ids = fixture;
+      const fromFirst = await store.snapshot({ projectId: ids.p1 });
+      expect(nodeIds(fromFirst)).toEqual(expect.arrayContaining([ids.p1, ids.p2, ids.a1, ids.a2, ids.a3, ids.city, ids.parish, ids.assoc]));
+      expect(edgeKeys(fromFirst)).toEqual(
+        expect.arrayContaining([`CONTINUES:${ids.p2}>${ids.p1}`, `CONTINUES:${ids.a2}>${ids.a1}`, `CONTINUES:${ids.a3}>${ids.a2}`, `RUNS_UNDER:${ids.a1}>${ids.p1}`]),
+      );
+      expect(fromFirst.edges).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ kind: 'PARTICIPATES', source: ids.city, target: ids.p1, role: 'LEAD', validFrom: '2019-01-01', validTo: '2020-04-30' }),
+        ]),
+      );
+      const fromSecond = await store.snapshot({ projectId: ids.p2 });
+      expect(nodeIds(fromSecond)).toEqual(expect.arrayContaining([ids.p1, ids.p2, ids.net, ids.a1, ids.a2, ids.a3]));
+      expect(fromSecond.edges).toEqual(
+        expect.arrayContaining([expect.objectContaining({ kind: 'PARTICIPATES', source: ids.parish, target: ids.net, role: 'COORDINATOR' })]),
+      );
+    });
+
+    it('draws everything for the "all" scope', async () => {
+      const ids = fixture;
+      const graph = await store.snapshot({ all: true });
+      expect(nodeIds(graph)).toEqual(expect.arrayContaining(Object.values(ids)));
+      expect(edgeKeys(graph)).toEqual(expect.arrayContaining([`CONTINUES:${ids.p2}>${ids.p1}`, `ADOPTED:${ids.assoc}>${ids.model}`]));
+    });
+
+    it('gives a network without anything in it a single node, and refuses unknown scopes', async () => {
+      const n = await network();
+      expect(await store.snapshot({ networkId: n.id })).toEqual({ nodes: [expect.objectContaining({ id: n.id, kind: 'NETWORK', label: n.name })], edges: [] });
+      await expectDomainError(store.snapshot({ networkId: `net-missing-${tag()}` }), 'NOT_FOUND');
+      await expectDomainError(store.snapshot({ projectId: `prj-missing-${tag()}` }), 'NOT_FOUND');
+    });
+  });
+
+  describe('search', () => {
+    it('finds organisations, projects, activities and networks by folded text, prefix matches first', async () => {
+      const t = tag();
+      const o = await org({ name: `Vähänkyrön seurakunta ${t}`, kind: 'PARISH' });
+      const p = await project({ name: `Hanke ${t} Vähänkyrö` });
+      const a = await activity({ name: `Toiminta ${t}` });
+      const n = await network({ name: `Verkosto ${t}` });
+      const hits = await store.search(t.toUpperCase());
+      expect(hits).toHaveLength(4);
+      expect(hits).toEqual(
+        expect.arrayContaining([
+          { id: o.id, kind: 'ORGANISATION', label: o.name },
+          { id: p.id, kind: 'PROJECT', label: p.name },
+          { id: a.id, kind: 'ACTIVITY', label: a.name },
+          { id: n.id, kind: 'NETWORK', label: n.name },
+        ]),
+      );
+      const accentless = await store.search(`vahankyron seurakunta ${t}`);
+      expect(accentless).toEqual([{ id: o.id, kind: 'ORGANISATION', label: o.name }]);
+      const prefixed = await store.search(`vähänkyrö`, 200);
+      expect(prefixed.findIndex((h) => h.id === o.id)).toBeLessThan(prefixed.findIndex((h) => h.id === p.id));
+      expect(await store.search(t, 2)).toHaveLength(2);
+    });
+
+    it('refuses a search shorter than two letters', async () => {
+      await expectDomainError(store.search(' x '), 'BAD_USER_INPUT');
+    });
+  });
+
+  describe('reference data', () => {
+    it('holds the 308 municipalities of Finland, each in one of the 19 regions', async () => {
+      const municipalities = await store.municipalities();
+      const regions = await store.regions();
+      expect(municipalities).toHaveLength(308);
+      expect(regions).toHaveLength(19);
+      const regionCodes = new Set(regions.map((r) => r.code));
+      expect(municipalities.every((m) => regionCodes.has(m.regionCode))).toBe(true);
+      expect(municipalities).toContainEqual({ code: '905', name: 'Vaasa', nameSv: 'Vasa', regionCode: '15' });
+      expect(regions).toContainEqual({ code: '21', name: 'Ahvenanmaa', nameSv: 'Åland' });
+    });
+
+    it('holds the methods and target groups in three languages', async () => {
+      const methods = await store.methods();
+      const groups = await store.targetGroups();
+      expect(methods).toEqual(expect.arrayContaining(METHODS));
+      expect(groups).toEqual(expect.arrayContaining(TARGET_GROUPS));
+    });
+
+    it('lists operating models once a dataset brings one', async () => {
+      const { ids, data } = dataset(tag());
+      await store.loadDataset(data);
+      expect(await store.operatingModels()).toContainEqual({ id: ids.model, name: data.operatingModels![0].name, description: null });
+    });
+  });
+
+  describe('loading datasets', () => {
+    it('loads a whole dataset: nodes, links, dated participations and adoptions', async () => {
+      const t = tag();
+      const { ids, data } = dataset(t);
+      const before = await store.counts();
+      await store.loadDataset(data);
+      expect(await store.counts()).toEqual({
+        ...before,
+        Organisation: before.Organisation + 3,
+        Project: before.Project + 2,
+        Activity: before.Activity + 3,
+        Network: before.Network + 1,
+        PARTICIPATES: before.PARTICIPATES + 8,
+      });
+      expect(await store.getOrganisation(ids.city)).toMatchObject({ name: `Kaupunki ${t}`, sector: 'PUBLIC', municipalityCode: '305' });
+      expect(await store.getProject(ids.p1)).toMatchObject({ code: `P1-${t}`.toUpperCase(), budget: 100000.5, startDate: '2019-01-01' });
+      expect(await store.getProject(ids.p2)).toMatchObject({ predecessorId: ids.p1 });
+      expect(await store.getActivity(ids.a2)).toMatchObject({
+        projectId: ids.p2,
+        continuesId: ids.a1,
+        municipalityCode: '305',
+        methodIds: ['nature-based'],
+        targetGroupIds: ['immigrants'],
+        endDate: '2020-09-30',
+      });
+      expect(await store.getNetwork(ids.net)).toMatchObject({ regionCode: '17' });
+      const coordinators = await store.listParticipations({ targetId: ids.net, role: 'COORDINATOR' });
+      expect(coordinators.map((p) => [p.organisationId, p.validFrom, p.validTo])).toEqual([
+        [ids.city, '2019-01-01', '2021-06-30'],
+        [ids.parish, '2021-07-01', null],
+      ]);
+      // Loaded organisations take part in the same duplicate checks as hand-entered ones.
+      await expectRefusedUnchanged(store, 'CONFLICT', () => org({ name: `kaupunki ${t}` }));
+    });
+
+    it('writes nothing when one row is bad', async () => {
+      const { ids, data } = dataset(tag());
+      const bad: SeedDataset = {
+        ...data,
+        organisations: data.organisations.map((o, i) => (i === 2 ? { ...o, businessId: badBusinessId() } : o)),
+      };
+      const error = await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.loadDataset(bad));
+      expect(error.message).toMatch(/nothing was written/);
+      expect(await store.getOrganisation(ids.city)).toBeNull();
+    });
+
+    it('writes nothing when a reference is unknown to the database (municipality, method, role)', async () => {
+      const { ids, data } = dataset(tag());
+      const variants: SeedDataset[] = [
+        { ...data, activities: data.activities.map((a) => ({ ...a, municipalityCode: '999' })) },
+        { ...data, activities: data.activities.map((a) => ({ ...a, methodIds: ['no-such-method'] })) },
+        { ...data, participations: [...data.participations, { organisationId: ids.city, targetId: ids.p1, role: 'MEMBER' }] },
+        { ...data, participations: [...data.participations, { organisationId: ids.city, targetId: 'nowhere', role: 'LEAD' }] },
+      ];
+      for (const variant of variants) await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.loadDataset(variant));
+      expect(await store.getProject(ids.p1)).toBeNull();
+    });
+
+    it('refuses a second load of the same ids and changes nothing', async () => {
+      const { ids, data } = dataset(tag());
+      await store.loadDataset(data);
+      const renamed = { ...data, organisations: data.organisations.map((o) => ({ ...o, name: `${o.name} uusi` })) };
+      await expectRefusedUnchanged(store, 'CONFLICT', () => store.loadDataset(renamed));
+      expect((await store.getOrganisation(ids.city))?.name).toBe(data.organisations[0].name);
+    });
+
+    it('seeds the demo data into an empty database once, and later leaves the data alone', async () => {
+      if (leg.freshPerOpen) {
+        const fresh = await openStore(leg.config(tempDir()));
+        try {
+          const { ids, data } = dataset(tag());
+          expect(await fresh.seedDemoOnce(data)).toBe(true);
+          const seeded = await fresh.counts();
+          expect(seeded).toMatchObject({ Organisation: 3, Project: 2, Activity: 3, Network: 1, PARTICIPATES: 8 });
+          expect(await fresh.seedDemoOnce(dataset(tag()).data)).toBe(false);
+          // Even after every organisation is gone, the demo is not seeded again.
+          for (const o of data.organisations) await fresh.deleteOrganisation(o.id);
+          expect(await fresh.seedDemoOnce(dataset(tag()).data)).toBe(false);
+          expect(await fresh.getNetwork(ids.net)).not.toBeNull();
+        } finally {
+          await fresh.close();
+        }
+      } else {
+        await org();
+        const before = await store.counts();
+        expect(await store.seedDemoOnce(dataset(tag()).data)).toBe(false);
+        expect(await store.counts()).toEqual(before);
+      }
+    });
+  });
+
+  describe('counts and concurrency', () => {
+    it('counts organisations, projects, activities, networks and participations', async () => {
+      const before = await store.counts();
+      expect(Object.keys(before).sort()).toEqual(['Activity', 'Network', 'Organisation', 'PARTICIPATES', 'Project']);
+      const o = await org();
+      const n = await network();
+      await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' });
+      expect(await store.counts()).toEqual({ ...before, Organisation: before.Organisation + 1, Network: before.Network + 1, PARTICIPATES: before.PARTICIPATES + 1 });
+    });
+
+    it('accepts many writes at once: each is applied, none is lost', async () => {
+      const before = await store.counts();
+      const t = tag();
+      const created = await Promise.all(Array.from({ length: 8 }, (_, i) => org({ name: `Rinnakkain ${t} ${i}` })));
+      expect(new Set(created.map((o) => o.id)).size).toBe(8);
+      expect((await store.counts()).Organisation).toBe(before.Organisation + 8);
+      // Only one of two racing creates with the same name can win.
+      const racing = await Promise.allSettled([org({ name: `Kilpa ${t}` }), org({ name: `KILPA ${t}` })]);
+      expect(racing.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    });
+  });
+
+  if (leg.freshPerOpen) {
+    describe('durability', () => {
+      it('keeps what was written after the store is closed and opened again', async () => {
+        const dir = tempDir();
+        const first = await openStore(leg.config(dir));
+        let written: { orgId: string; participationId: string; projectId: string };
+        try {
+          const o = await first.createOrganisation({ name: `Pysyvä ${tag()}`, kind: 'FOUNDATION', municipalityCode: '905' });
+          const p = await first.createProject({ name: `Pysyvä hanke ${tag()}`, code: `D${tag()}`, startDate: '2021-01-01' });
+          const part = await first.addParticipation({ organisationId: o.id, targetId: p.id, role: 'FUNDER', validFrom: '2021-01-01' });
+          written = { orgId: o.id, participationId: part.id, projectId: p.id };
+        } finally {
+          await first.close();
+        }
+        const reopened = await openStore(leg.config(dir));
+        try {
+          expect(await reopened.getOrganisation(written.orgId)).toMatchObject({ kind: 'FOUNDATION', municipalityCode: '905' });
+          expect(await reopened.getProject(written.projectId)).toMatchObject({ startDate: '2021-01-01' });
+          expect(await reopened.listParticipations({ organisationId: written.orgId })).toEqual([
+            expect.objectContaining({ id: written.participationId, role: 'FUNDER', validFrom: '2021-01-01' }),
+          ]);
+          expect(await reopened.municipalities()).toHaveLength(308); // reference data is not loaded twice
+          expect(await reopened.counts()).toMatchObject({ Organisation: 1, Project: 1, PARTICIPATES: 1 });
+        } finally {
+          await reopened.close();
+        }
+      });
+    });
+  }
+});

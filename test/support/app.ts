@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+}
+
+const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
+
+/**
+ * The built app (`npm run build`) booted as its own process on a free port, with its own
+ * embedded database folder: what a user runs, spoken to over real HTTP.
+ */
+export class TestApp {
+  private process: ChildProcess | null = null;
+  private output = '';
+  url = '';
+
+  constructor(readonly dataDir = mkdtempSync(join(tmpdir(), 'verkosto-e2e-'))) {}
+
+  async start(env: Record<string, string> = {}): Promise<this> {
+    const port = await freePort();
+    this.url = `http://127.0.0.1:${port}`;
+    this.process = spawn(process.execPath, [MAIN], {
+      env: { ...process.env, PORT: String(port), DATA_DIR: this.dataDir, DEMO_DATA: 'true', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.process.stdout?.on('data', (chunk) => (this.output += chunk));
+    this.process.stderr?.on('data', (chunk) => (this.output += chunk));
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (this.process.exitCode !== null) throw new Error(`The app exited at start:\n${this.output}`);
+      const healthy = await fetch(`${this.url}/health`).then((r) => r.ok, () => false);
+      if (healthy) return this;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`The app did not become healthy in 30 s:\n${this.output}`);
+  }
+
+  /** Stops the app the way a user would (SIGTERM), letting it close the database cleanly. */
+  async stop(): Promise<void> {
+    const child = this.process;
+    this.process = null;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+
+  async remove(): Promise<void> {
+    await this.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+    const response = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<T>;
+  }
+
+  /** Runs a query that must succeed and returns its data. */
+  async ok<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const result = await this.gql<T>(query, variables);
+    if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+    return result.data as T;
+  }
+
+  /** Runs a query that must fail and returns the first error's code and message. */
+  async fails(query: string, variables: Record<string, unknown> = {}) {
+    const result = await this.gql(query, variables);
+    const [error] = result.errors ?? [];
+    if (!error) throw new Error(`Expected an error, got ${JSON.stringify(result.data)}`);
+    return { code: error.extensions?.code, message: error.message };
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
