@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ActivityResolver } from './activities/activity.resolver';
+import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { IsoDateScalar } from './common/date.scalar';
 import { ErrorFilter } from './common/error.filter';
 import { StoreModule } from './common/store.module';
@@ -39,6 +40,7 @@ const production = process.env.NODE_ENV === 'production';
     ParticipationResolver,
     GraphResolver,
     ReferenceResolver,
+    AnalyticsResolver,
   ],
 })
 export class AppModule {}

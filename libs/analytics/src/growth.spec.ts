@@ -1,6 +1,6 @@
 import { growth } from '@verkosto/analytics';
-import { activity, org, snapshot, takesPart } from './test-fixtures';
-import { expectNoNaN } from './expect-finite';
+import { activity, org, snapshot, takesPart } from './snapshots.fixture';
+import { expectNoNaN } from './expect-finite.fixture';
 
 describe('growth', () => {
   // a and b meet in x (Jan–Mar); c joins a in y (Feb–Apr); b leaves with x.

@@ -3,7 +3,7 @@
  * Each friendship becomes an undated shared activity of two organisations, so the tie graph is the karate graph.
  */
 import type { GraphSnapshot } from '@verkosto/domain';
-import { activity, org, snapshot, takesPart } from './test-fixtures';
+import { activity, org, snapshot, takesPart } from './snapshots.fixture';
 
 const ADJACENCY: Record<number, number[]> = {
   1: [2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 18, 20, 22, 32],

@@ -2,8 +2,8 @@ import { UndirectedGraph } from 'graphology';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import { networkMetrics, type NetworkMetrics } from '@verkosto/analytics';
 import { KARATE_EDGES, karateId, karateSnapshot } from './karate.fixture';
-import { activity, network, org, snapshot, takesPart } from './test-fixtures';
-import { expectNoNaN } from './expect-finite';
+import { activity, network, org, snapshot, takesPart } from './snapshots.fixture';
+import { expectNoNaN } from './expect-finite.fixture';
 
 const AT = '2024-01-01';
 const byId = (m: NetworkMetrics, member: number) => m.organisations.find((o) => o.id === karateId(member))!;

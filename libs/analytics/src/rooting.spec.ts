@@ -1,7 +1,7 @@
 import { rooting, rootingReports, type RootingKey, type RootingReport } from '@verkosto/analytics';
 import type { GraphEdge, GraphNode } from '@verkosto/domain';
-import { activity, edge, model, network, org, project, snapshot, takesPart } from './test-fixtures';
-import { expectNoNaN } from './expect-finite';
+import { activity, edge, model, network, org, project, snapshot, takesPart } from './snapshots.fixture';
+import { expectNoNaN } from './expect-finite.fixture';
 
 const part = (r: RootingReport, key: RootingKey) => r.parts.find((p) => p.key === key)!;
 

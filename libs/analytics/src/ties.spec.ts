@@ -1,5 +1,5 @@
 import { tieGraph } from '@verkosto/analytics';
-import { activity, network, org, project, snapshot, takesPart } from './test-fixtures';
+import { activity, network, org, project, snapshot, takesPart } from './snapshots.fixture';
 
 describe('tieGraph', () => {
   const s = snapshot(

@@ -27,7 +27,10 @@ async function openEngine(config: StoreConfig): Promise<CypherEngine> {
     // Loaded only when chosen, so the embedded path never pays for the driver.
     const { Neo4jEngine } = await import('./engine/neo4j-engine');
     const engine = new Neo4jEngine(config.neo4j);
-    await engine.verify();
+    await engine.verify().catch(async (error: unknown) => {
+      await engine.close();
+      throw error;
+    });
     return engine;
   }
   return new KuzuEngine(config.dataDir);

@@ -183,7 +183,7 @@ function dataset(t: string) {
     operatingModels: [{ id: ids.model, name: `Osallisuusverkostomalli ${t}` }],
     adoptions: [{ organisationId: ids.assoc, operatingModelId: ids.model, validFrom: '2022-01-01' }],
   };
-  return { ids, data };
+  return { t, ids, data };
 }
 
 // ── the contract ────────────────────────────────────────────────────────────────────────────
@@ -587,7 +587,9 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       expect(inNetwork).toMatchObject({ targetKind: 'NETWORK', role: 'MEMBER', validFrom: null, validTo: null });
       const all = await store.listParticipations({ organisationId: o.id });
       expect(all.map((x) => x.id).sort()).toEqual([inProject.id, inActivity.id, inNetwork.id].sort());
+      // What a mutation returns is what a later read finds.
       expect(await store.listParticipations({ targetId: p.id })).toEqual([inProject]);
+      expect(await store.listParticipations({ targetId: a.id })).toEqual([inActivity]);
       expect(await store.listParticipations({ organisationId: o.id, role: 'VENUE' })).toEqual([inActivity]);
       expect((await store.listParticipations({ organisationId: o.id, activeAt: '2020-06-01' })).map((x) => x.id)).toEqual([inNetwork.id]);
       expect(await store.listParticipations({ organisationId: o.id, targetId: n.id })).toEqual([inNetwork]);
@@ -768,10 +770,12 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
 
   describe('snapshots', () => {
     let fixture: ReturnType<typeof dataset>['ids'];
+    let t: string;
     beforeAll(async () => {
-      const { ids, data } = dataset(tag());
-      await store.loadDataset(data);
-      fixture = ids;
+      const loaded = dataset(tag());
+      await store.loadDataset(loaded.data);
+      fixture = loaded.ids;
+      t = loaded.t;
     });
 
     it('draws a network with its projects, activities, the activities that continue them and dated ties', async () => {
@@ -788,7 +792,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         targetGroupIds: ['immigrants'],
       });
       expect(graph.nodes.find((n) => n.id === ids.city)).toMatchObject({ kind: 'ORGANISATION', orgKind: 'MUNICIPALITY', sector: 'PUBLIC', permanent: true, municipalityCode: '305' });
-      expect(graph.nodes.find((n) => n.id === ids.p2)).toMatchObject({ kind: 'PROJECT', label: `P2-${ids.net.split('-')[0].toUpperCase()} Hanke ${ids.net.split('-')[0]} kaksi` });
+      expect(graph.nodes.find((n) => n.id === ids.p2)).toMatchObject({ kind: 'PROJECT', label: `P2-${t.toUpperCase()} Hanke ${t} kaksi` });
       expect(graph.edges).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ kind: 'PARTICIPATES', source: ids.city, target: ids.net, role: 'COORDINATOR', validFrom: '2019-01-01', validTo: '2021-06-30' }),

@@ -53,10 +53,12 @@ const schema: DbSchema = {
  */
 const CARTESIAN = /cartesian product/;
 
+const linted = new Map<string, SyntaxDiagnostic[]>();
 function lint(query: string): SyntaxDiagnostic[] {
   // Every referenced parameter is declared: the engine always sends them all (missing ones as null).
   const parameters = Object.fromEntries(referencedParams(query).map((p) => [p, null]));
-  return lintCypherQuery(query, { ...schema, parameters }).diagnostics;
+  if (!linted.has(query)) linted.set(query, lintCypherQuery(query, { ...schema, parameters }).diagnostics);
+  return linted.get(query)!;
 }
 
 const message = (d: SyntaxDiagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
@@ -76,8 +78,9 @@ describe("Neo4j's parser and semantic analysis accept every text the neo4j engin
   });
 
   it('tolerates the cartesian-product notice only where both sides are key lookups', () => {
+    // Today: the 12 `links.*.link` texts, `MATCH (n:From {id: $id}), (t:To {key: $target}) CREATE …`.
     const noticed = texts.filter(([, q]) => lint(q).some((d) => CARTESIAN.test(message(d)))).map(([path]) => path);
-    console.log(noticed);
+    expect(noticed.filter((path) => !/^links\.(one|many)\..+\.link$/.test(path))).toEqual([]);
   });
 
   it('lints the neo4j dialect, not the embedded one', () => {

@@ -73,8 +73,9 @@ export class Neo4jEngine implements CypherEngine {
     return this.writes.run(() => this.transact(work));
   }
 
+  /** Lets a write in progress finish before the driver's connections go. */
   async close(): Promise<void> {
-    await this.driver.close();
+    await this.writes.run(() => this.driver.close());
   }
 
   /**

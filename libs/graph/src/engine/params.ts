@@ -10,8 +10,9 @@ export function referencedParams(query: string): string[] {
 /**
  * The one parameter normaliser both engines use (ENGINES.md §6):
  * only referenced parameters are sent (H9) and missing ones become null (Neo4j errors otherwise);
- * rows of a list get identical keys in identical order (H1, H2); a Date is refused (H5);
- * an empty list is refused unless the query casts it (H4).
+ * rows of a list get identical keys in identical order (H1, H2); a Date anywhere is refused (H5);
+ * whole and fractional numbers mixed in one list or one field of rows are refused (H3).
+ * (Empty `IN $p` lists are refused by the Kùzu engine, H4.)
  */
 export function normaliseParams(query: string, params: Params = {}): Record<string, CypherValue> {
   const out: Record<string, CypherValue> = {};
@@ -23,14 +24,21 @@ export function normaliseParams(query: string, params: Params = {}): Record<stri
 }
 
 function normaliseValue(name: string, value: CypherValue): CypherValue {
-  if ((value as unknown) instanceof Date) {
+  if (value === undefined || value === null) return null;
+  if (Object.prototype.toString.call(value) === '[object Date]') {
     throw new TypeError(`Parameter $${name}: send dates as ISO strings inside date(), not Date objects.`);
   }
   if (typeof value === 'number' && !Number.isFinite(value)) {
     throw new TypeError(`Parameter $${name}: ${value} is not a finite number.`);
   }
-  if (!Array.isArray(value)) return value;
-  if (value.length > 0 && value.every(isRecord)) return alignRows(value as Record<string, CypherValue>[]);
+  if (Array.isArray(value)) {
+    const items = value.map((v, i) => normaliseValue(`${name}[${i}]`, v));
+    refuseMixedNumbers(name, items);
+    return items.length > 0 && items.every(isRecord) ? alignRows(name, items) : items;
+  }
+  if (isRecord(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseValue(`${name}.${k}`, v)]));
+  }
   return value;
 }
 
@@ -38,7 +46,19 @@ function isRecord(value: CypherValue): value is { [key: string]: CypherValue } {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function alignRows(rows: Record<string, CypherValue>[]): Record<string, CypherValue>[] {
+function alignRows(name: string, rows: Record<string, CypherValue>[]): Record<string, CypherValue>[] {
   const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))].sort();
+  for (const key of keys) refuseMixedNumbers(`${name}[].${key}`, rows.map((row) => row[key]));
   return rows.map((row) => Object.fromEntries(keys.map((k) => [k, row[k] === undefined ? null : row[k]])));
+}
+
+/** H3: Kùzu types a list (or a field across rows) from its first number and garbles the others. */
+function refuseMixedNumbers(name: string, values: CypherValue[]): void {
+  const numbers = values.filter((v): v is number => typeof v === 'number');
+  if (numbers.some(Number.isInteger) && numbers.some((n) => !Number.isInteger(n))) {
+    throw new TypeError(
+      `Parameter $${name} mixes whole and fractional numbers (${numbers.slice(0, 4).join(', ')}…): ` +
+        'send them as strings and convert them with toFloat in the query.',
+    );
+  }
 }

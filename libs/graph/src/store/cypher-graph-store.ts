@@ -448,7 +448,10 @@ export class CypherGraphStore implements GraphStore {
       source: input.source ?? 'entered by hand',
       now: now(),
     });
-    return this.mustGetParticipation(tx, id);
+    // Not read back: inside the writing transaction Kùzu also shows a new or changed relationship
+    // under the later FROM/TO pairs of its table when an endpoint is unlabelled (phantom rows).
+    const { organisationId, targetId, role } = input;
+    return { id, organisationId, targetId, targetKind, role, validFrom, validTo };
   }
 
   async endParticipation(id: string, validTo: IsoDate): Promise<Participation> {
@@ -460,7 +463,7 @@ export class CypherGraphStore implements GraphStore {
         throw badInput(`The end date ${end} is before the start date ${current.validFrom}.`, { field: 'validTo' });
       }
       await tx.run(this.q.participation.end, { id, validTo: end });
-      return this.mustGetParticipation(tx, id);
+      return { ...current, validTo: end }; // not read back: see insertParticipation
     });
   }
 

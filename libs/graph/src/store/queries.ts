@@ -182,7 +182,8 @@ CREATE (o)-[:ADOPTED {validFrom: date($validFrom), validTo: date($validTo)}]->(m
     },
     node: {
       detachDelete: byLabel((l) => `MATCH (n:${l} {id: $id}) DETACH DELETE n`),
-      degree: byLabel((l) => `MATCH (n:${l} {id: $id}) OPTIONAL MATCH (n)-[r]-() RETURN count(r) AS n`),
+      // Grouped by n.id, so an unknown id gives no row (a bare count() always gives one).
+      degree: byLabel((l) => `MATCH (n:${l} {id: $id}) OPTIONAL MATCH (n)-[r]-() RETURN n.id AS id, count(r) AS n`),
       existingIds: ITEM_LABELS.map((l) => `MATCH (n:${l}) WHERE n.id IN ${ids} RETURN n.id AS id`).join(
         '\nUNION ALL\n',
       ),
