@@ -238,7 +238,8 @@ function activityContinuation(s: Scope, snapshot: GraphSnapshot, index: Collabor
       evidence.add(id);
       continue;
     }
-    // Follow the chain of continuations (transitively) for one still running or started after the end.
+    // Follow the chain of continuations (transitively) for one still running, or one that carried the
+    // activity on after it ended (the seeds count a repeat next season, like Kesäkeidas 2021, as rooting).
     const seen = new Set([id]);
     const queue = [...(laterOf.get(id) ?? [])];
     while (queue.length > 0) {
@@ -246,7 +247,8 @@ function activityContinuation(s: Scope, snapshot: GraphSnapshot, index: Collabor
       if (seen.has(next)) continue;
       seen.add(next);
       const n = index.nodes.get(next)!;
-      if (alive(n) || (n.validFrom !== null && n.validFrom > end)) {
+      const carriedOn = n.validFrom !== null && (n.validFrom > end || (activity.validTo !== null && n.validFrom > activity.validTo));
+      if (alive(n) || carriedOn) {
         counted.push(id);
         evidence.add(id).add(next);
         break;

@@ -1,0 +1,306 @@
+/**
+ * One regression test per Kùzu hazard of ENGINES.md §1: the guard makes the dangerous input safe,
+ * or refuses it with a clear error before it reaches Kùzu (where several of them crash the process).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KuzuEngine, kuzuDialect } from './kuzu-engine';
+import { normaliseParams } from './params';
+
+jest.setTimeout(30_000);
+
+// ── fixtures ────────────────────────────────────────────────────────────────────────────────
+
+let dir: string;
+let engine: KuzuEngine;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'verkosto-hazards-'));
+  engine = new KuzuEngine(dir);
+  await engine.migrate(); // gives the Meta(key, value) table the tests write to
+});
+
+afterAll(async () => {
+  await engine?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+let counter = 0;
+/** A Meta key no other test uses. */
+const key = (name: string) => `${name}-${++counter}`;
+
+const CREATE_ROWS = 'UNWIND $rows AS r CREATE (:Meta {key: r.key, value: r.value})';
+const CREATE_ONE = 'CREATE (:Meta {key: $key, value: $value})';
+
+/** The stored value of each key, in the order asked; absent keys are undefined. */
+async function stored(...keys: string[]): Promise<(string | null | undefined)[]> {
+  const rows = await engine.read(
+    `MATCH (m:Meta) WHERE m.key IN ${kuzuDialect.stringList('keys')} RETURN m.key AS key, m.value AS value`,
+    { keys },
+  );
+  const byKey = new Map(rows.map((r) => [r.key, r.value as string | null]));
+  return keys.map((k) => byKey.get(k));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ── H1, H2: rows of a list ──────────────────────────────────────────────────────────────────
+
+describe('H1: rows whose keys come in different orders', () => {
+  it('are given the same keys in the same order', () => {
+    const { rows } = normaliseParams(CREATE_ROWS, {
+      rows: [
+        { key: 'a', value: 'first' },
+        { value: 'second', key: 'b' },
+      ],
+    }) as { rows: Record<string, unknown>[] };
+    expect(rows.map((r) => Object.keys(r))).toEqual([
+      ['key', 'value'],
+      ['key', 'value'],
+    ]);
+    expect(rows).toEqual([
+      { key: 'a', value: 'first' },
+      { key: 'b', value: 'second' },
+    ]);
+  });
+
+  it('store each value under its own name through UNWIND (no values taken by position)', async () => {
+    const [a, b] = [key('h1'), key('h1')];
+    await engine.write((tx) =>
+      tx.run(CREATE_ROWS, {
+        rows: [
+          { key: a, value: 'first' },
+          { value: 'second', key: b },
+        ],
+      }),
+    );
+    expect(await stored(a, b, 'second')).toEqual(['first', 'second', undefined]);
+  });
+
+  it('are aligned in nested records too', () => {
+    const { p } = normaliseParams('RETURN $p', { p: { rows: [{ x: 1, y: 2 }, { y: 3, x: 4 }] } }) as {
+      p: { rows: Record<string, unknown>[] };
+    };
+    expect(p.rows.map((r) => Object.keys(r))).toEqual([
+      ['x', 'y'],
+      ['x', 'y'],
+    ]);
+  });
+});
+
+describe('H2: a row that lacks a key', () => {
+  it('gets the key with null', () => {
+    const { rows } = normaliseParams(CREATE_ROWS, { rows: [{ key: 'a', value: 'x' }, { key: 'b' }, { value: 'z' }] });
+    expect(rows).toEqual([
+      { key: 'a', value: 'x' },
+      { key: 'b', value: null },
+      { key: null, value: 'z' },
+    ]);
+  });
+
+  it('is stored with null through UNWIND instead of crashing the process', async () => {
+    const [a, b] = [key('h2'), key('h2')];
+    await engine.write((tx) => tx.run(CREATE_ROWS, { rows: [{ key: a, value: 'x' }, { key: b }] }));
+    expect(await stored(a, b)).toEqual(['x', null]);
+  });
+});
+
+// ── H3: whole and fractional numbers ────────────────────────────────────────────────────────
+
+describe('H3: whole and fractional numbers mixed in one list or field', () => {
+  it('are refused with a clear error, in a list and across rows', () => {
+    expect(() => normaliseParams('RETURN $l', { l: [1, 2.5] })).toThrow(/\$l mixes whole and fractional numbers.*toFloat/);
+    expect(() => normaliseParams('RETURN $rows', { rows: [{ v: 2.5 }, { v: 1 }] })).toThrow(
+      /\$rows\[\]\.v mixes whole and fractional numbers/,
+    );
+    expect(() => normaliseParams('RETURN $p', { p: { budgets: [100000, 0.5] } })).toThrow(/\$p\.budgets mixes/);
+  });
+
+  it('never reach Kùzu, which would return garbage for them', async () => {
+    await expect(engine.read('RETURN $l AS l', { l: [1, 2.5] })).rejects.toThrow(TypeError);
+  });
+
+  it('pass when a list is all whole or all fractional numbers, and come back exactly', async () => {
+    expect(await engine.read('RETURN $whole AS whole, $fractional AS fractional', { whole: [1, 2, 3], fractional: [0.5, 2.25] })).toEqual([
+      { whole: [1, 2, 3], fractional: [0.5, 2.25] },
+    ]);
+  });
+
+  it('can be sent as strings and converted in the query, as the error advises', async () => {
+    const rows = await engine.read('UNWIND $l AS x RETURN to_double(x) AS v', { l: ['1', '2.5'] });
+    expect(rows.map((r) => r.v)).toEqual([1, 2.5]);
+  });
+});
+
+// ── H4: empty lists in IN ───────────────────────────────────────────────────────────────────
+
+describe('H4: an empty or null list in `x IN $p`', () => {
+  const IN_PLAIN = 'MATCH (m:Meta) WHERE m.key IN $keys RETURN m.key AS key';
+
+  it.each([
+    ['an empty list', { keys: [] }],
+    ['null', { keys: null }],
+    ['a missing parameter', {}],
+  ])('is refused before it is sent when it is %s', async (_, params) => {
+    await expect(engine.read(IN_PLAIN, params)).rejects.toThrow(/\$keys is an empty list in "IN \$keys": use dialect.stringList/);
+  });
+
+  it('is refused inside a write too, and the transaction writes nothing', async () => {
+    const k = key('h4');
+    await expect(
+      engine.write(async (tx) => {
+        await tx.run(CREATE_ONE, { key: k, value: 'x' });
+        await tx.run('MATCH (m:Meta) WHERE m.key IN $keys DELETE m', { keys: [] });
+      }),
+    ).rejects.toThrow(/empty list/);
+    expect(await stored(k)).toEqual([undefined]);
+  });
+
+  it('works with the dialect’s CAST form, empty or not', async () => {
+    const k = key('h4');
+    await engine.write((tx) => tx.run(CREATE_ONE, { key: k, value: 'x' }));
+    const inCast = `MATCH (m:Meta) WHERE m.key IN ${kuzuDialect.stringList('keys')} RETURN m.key AS key`;
+    expect(kuzuDialect.stringList('keys')).toBe('CAST($keys AS STRING[])');
+    expect(await engine.read(inCast, { keys: [] })).toEqual([]);
+    expect(await engine.read(inCast, { keys: [k] })).toEqual([{ key: k }]);
+  });
+
+  it('a non-empty plain list is still allowed', async () => {
+    const k = key('h4');
+    await engine.write((tx) => tx.run(CREATE_ONE, { key: k, value: 'x' }));
+    expect(await engine.read(IN_PLAIN, { keys: [k] })).toEqual([{ key: k }]);
+  });
+});
+
+// ── H5: JS Date ─────────────────────────────────────────────────────────────────────────────
+
+describe('H5: a JS Date parameter', () => {
+  it('is refused wherever it is: alone, in a list or in a row', () => {
+    const date = new Date(2020, 0, 2);
+    expect(() => normaliseParams('RETURN $d', { d: date as never })).toThrow(/\$d: send dates as ISO strings inside date\(\)/);
+    expect(() => normaliseParams('RETURN $l', { l: [date as never] })).toThrow(/\$l\[0\]: send dates as ISO strings/);
+    expect(() => normaliseParams('RETURN $rows', { rows: [{ at: date as never }] })).toThrow(/\$rows\[0\]\.at: send dates/);
+  });
+
+  it('never reaches Kùzu, and the write it was in stores nothing', async () => {
+    const k = key('h5');
+    await expect(engine.write((tx) => tx.run(CREATE_ONE, { key: k, value: new Date() as never }))).rejects.toThrow(TypeError);
+    expect(await stored(k)).toEqual([undefined]);
+  });
+
+  it('is not needed: an ISO string inside date() comes back as the same day', async () => {
+    expect(await engine.read('RETURN date($d) AS d', { d: '2020-01-02' })).toEqual([{ d: '2020-01-02' }]);
+    expect(await engine.read('RETURN date($d) AS d', { d: null })).toEqual([{ d: null }]);
+  });
+});
+
+// ── H6: a second writer ─────────────────────────────────────────────────────────────────────
+
+describe('H6: a second write while one is open', () => {
+  it('waits for the first to commit instead of failing', async () => {
+    const [a, b] = [key('h6'), key('h6')];
+    const events: string[] = [];
+    const first = engine.write(async (tx) => {
+      events.push('first begins');
+      await tx.run(CREATE_ONE, { key: a, value: 'first' });
+      await sleep(150);
+      events.push('first ends');
+    });
+    const second = engine.write(async (tx) => {
+      events.push('second begins');
+      await tx.run(CREATE_ONE, { key: b, value: 'second' });
+    });
+    await expect(Promise.all([first, second])).resolves.toBeDefined();
+    expect(events).toEqual(['first begins', 'first ends', 'second begins']);
+    expect(await stored(a, b)).toEqual(['first', 'second']);
+  });
+
+  it('lets many writers queue, and every one of them is applied', async () => {
+    const keys = Array.from({ length: 10 }, () => key('h6'));
+    await Promise.all(keys.map((k, i) => engine.write((tx) => tx.run(CREATE_ONE, { key: k, value: String(i) }))));
+    expect(await stored(...keys)).toEqual(keys.map((_, i) => String(i)));
+  });
+
+  it('lets a reader in while a write is open; it sees only committed data', async () => {
+    const k = key('h6');
+    let seenDuringWrite: unknown;
+    await engine.write(async (tx) => {
+      await tx.run(CREATE_ONE, { key: k, value: 'x' });
+      seenDuringWrite = await stored(k);
+    });
+    expect(seenDuringWrite).toEqual([undefined]);
+    expect(await stored(k)).toEqual(['x']);
+  });
+});
+
+// ── H7: an error inside a transaction ───────────────────────────────────────────────────────
+
+describe('H7: an error inside a write transaction', () => {
+  it('rolls back everything written before it, and the next write works', async () => {
+    const [a, b] = [key('h7'), key('h7')];
+    await expect(
+      engine.write(async (tx) => {
+        await tx.run(CREATE_ONE, { key: a, value: 'x' });
+        await tx.run(CREATE_ONE, { key: a, value: 'duplicate primary key' });
+      }),
+    ).rejects.toThrow();
+    expect(await stored(a)).toEqual([undefined]);
+    await engine.write((tx) => tx.run(CREATE_ONE, { key: b, value: 'after' }));
+    expect(await stored(a, b)).toEqual([undefined, 'after']);
+  });
+
+  it('rolls back when the work itself throws after successful statements', async () => {
+    const k = key('h7');
+    await expect(
+      engine.write(async (tx) => {
+        await tx.run(CREATE_ONE, { key: k, value: 'x' });
+        throw new Error('validation failed half-way');
+      }),
+    ).rejects.toThrow('validation failed half-way');
+    expect(await stored(k)).toEqual([undefined]);
+  });
+
+  it('does not let later statements auto-commit when the work swallows the error', async () => {
+    const [a, b] = [key('h7'), key('h7')];
+    await expect(
+      engine.write(async (tx) => {
+        await tx.run(CREATE_ONE, { key: a, value: 'x' });
+        await tx.run(CREATE_ONE, { key: a, value: 'duplicate primary key' }).catch(() => undefined);
+        await tx.run(CREATE_ONE, { key: b, value: 'y' });
+      }),
+    ).rejects.toThrow();
+    expect(await stored(a, b)).toEqual([undefined, undefined]);
+    const c = key('h7');
+    await engine.write((tx) => tx.run(CREATE_ONE, { key: c, value: 'z' }));
+    expect(await stored(c)).toEqual(['z']);
+  });
+});
+
+// ── H8: weighted shortest paths ─────────────────────────────────────────────────────────────
+
+describe('H8: WSHORTEST with cost(p)', () => {
+  it('is never written by the dialect’s shortest path', () => {
+    const text = kuzuDialect.shortestPath('p', 'a', 'PARTICIPATES', 'b', 4);
+    expect(text).not.toMatch(/cost\s*\(\s*p\s*\)/i);
+    expect(text).not.toMatch(/WSHORTEST/i);
+    expect(text).toBe('p = (a)-[:PARTICIPATES* SHORTEST 1..4]-(b)');
+  });
+});
+
+// ── H9: unused and missing parameters ───────────────────────────────────────────────────────
+
+describe('H9: parameters the query does not use, or does not get', () => {
+  it('unused ones are dropped and missing ones become null', () => {
+    expect(normaliseParams('RETURN $a AS a, $b AS b', { a: 'x', unused: 1, alsoUnused: null })).toEqual({ a: 'x', b: null });
+    expect(normaliseParams('RETURN 1', { a: 'x' })).toEqual({});
+  });
+
+  it('a parameter whose name starts like another one is still told apart', () => {
+    expect(normaliseParams('RETURN $id AS id', { id: 'x', idList: ['y'] })).toEqual({ id: 'x' });
+  });
+
+  it('run on Kùzu without an error', async () => {
+    expect(await engine.read('RETURN $a AS a, $b AS b', { a: 'x', unused: 'y' })).toEqual([{ a: 'x', b: null }]);
+  });
+});
