@@ -15,7 +15,7 @@ const shared = {
   testEnvironment: 'node',
   moduleNameMapper: {
     '^@verkosto/graph/demo$': '<rootDir>/libs/graph/src/demo/demo-network',
-    '^@verkosto/(domain|graph|analytics)$': '<rootDir>/libs/$1/src',
+    '^@verkosto/(domain|graph|analytics|exchange)$': '<rootDir>/libs/$1/src',
   },
   rootDir: __dirname,
 };

@@ -6,6 +6,7 @@ import { ActivityResolver } from './activities/activity.resolver';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { IsoDateScalar } from './common/date.scalar';
 import { ErrorFilter } from './common/error.filter';
+import { ExportController } from './export/export.controller';
 import { StoreModule } from './common/store.module';
 import { GraphResolver } from './graph/graph.resolver';
 import { HealthController } from './health/health.controller';
@@ -29,7 +30,7 @@ const production = process.env.NODE_ENV === 'production';
       includeStacktraceInErrorResponses: !production,
     }),
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, ExportController],
   providers: [
     { provide: APP_FILTER, useClass: ErrorFilter },
     IsoDateScalar,

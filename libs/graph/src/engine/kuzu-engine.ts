@@ -54,11 +54,24 @@ export class KuzuEngine implements CypherEngine {
   write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T> {
     return this.writes.run(async () => {
       await this.raw(this.writer, 'BEGIN TRANSACTION');
+      // H7: after a failed statement Kùzu has rolled back and would auto-commit the next ones,
+      // so the first failure poisons this transaction even if `work` catches it.
+      const state: { failed: boolean; error?: unknown } = { failed: false };
+      const guarded = async <R>(step: () => Promise<R>): Promise<R> => {
+        if (state.failed) throw new Error('This transaction has already failed and was rolled back; nothing more runs in it.');
+        try {
+          return await step();
+        } catch (error) {
+          Object.assign(state, { failed: true, error });
+          throw error;
+        }
+      };
       try {
         const result = await work({
-          run: (query, params) => this.exec(this.writer, query, params),
-          bulkLoad: (tables) => this.copy(tables),
+          run: (query, params) => guarded(() => this.exec(this.writer, query, params)),
+          bulkLoad: (tables) => guarded(() => this.copy(tables)),
         });
+        if (state.failed) throw state.error;
         await this.raw(this.writer, 'COMMIT');
         return result;
       } catch (error) {

@@ -269,7 +269,7 @@ describe('H7: an error inside a write transaction', () => {
         await tx.run(CREATE_ONE, { key: a, value: 'duplicate primary key' }).catch(() => undefined);
         await tx.run(CREATE_ONE, { key: b, value: 'y' });
       }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/already failed and was rolled back/);
     expect(await stored(a, b)).toEqual([undefined, undefined]);
     const c = key('h7');
     await engine.write((tx) => tx.run(CREATE_ONE, { key: c, value: 'z' }));

@@ -1,0 +1,39 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { badInput, checkDate, sliceSnapshot } from '@verkosto/domain';
+import { EXPORT_FORMATS, exportSnapshot, type ExportFormat } from '@verkosto/exchange';
+import type { GraphStore } from '@verkosto/graph';
+import type { Response } from 'express';
+import { GRAPH_STORE } from '../common/store.module';
+import { graphScope } from '../graph/graph.resolver';
+
+/**
+ * GET /api/export?networkId=…&format=graphml|gexf|csv|json&at=YYYY-MM-DD (or from/to; neither =
+ * the whole history, with dates kept as intervals). For csv, part=edges (default) or nodes.
+ */
+@Controller('api/export')
+export class ExportController {
+  constructor(@Inject(GRAPH_STORE) private readonly store: GraphStore) {}
+
+  @Get()
+  async export(@Query() query: Record<string, string | undefined>, @Res() response: Response) {
+    const format = (query.format ?? 'graphml').toLowerCase() as ExportFormat;
+    if (!EXPORT_FORMATS.includes(format)) throw badInput(`Unknown format "${query.format}": use ${EXPORT_FORMATS.join(', ')}.`);
+    const part = query.part ?? 'edges';
+    if (part !== 'nodes' && part !== 'edges') throw badInput('part is nodes or edges.');
+    const at = checkDate(query.at, 'at');
+    const from = checkDate(query.from, 'from');
+    const to = checkDate(query.to, 'to');
+    const history = await this.store.snapshot(graphScope(query.networkId, query.projectId));
+    const snapshot = sliceSnapshot(history, { start: at ?? from, end: at ?? to });
+    const file = exportSnapshot(snapshot, format, part);
+    const name = [query.networkId ?? query.projectId, at ?? (from || to ? `${from ?? ''}_${to ?? ''}` : 'history'), format === 'csv' ? part : null]
+      .filter(Boolean)
+      .join('-')
+      .replace(/[^\w.-]+/g, '_');
+    response
+      .status(200)
+      .type(file.contentType)
+      .setHeader('Content-Disposition', `attachment; filename="verkosto-${name}.${file.extension}"`)
+      .send(file.body);
+  }
+}

@@ -1,0 +1,56 @@
+import { XMLParser } from 'fast-xml-parser';
+import { TestApp } from './support/app';
+
+/** GET /api/export: files Gephi, spreadsheets and Cytoscape open, with dates intact. */
+describe('export', () => {
+  const app = new TestApp();
+  beforeAll(() => app.start(), 60_000);
+  afterAll(() => app.remove());
+
+  const get = (query: string) => fetch(`${app.url}/api/export?${query}`);
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+  const asList = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+
+  it('writes GraphML that parses back with the dates of every participation', async () => {
+    const response = await get('networkId=net-kuusamo&format=graphml');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/verkosto-net-kuusamo-history\.graphml/);
+    const doc = parser.parse(await response.text());
+    const keys = new Map(asList<any>(doc.graphml.key).map((k) => [k.id, k['attr.name']]));
+    const edges = asList<any>(doc.graphml.graph.edge).map((e) => ({
+      ...e,
+      data: Object.fromEntries(asList<any>(e.data).map((d) => [keys.get(d.key), String(d['#text'])])),
+    }));
+    const participations = edges.filter((e) => e.data.kind === 'PARTICIPATES');
+    expect(participations.length).toBeGreaterThan(10);
+    for (const e of participations) if (e.data.validFrom) expect(e.data.validFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(participations.some((e) => e.data.validFrom && e.data.validTo)).toBe(true);
+  });
+
+  it('writes dynamic GEXF with start and end intervals for Gephi', async () => {
+    const doc = parser.parse(await (await get('networkId=net-kuusamo&format=gexf')).text());
+    expect(doc.gexf.graph.mode).toBe('dynamic');
+    expect(doc.gexf.graph.timeformat).toBe('date');
+    const edges = asList<any>(doc.gexf.graph.edges.edge);
+    expect(edges.some((e) => /^\d{4}-\d{2}-\d{2}$/.test(e.start) && /^\d{4}-\d{2}-\d{2}$/.test(e.end))).toBe(true);
+  });
+
+  it('writes CSV of edges and nodes at a date, and Cytoscape JSON', async () => {
+    const edges = await (await get('networkId=net-kuusamo&format=csv&at=2020-07-01')).text();
+    const [header, ...rows] = edges.trim().split('\r\n');
+    expect(header).toBe('id,source,sourceLabel,target,targetLabel,kind,role,validFrom,validTo');
+    expect(rows.length).toBeGreaterThan(5);
+    const nodes = await (await get('networkId=net-kuusamo&format=csv&part=nodes&at=2020-07-01')).text();
+    expect(nodes).toMatch(/Kuusamon kaupunki/);
+    const json = await (await get('networkId=net-kuusamo&format=json')).json();
+    expect(json.elements.nodes.length).toBeGreaterThan(5);
+    expect(json.elements.edges[0].data).toHaveProperty('source');
+  });
+
+  it('answers a bad request in words', async () => {
+    const bad = await get('networkId=net-kuusamo&format=pdf');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/Unknown format/);
+    expect((await get('networkId=net-ei-ole&format=csv')).status).toBe(404);
+  });
+});
