@@ -42,7 +42,7 @@ describe('export', () => {
     expect(rows.length).toBeGreaterThan(5);
     const nodes = await (await get('networkId=net-kuusamo&format=csv&part=nodes&at=2020-07-01')).text();
     expect(nodes).toMatch(/Kuusamon kaupunki/);
-    const json = await (await get('networkId=net-kuusamo&format=json')).json();
+    const json: any = await (await get('networkId=net-kuusamo&format=json')).json();
     expect(json.elements.nodes.length).toBeGreaterThan(5);
     expect(json.elements.edges[0].data).toHaveProperty('source');
   });
@@ -50,7 +50,7 @@ describe('export', () => {
   it('answers a bad request in words', async () => {
     const bad = await get('networkId=net-kuusamo&format=pdf');
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toMatch(/Unknown format/);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/Unknown format/);
     expect((await get('networkId=net-ei-ole&format=csv')).status).toBe(404);
   });
 });

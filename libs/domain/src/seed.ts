@@ -1,12 +1,5 @@
-import type {
-  ActivityType,
-  IsoDate,
-  OrganisationKind,
-  ParticipationRole,
-  Sector,
-  Term,
-  Visibility,
-} from './model';
+import type { ActivityInput, NetworkInput, OrganisationInput, ParticipationInput, ProjectInput } from './inputs';
+import type { IsoDate, Term } from './model';
 
 /**
  * A whole network described as plain data, loaded in one transaction: the demo network from the
@@ -24,65 +17,13 @@ export interface SeedDataset {
   adoptions?: { organisationId: string; operatingModelId: string; validFrom?: IsoDate | null; validTo?: IsoDate | null }[];
 }
 
-export interface SeedOrganisation {
-  id: string;
-  name: string;
-  kind: OrganisationKind;
-  sector?: Sector | null;
-  businessId?: string | null;
-  municipalityCode?: string | null;
-  website?: string | null;
-  permanent?: boolean | null;
-}
+/** Dataset rows are the same inputs a user writes, with an id chosen by the author. */
+export type SeedOrganisation = OrganisationInput & { id: string };
+export type SeedProject = ProjectInput & { id: string };
+export type SeedActivity = ActivityInput & { id: string };
+export type SeedNetwork = NetworkInput & { id: string };
 
-export interface SeedProject {
-  id: string;
-  code?: string | null;
-  name: string;
-  programme?: string | null;
-  fund?: string | null;
-  priorityAxis?: string | null;
-  startDate?: IsoDate | null;
-  endDate?: IsoDate | null;
-  budget?: number | null;
-  publicFunding?: number | null;
-  description?: string | null;
-  outputs?: string | null;
-  predecessorId?: string | null;
-  networkIds?: string[] | null;
-  methodIds?: string[] | null;
-  targetGroupIds?: string[] | null;
-}
-
-export interface SeedNetwork {
-  id: string;
-  name: string;
-  goal?: string | null;
-  regionCode?: string | null;
-  visibility?: Visibility | null;
-}
-
-export interface SeedActivity {
-  id: string;
-  name: string;
-  type: ActivityType;
-  startDate?: IsoDate | null;
-  endDate?: IsoDate | null;
-  municipalityCode?: string | null;
-  description?: string | null;
-  projectId?: string | null;
-  continuesId?: string | null;
-  networkIds?: string[] | null;
-  methodIds?: string[] | null;
-  targetGroupIds?: string[] | null;
-}
-
-export interface SeedParticipation {
+export interface SeedParticipation extends Omit<ParticipationInput, 'source'> {
   /** Optional: generated from the other fields when absent, so a re-load is idempotent. */
   id?: string;
-  organisationId: string;
-  targetId: string;
-  role: ParticipationRole;
-  validFrom?: IsoDate | null;
-  validTo?: IsoDate | null;
 }
