@@ -1,3 +1,4 @@
+import { seededRng } from '@verkosto/analytics';
 import {
   METHODS,
   MUNICIPALITIES,
@@ -58,17 +59,6 @@ export interface BenchData {
   rows: { nodes: number; relationships: number; byTable: Record<string, number> };
 }
 
-/** mulberry32: small, fast, good enough for test data. Returns floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY = 86_400_000;
 const FIRST_DAY = Date.UTC(2014, 0, 1);
@@ -131,7 +121,7 @@ const ACTIVITY_WORDS: Record<ActivityType, string> = {
 const LONG_RUNNING = new Set<ActivityType>(['PEER_GROUP', 'SERVICE', 'COORDINATION_GROUP']);
 
 export function generateDataset(seed = 20240601, sizes: BenchSizes = DEFAULT_SIZES): BenchData {
-  const rnd = prng(seed);
+  const rnd = seededRng(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
   const chance = (p: number) => rnd() < p;

@@ -15,12 +15,14 @@ import { OrganisationResolver } from './organisations/organisation.resolver';
 import { ParticipationResolver } from './participations/participation.resolver';
 import { ProjectResolver } from './projects/project.resolver';
 import { ReferenceResolver } from './reference/reference.resolver';
+import { WebModule } from './web/web.module';
 
 const production = process.env.NODE_ENV === 'production';
 
 @Module({
   imports: [
     StoreModule,
+    WebModule,
     GraphQLModule.forRoot<ApolloDriverConfig>({
       driver: ApolloDriver,
       autoSchemaFile: true,

@@ -53,7 +53,7 @@ function style(large: boolean): StylesheetJson {
       },
     },
     { selector: 'edge[kind = "RUNS_UNDER"], edge[kind = "CONTINUES"], edge[kind = "IN_NETWORK"]', style: { 'line-style': 'dashed', width: 1, opacity: 0.6 } },
-    { selector: 'edge.rooted', style: { 'line-color': ROOTED_COLOR, 'line-style': 'double', opacity: 1, 'z-index': 5 } },
+    { selector: 'edge.rooted', style: { 'line-color': ROOTED_COLOR, 'line-style': 'solid', opacity: 1, 'z-index': 5 } },
     { selector: '.future, .filtered, .hide-ended', style: { display: 'none' } },
     { selector: 'node.ended', style: { opacity: 0.3 } },
     { selector: 'edge.ended', style: { opacity: 0.18, 'line-style': 'dotted' } },
@@ -98,7 +98,6 @@ export class MapView {
       style: style(large),
       minZoom: 0.05,
       maxZoom: 4,
-      wheelSensitivity: 0.4,
       selectionType: 'single',
       boxSelectionEnabled: false,
       hideEdgesOnViewport: large, // keep panning smooth on big maps
@@ -106,6 +105,11 @@ export class MapView {
       webgl: large, // Cytoscape's WebGL renderer draws thousands of nodes without stalling
       pixelRatio: large ? 1 : 'auto',
     } as cytoscape.CytoscapeOptions);
+    // Small networks would fill the screen with huge labels: cap the opening zoom.
+    if (this.cy.zoom() > 1.2) {
+      this.cy.zoom(1.2);
+      this.cy.center();
+    }
     this.cy.on('tap', 'node', (ev) => this.events.onSelect(ev.target.id() as string));
     this.cy.on('tap', (ev) => {
       if (ev.target === this.cy) this.events.onSelect(null);
@@ -143,7 +147,7 @@ export class MapView {
         const f = frame.edges.get(e.id());
         if (!f) return;
         const d = diff?.edges.get(e.id());
-        const classes = [f.state];
+        const classes: string[] = [f.state];
         if (!f.shown) classes.push('filtered');
         if (f.rooted && !diff) classes.push('rooted');
         if (d && d !== 'absent') classes.splice(0, 1, `diff-${d}`);

@@ -14,6 +14,7 @@ export {
 export {
   metricsOfTies,
   networkMetrics,
+  seededRng,
   type CentralityMode,
   type MetricsOptions,
   type NetworkMetrics,

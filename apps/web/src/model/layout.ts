@@ -44,8 +44,8 @@ function layoutOptions(nodeCount: number) {
     nodeDimensionsIncludeLabels: false, // labels only show when zoomed in
     uniformNodeDimensions: true,
     packComponents: true, // keep disconnected parts close together
-    nodeRepulsion: () => 6500,
-    idealEdgeLength: (edge: cytoscape.EdgeSingular) => (edge.data('kind') === 'IN_NETWORK' ? 120 : 70),
+    nodeRepulsion: () => 12000,
+    idealEdgeLength: (edge: cytoscape.EdgeSingular) => (edge.data('kind') === 'IN_NETWORK' ? 160 : 110),
     edgeElasticity: () => 0.45,
     numIter: large ? 1200 : 2500,
     tile: true,

@@ -26,7 +26,9 @@ export class KuzuEngine implements CypherEngine {
   readonly name = 'embedded' as const;
   readonly dialect = kuzuDialect;
   private readonly db: kuzu.Database;
-  private readonly reader: kuzu.Connection;
+  /** Reads queue per connection; two let the snapshot's independent queries use both cores. */
+  private readonly readers: kuzu.Connection[];
+  private nextReader = 0;
   private readonly writer: kuzu.Connection;
   private readonly writes = new Mutex();
   private readonly prepared = new Map<kuzu.Connection, Map<string, Promise<kuzu.PreparedStatement>>>();
@@ -34,7 +36,7 @@ export class KuzuEngine implements CypherEngine {
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
     this.db = new kuzu.Database(join(dataDir, 'verkosto.kuzu'));
-    this.reader = new kuzu.Connection(this.db);
+    this.readers = [new kuzu.Connection(this.db), new kuzu.Connection(this.db)];
     this.writer = new kuzu.Connection(this.db);
   }
 
@@ -48,7 +50,8 @@ export class KuzuEngine implements CypherEngine {
   }
 
   read(query: string, params?: Params): Promise<Row[]> {
-    return this.exec(this.reader, query, params);
+    this.nextReader = (this.nextReader + 1) % this.readers.length;
+    return this.exec(this.readers[this.nextReader], query, params);
   }
 
   write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T> {
@@ -103,7 +106,7 @@ export class KuzuEngine implements CypherEngine {
 
   async close(): Promise<void> {
     await this.writes.run(async () => {
-      await this.reader.close();
+      for (const reader of this.readers) await reader.close();
       await this.writer.close();
       await this.db.close();
     });
