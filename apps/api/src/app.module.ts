@@ -13,6 +13,7 @@ import { HealthController } from './health/health.controller';
 import { NetworkResolver } from './networks/network.resolver';
 import { OrganisationResolver } from './organisations/organisation.resolver';
 import { ParticipationResolver } from './participations/participation.resolver';
+import { PartnersResolver } from './partners/partners.resolver';
 import { ProjectResolver } from './projects/project.resolver';
 import { ReferenceResolver } from './reference/reference.resolver';
 import { WebModule } from './web/web.module';
@@ -44,6 +45,7 @@ const production = process.env.NODE_ENV === 'production';
     GraphResolver,
     ReferenceResolver,
     AnalyticsResolver,
+    PartnersResolver,
   ],
 })
 export class AppModule {}

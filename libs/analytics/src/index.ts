@@ -34,3 +34,21 @@ export {
   type RootingReport,
   type RootingScope,
 } from './rooting';
+export {
+  DEFAULT_PARTNER_WEIGHTS,
+  INTRODUCTION_MAX_HOPS,
+  PARTNER_LIMIT_MAX,
+  PARTNER_PART_KEYS,
+  introductionPaths,
+  latestDate,
+  partnerSuggestions,
+  type IntroductionPath,
+  type IntroductionStep,
+  type PartnerGap,
+  type PartnerOptions,
+  type PartnerPart,
+  type PartnerPartKey,
+  type PartnerRequest,
+  type PartnerResult,
+  type PartnerSuggestion,
+} from './partners';

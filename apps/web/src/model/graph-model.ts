@@ -465,7 +465,7 @@ export function toCyElements(graph: MapGraph, positions?: Record<string, { x: nu
 /** Size of a node in pixels from its tie count: square-root growth, kept within readable bounds. */
 export function nodeSize(degree: number, kind: NodeKind): number {
   if (kind === 'NETWORK') return 40; // the hub of every membership: sizing it by ties would swamp the map
-  const base = kind === 'ORGANISATION' ? 18 : kind === 'NETWORK' ? 34 : 22;
+  const base = kind === 'ORGANISATION' ? 18 : 22;
   return Math.round(Math.min(base + 9 * Math.sqrt(degree), base + 48));
 }
 
