@@ -40,8 +40,6 @@ export interface Dialect {
   label(variable: string): string;
   /** A list-of-strings parameter, safe when the list is empty (H4). */
   stringList(param: string): string;
-  /** Shortest path pattern between bound nodes `a` and `b` over relationship type `rel`, 1..maxHops. */
-  shortestPath(pathVar: string, a: string, rel: string, b: string, maxHops: number): string;
   /** Schema statements of one migration step, by version. */
   readonly schema: Record<number, string[]>;
 }

@@ -13,7 +13,6 @@ export const kuzuDialect: Dialect = {
   name: 'embedded',
   label: (v) => `label(${v})`,
   stringList: (p) => `CAST($${p} AS STRING[])`,
-  shortestPath: (path, a, rel, b, maxHops) => `${path} = (${a})-[:${rel}* SHORTEST 1..${maxHops}]-(${b})`,
   schema: KUZU_SCHEMA,
 };
 

@@ -23,8 +23,6 @@ const texts: [string, string][] = [
   ['BOOTSTRAP.neo4j', BOOTSTRAP.neo4j],
   ...walk(MIGRATION_QUERIES, 'MIGRATION_QUERIES'),
   ...walk(bulkLoadQueries(), 'bulkLoad'),
-  ['dialect.shortestPath', `MATCH (a:Project {id: $a}) MATCH (b:Project {id: $b})
-MATCH ${neo4jDialect.shortestPath('p', 'a', 'CONTINUES', 'b', 6)} RETURN length(p) AS hops`],
 ];
 
 /**

@@ -12,7 +12,6 @@ export const neo4jDialect: Dialect = {
   label: (v) => `labels(${v})[0]`,
   // Neo4j has no empty-list hazard (H4 is Kùzu's), so the plain parameter is safe.
   stringList: (p) => `$${p}`,
-  shortestPath: (path, a, rel, b, maxHops) => `${path} = shortestPath((${a})-[:${rel}*1..${maxHops}]-(${b}))`,
   schema: NEO4J_SCHEMA,
 };
 
