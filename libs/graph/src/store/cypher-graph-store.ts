@@ -52,7 +52,6 @@ import type {
 import { datasetTables, validateDataset } from './dataset';
 import { Queries, buildQueries } from './queries';
 import {
-  LABEL_OF_TARGET,
   targetKindOfLabel,
   toActivity,
   toNetwork,

@@ -120,9 +120,3 @@ export function toParticipation(row: Row): Participation {
     validTo: str(row.validTo),
   };
 }
-
-export const LABEL_OF_TARGET: Record<ParticipationTarget, 'Project' | 'Activity' | 'Network'> = {
-  PROJECT: 'Project',
-  ACTIVITY: 'Activity',
-  NETWORK: 'Network',
-};
