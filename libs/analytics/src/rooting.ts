@@ -2,7 +2,6 @@
  * Rooting (juurtuminen) of a project or network at a date (DESIGN §5): seven parts in 0..1, each
  * with its evidence, and their weighted mean. docs/measures.md explains each one for evaluators.
  */
-import { UndirectedGraph } from 'graphology';
 import { connectedComponents } from 'graphology-components';
 import {
   addMonths,

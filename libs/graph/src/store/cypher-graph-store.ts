@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
   ROLES_BY_TARGET,
-  addMonths,
   badInput,
   checkDate,
   conflict,
