@@ -14,6 +14,7 @@ const shared = {
   transform: { '^.+\\.ts$': swc },
   testEnvironment: 'node',
   moduleNameMapper: {
+    '^@verkosto/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
     '^@verkosto/graph/demo$': '<rootDir>/libs/graph/src/demo/demo-network',
     '^@verkosto/(domain|graph|analytics|exchange)$': '<rootDir>/libs/$1/src',
   },

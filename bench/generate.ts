@@ -1,10 +1,10 @@
-import { seededRng } from '@verkosto/analytics';
 import {
   METHODS,
   MUNICIPALITIES,
   REGIONS,
   TARGET_GROUPS,
   businessIdCheckDigit,
+  seededRng,
   type ActivityType,
   type IsoDate,
   type OrganisationKind,

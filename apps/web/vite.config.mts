@@ -7,6 +7,8 @@ const api = process.env.VERKOSTO_API ?? 'http://localhost:3000';
 export default defineConfig({
   root,
   base: '/',
+  // The browser shares only dependency-free domain modules (types, the seeded generator).
+  resolve: { alias: { '@verkosto/domain': fileURLToPath(new URL('../../libs/domain/src', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

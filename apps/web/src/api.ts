@@ -1,21 +1,14 @@
 /** The GraphQL calls the map makes. Errors become messages a coordinator can read. */
+import type { Municipality as DomainMunicipality, Term } from '@verkosto/domain/model';
 import type { ApiGraph } from './model/graph-model';
 
 export interface Named {
   id: string;
   name: string;
 }
-export interface Term {
-  id: string;
-  nameFi: string;
-  nameSv: string;
-  nameEn: string;
-}
-export interface Municipality {
-  code: string;
-  name: string;
-  nameSv: string;
-}
+export type { Term };
+/** The fields the map asks for. */
+export type Municipality = Pick<DomainMunicipality, 'code' | 'name' | 'nameSv'>;
 export interface Hit {
   id: string;
   kind: 'ORGANISATION' | 'PROJECT' | 'ACTIVITY' | 'NETWORK';

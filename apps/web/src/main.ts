@@ -348,7 +348,7 @@ function applyFrame() {
 function renderLegend() {
   const legend = $('legend');
   const colours = state.colorBy === 'kind' ? KIND_COLORS : SECTOR_COLORS;
-  const present = new Set((state.api?.nodes ?? []).filter((n) => n.kind === 'ORGANISATION').map((n) => (state.colorBy === 'kind' ? n.orgKind : n.sector)));
+  const present = new Set<string | null>((state.api?.nodes ?? []).filter((n) => n.kind === 'ORGANISATION').map((n) => (state.colorBy === 'kind' ? n.orgKind : n.sector)));
   const rows: HTMLElement[] = Object.entries(colours)
     .filter(([k]) => present.size === 0 || present.has(k))
     .map(([k, c]) => h('div', { class: 'legend-row' }, h('span', { class: 'swatch', style: `background:${c}` }), t(`${state.colorBy}.${k}`)));

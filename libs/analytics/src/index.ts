@@ -14,7 +14,6 @@ export {
 export {
   metricsOfTies,
   networkMetrics,
-  seededRng,
   type CentralityMode,
   type MetricsOptions,
   type NetworkMetrics,

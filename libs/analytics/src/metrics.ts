@@ -3,7 +3,7 @@ import { UndirectedGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import { connectedComponents } from 'graphology-components';
 import pagerank from 'graphology-metrics/centrality/pagerank';
-import type { GraphSnapshot, IsoDate } from '@verkosto/domain';
+import { seededRng, type GraphSnapshot, type IsoDate } from '@verkosto/domain';
 import { indexCollaborations, tiesOf, type TieGraph } from './ties';
 
 export type CentralityMode = 'auto' | 'exact' | 'sample' | 'skip';
@@ -52,18 +52,6 @@ export interface NetworkMetrics {
   centrality: { mode: 'exact' | 'sample' | 'skip'; sources: number };
   organisations: OrganisationMetrics[];
   evidence: { ties: string[]; activities: string[]; organisations: string[] };
-}
-
-/** mulberry32: a tiny seeded PRNG so Louvain and sampling are reproducible. */
-export function seededRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function toGraphology(tg: TieGraph): UndirectedGraph<Record<string, never>, { weight: number }> {

@@ -8,3 +8,4 @@ export * from './seed';
 export * from './inputs';
 export * from './validation';
 export * from './reference/finland';
+export * from './random';

@@ -3,33 +3,13 @@
  * Everything here runs in Node (see graph-model.spec.ts) so the time logic is tested without a browser.
  */
 
-export type NodeKind = 'ORGANISATION' | 'PROJECT' | 'ACTIVITY' | 'NETWORK' | 'OPERATING_MODEL';
-export type EdgeKind = 'PARTICIPATES' | 'RUNS_UNDER' | 'CONTINUES' | 'IN_NETWORK' | 'ADOPTED';
+/** The API's map shapes are the domain's snapshot types (type-only: nothing of the server is bundled). */
+import type { GraphEdge, GraphEdgeKind, GraphNode, GraphNodeKind } from '@verkosto/domain/snapshot';
 
-export interface ApiNode {
-  id: string;
-  kind: NodeKind;
-  label: string;
-  orgKind: string | null;
-  sector: string | null;
-  permanent: boolean | null;
-  activityType: string | null;
-  municipalityCode: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  methodIds: string[];
-  targetGroupIds: string[];
-}
-
-export interface ApiEdge {
-  id: string;
-  kind: EdgeKind;
-  source: string;
-  target: string;
-  role: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-}
+export type ApiNode = GraphNode;
+export type ApiEdge = GraphEdge;
+export type NodeKind = GraphNodeKind;
+export type EdgeKind = GraphEdgeKind;
 
 export interface ApiGraph {
   nodes: ApiNode[];

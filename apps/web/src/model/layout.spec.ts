@@ -1,5 +1,6 @@
 import { buildMapGraph, type ApiGraph } from './graph-model';
-import { computePositions, seededRandom } from './layout';
+import { seededRng } from '@verkosto/domain/random';
+import { computePositions } from './layout';
 
 function star(n: number): ApiGraph {
   const nodes: ApiGraph['nodes'] = [{ id: 'act', kind: 'ACTIVITY', label: 'act', orgKind: null, sector: null, permanent: null, activityType: 'EVENT', municipalityCode: null, validFrom: '2020-01-01', validTo: null, methodIds: [], targetGroupIds: [] }];
@@ -32,7 +33,7 @@ describe('layout', () => {
   });
 
   it('seeds a repeatable generator', () => {
-    const [r1, r2] = [seededRandom(7), seededRandom(7)];
+    const [r1, r2] = [seededRng(7), seededRng(7)];
     expect([r1(), r1()]).toEqual([r2(), r2()]);
   });
 });

@@ -4,6 +4,7 @@
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { seededRng } from '@verkosto/domain/random';
 import { toCyElements, type MapGraph } from './graph-model';
 
 let registered = false;
@@ -13,18 +14,6 @@ function register() {
 }
 
 export type Positions = Record<string, { x: number; y: number }>;
-
-/** A small seeded generator, so the same network lays out the same way on every visit. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hash(text: string): number {
   let h = 2166136261;
@@ -58,7 +47,7 @@ export function computePositions(graph: MapGraph): Positions {
   const cy = cytoscape({ headless: true, styleEnabled: true, elements: toCyElements(graph) as cytoscape.ElementDefinition[] });
   cy.nodes().style({ width: 24, height: 24 });
   const random = Math.random;
-  Math.random = seededRandom(hash(graph.nodes.map((n) => n.id).join('|')));
+  Math.random = seededRng(hash(graph.nodes.map((n) => n.id).join('|')));
   try {
     cy.layout(layoutOptions(graph.nodes.length) as cytoscape.LayoutOptions).run();
   } finally {
