@@ -525,44 +525,60 @@ export class CypherGraphStore implements GraphStore {
       .map(({ id, kind, label }) => ({ id, kind, label }));
   }
 
-  async municipalities(): Promise<Municipality[]> {
-    return (await this.db.read(this.q.reference.municipalities)).map((r) => ({
+  /**
+   * Reference lists are read once and kept: field resolvers ask for them per item. Only a dataset
+   * load can add vocabulary, so it clears them.
+   */
+  private readonly referenceCache = new Map<string, Promise<unknown>>();
+
+  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let value = this.referenceCache.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = load();
+      value.catch(() => this.referenceCache.delete(key));
+      this.referenceCache.set(key, value);
+    }
+    return value;
+  }
+
+  municipalities(): Promise<Municipality[]> {
+    return this.cached('municipalities', async () => (await this.db.read(this.q.reference.municipalities)).map((r) => ({
       code: String(r.code),
       name: String(r.name),
       nameSv: String(r.nameSv),
       regionCode: String(r.regionCode),
-    }));
+    })));
   }
 
-  async regions(): Promise<Region[]> {
-    return (await this.db.read(this.q.reference.regions)).map((r) => ({
+  regions(): Promise<Region[]> {
+    return this.cached('regions', async () => (await this.db.read(this.q.reference.regions)).map((r) => ({
       code: String(r.code),
       name: String(r.name),
       nameSv: String(r.nameSv),
-    }));
+    })));
   }
 
-  async methods(): Promise<Term[]> {
-    return (await this.db.read(this.q.reference.methods)).map(toTerm);
+  methods(): Promise<Term[]> {
+    return this.cached('methods', async () => (await this.db.read(this.q.reference.methods)).map(toTerm));
   }
 
-  async targetGroups(): Promise<Term[]> {
-    return (await this.db.read(this.q.reference.targetGroups)).map(toTerm);
+  targetGroups(): Promise<Term[]> {
+    return this.cached('targetGroups', async () => (await this.db.read(this.q.reference.targetGroups)).map(toTerm));
   }
 
-  async operatingModels(): Promise<OperatingModel[]> {
-    return (await this.db.read(this.q.reference.operatingModels)).map((r) => ({
+  operatingModels(): Promise<OperatingModel[]> {
+    return this.cached('operatingModels', async () => (await this.db.read(this.q.reference.operatingModels)).map((r) => ({
       id: String(r.id),
       name: String(r.name),
       description: r.description === null ? null : String(r.description),
-    }));
+    })));
   }
 
   // ── bulk ───────────────────────────────────────────────────────────────────────────────────
 
   async loadDataset(dataset: SeedDataset): Promise<void> {
     const clean = validateDataset(dataset);
-    return this.db.write(async (tx) => {
+    await this.db.write(async (tx) => {
       const existing = await tx.run(this.q.node.existingIds, {
         ids: [...clean.organisations, ...clean.projects, ...clean.activities, ...clean.networks].map((n) => n.id),
       });
@@ -573,6 +589,7 @@ export class CypherGraphStore implements GraphStore {
       const municipalities = new Set((await tx.run(this.q.reference.municipalities)).map((r) => String(r.code)));
       await tx.bulkLoad(datasetTables(clean, now(), { known, municipalities }));
     });
+    this.referenceCache.clear(); // after the commit, so no read can cache the old lists again
   }
 
   async seedDemoOnce(dataset: SeedDataset): Promise<boolean> {

@@ -11,9 +11,9 @@ import type {
 import type { CypherValue, Row } from '../engine/cypher-engine';
 
 /** Result rows → domain objects. Every read returns scalars under these aliases. */
-const str = (v: CypherValue): string | null => (v === null || v === undefined ? null : String(v));
+export const str = (v: CypherValue): string | null => (v === null || v === undefined ? null : String(v));
 const num = (v: CypherValue): number | null => (v === null || v === undefined ? null : Number(v));
-const strs = (v: CypherValue): string[] =>
+export const strs = (v: CypherValue): string[] =>
   Array.isArray(v) ? [...new Set(v.filter((x): x is string => typeof x === 'string'))].sort() : [];
 
 export const ORGANISATION_RETURN = `o.id AS id, o.name AS name, o.kind AS kind, o.sector AS sector,

@@ -2,11 +2,10 @@ import type { GraphEdge, GraphNode, GraphSnapshot, ParticipationRole } from '@ve
 import type { Params, Row } from '../engine/cypher-engine';
 import type { GraphScope } from '../graph-store';
 import type { Queries } from './queries';
+import { str, strs } from './rows';
 
 type Read = (query: string, params?: Params) => Promise<Row[]>;
 
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
-const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 function emptyNode(id: string, kind: GraphNode['kind'], label: string): GraphNode {
   return {
