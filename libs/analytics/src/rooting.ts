@@ -175,6 +175,16 @@ function resolveScope(snapshot: GraphSnapshot, index: CollaborationIndex, scope:
 
 type PartDraft = Omit<RootingPart, 'weight'>;
 
+/** A part that is the share `counted` / `of`, with what was counted as its evidence. */
+const share = (key: RootingKey, counted: number, of: number, evidence: RootingEvidence, explanation: string): PartDraft => ({
+  key,
+  value: counted / of,
+  reason: null,
+  basis: { counted, of },
+  evidence,
+  explanation,
+});
+
 const notApplicable = (key: RootingKey, reason: string): PartDraft => ({
   key,
   value: null,
@@ -206,14 +216,13 @@ function tieSurvival(s: Scope, index: CollaborationIndex, now: TieGraph, at: Iso
   if (born.length === 0) return notApplicable(key, 'No ties between its participants were born during the project.');
   const active = new Set(now.ties.map((t) => t.id));
   const alive = sorted(born.filter((id) => active.has(id)));
-  return {
+  return share(
     key,
-    value: alive.length / born.length,
-    reason: null,
-    basis: { counted: alive.length, of: born.length },
-    evidence: { ties: alive },
-    explanation: `${alive.length} of ${born.length} ties born during the project (${s.start ?? '…'} – ${s.end}) are still active on ${at}.`,
-  };
+    alive.length,
+    born.length,
+    { ties: alive },
+    `${alive.length} of ${born.length} ties born during the project (${s.start ?? '…'} – ${s.end}) are still active on ${at}.`,
+  );
 }
 
 function activityContinuation(s: Scope, snapshot: GraphSnapshot, index: CollaborationIndex, at: IsoDate): PartDraft {
@@ -255,14 +264,13 @@ function activityContinuation(s: Scope, snapshot: GraphSnapshot, index: Collabor
       queue.push(...(laterOf.get(next) ?? []));
     }
   }
-  return {
+  return share(
     key,
-    value: counted.length / s.activities.length,
-    reason: null,
-    basis: { counted: counted.length, of: s.activities.length },
-    evidence: { activities: sorted(evidence) },
-    explanation: `${counted.length} of ${s.activities.length} project activities still run on ${at} or were continued by a later activity.`,
-  };
+    counted.length,
+    s.activities.length,
+    { activities: sorted(evidence) },
+    `${counted.length} of ${s.activities.length} project activities still run on ${at} or were continued by a later activity.`,
+  );
 }
 
 function coordinationHandover(s: Scope, index: CollaborationIndex, at: IsoDate): PartDraft {
@@ -281,16 +289,14 @@ function coordinationHandover(s: Scope, index: CollaborationIndex, at: IsoDate):
     coordinators.filter((sp) => !permanent.includes(sp)).forEach((sp) => others.add(sp.organisationId));
   }
   const gaps = s.networks.length - held.length;
-  return {
+  return share(
     key,
-    value: held.length / s.networks.length,
-    reason: null,
-    basis: { counted: held.length, of: s.networks.length },
-    evidence: { organisations: sorted(holders) },
-    explanation:
-      `${held.length} of ${s.networks.length} network(s) are coordinated by a permanent organisation on ${at}` +
+    held.length,
+    s.networks.length,
+    { organisations: sorted(holders) },
+    `${held.length} of ${s.networks.length} network(s) are coordinated by a permanent organisation on ${at}` +
       (gaps > 0 ? `; ${others.size > 0 ? 'the others by a non-permanent actor' : 'the others have no coordinator'}.` : '.'),
-  };
+  );
 }
 
 function independence(s: Scope, index: CollaborationIndex, now: TieGraph, at: IsoDate): PartDraft {
@@ -308,16 +314,14 @@ function independence(s: Scope, index: CollaborationIndex, now: TieGraph, at: Is
   const stay = connectedComponents(toGraphology(reduced)).reduce<string[]>((a, c) => (c.length > a.length ? c : a), []);
   const kept = new Set(without.ties.map((t) => t.id));
   const projectOnly = now.ties.filter((t) => members.has(t.source) && !kept.has(t.id)).map((t) => t.id);
-  return {
+  return share(
     key,
-    value: stay.length / largest.length,
-    reason: null,
-    basis: { counted: stay.length, of: largest.length },
-    evidence: { organisations: sorted(stay), ties: projectOnly },
-    explanation:
-      `${stay.length} of the ${largest.length} organisations in the largest connected group on ${at} stay connected ` +
+    stay.length,
+    largest.length,
+    { organisations: sorted(stay), ties: projectOnly },
+    `${stay.length} of the ${largest.length} organisations in the largest connected group on ${at} stay connected ` +
       `without the project's own activities; ${projectOnly.length} tie(s) exist only through the project.`,
-  };
+  );
 }
 
 function sharedResponsibility(s: Scope, index: CollaborationIndex, at: IsoDate, horizon: IsoDate, maxYears: number): PartDraft {
@@ -416,14 +420,13 @@ function adoption(s: Scope, snapshot: GraphSnapshot, index: CollaborationIndex, 
     if (model?.kind === 'OPERATING_MODEL' && isActiveAt(model.validFrom, model.validTo, at)) adopters.add(e.source);
   }
   const adopted = permanent.filter((id) => adopters.has(id));
-  return {
+  return share(
     key,
-    value: adopted.length / permanent.length,
-    reason: null,
-    basis: { counted: adopted.length, of: permanent.length },
-    evidence: { organisations: adopted },
-    explanation: `${adopted.length} of ${permanent.length} permanent participating organisations have adopted an operating model on ${at}.`,
-  };
+    adopted.length,
+    permanent.length,
+    { organisations: adopted },
+    `${adopted.length} of ${permanent.length} permanent participating organisations have adopted an operating model on ${at}.`,
+  );
 }
 
 function weightsOf(options: RootingOptions): Record<RootingKey, number> {
