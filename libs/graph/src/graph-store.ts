@@ -13,7 +13,6 @@ import type {
   Participation,
   ParticipationInput,
   ParticipationRole,
-  ParticipationTarget,
   Patch,
   Project,
   ProjectInput,
@@ -117,7 +116,6 @@ export interface GraphStore {
   removeParticipation(id: string): Promise<DeleteResult>;
   /** Ends the current coordinator's term the day before `from` and starts `organisationId`'s. */
   setCoordinator(networkId: string, organisationId: string, from: IsoDate): Promise<Participation>;
-  targetKind(id: string): Promise<ParticipationTarget | null>;
 
   snapshot(scope: GraphScope): Promise<GraphSnapshot>;
   search(text: string, limit?: number): Promise<SearchHit[]>;

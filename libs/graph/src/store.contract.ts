@@ -665,14 +665,6 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       expect(await store.listParticipations({ organisationId: o.id })).toEqual([]);
       await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.removeParticipation(p.id));
     });
-
-    it('tells what kind of thing a target id is', async () => {
-      expect(await store.targetKind((await project()).id)).toBe('PROJECT');
-      expect(await store.targetKind((await activity()).id)).toBe('ACTIVITY');
-      expect(await store.targetKind((await network()).id)).toBe('NETWORK');
-      expect(await store.targetKind((await org()).id)).toBeNull();
-      expect(await store.targetKind(`missing-${tag()}`)).toBeNull();
-    });
   });
 
   describe('coordination', () => {

@@ -6,6 +6,7 @@ import {
   conflict,
   DEFAULT_SECTOR,
   foldText,
+  isActiveAt,
   nameKey,
   notFound,
   overlaps,
@@ -26,7 +27,6 @@ import {
   type OrganisationInput,
   type Participation,
   type ParticipationInput,
-  type ParticipationTarget,
   type Patch,
   type Project,
   type ProjectInput,
@@ -117,7 +117,7 @@ export class CypherGraphStore implements GraphStore {
   }
 
   async deleteOrganisation(id: string): Promise<DeleteResult> {
-    return this.deleteNode('Organisation', id, 'Organisation');
+    return this.deleteNode('Organisation', id);
   }
 
   async mergeOrganisations(keepId: string, mergeIds: string[]): Promise<MergeResult> {
@@ -246,7 +246,7 @@ export class CypherGraphStore implements GraphStore {
   }
 
   async deleteProject(id: string): Promise<DeleteResult> {
-    return this.deleteNode('Project', id, 'Project');
+    return this.deleteNode('Project', id);
   }
 
   private async writeProject(tx: CypherTx, id: string, p: ProjectInput, current: Project | null) {
@@ -314,7 +314,7 @@ export class CypherGraphStore implements GraphStore {
   }
 
   async deleteActivity(id: string): Promise<DeleteResult> {
-    return this.deleteNode('Activity', id, 'Activity');
+    return this.deleteNode('Activity', id);
   }
 
   private async writeActivity(tx: CypherTx, id: string, a: ActivityInput, exists: boolean) {
@@ -368,7 +368,7 @@ export class CypherGraphStore implements GraphStore {
   }
 
   async deleteNetwork(id: string): Promise<DeleteResult> {
-    return this.deleteNode('Network', id, 'Network');
+    return this.deleteNode('Network', id);
   }
 
   private async writeNetwork(tx: CypherTx, id: string, n: NetworkInput, exists: boolean) {
@@ -398,12 +398,7 @@ export class CypherGraphStore implements GraphStore {
       .map(toParticipation)
       .filter((p) => !filter.targetId || p.targetId === filter.targetId)
       .filter((p) => !filter.role || p.role === filter.role)
-      .filter((p) => !at || overlaps(p.validFrom, p.validTo, at, at));
-  }
-
-  async targetKind(id: string): Promise<ParticipationTarget | null> {
-    const [row] = await this.db.read(this.q.participation.targetLabel, { id });
-    return row ? targetKindOfLabel(row.label) : null;
+      .filter((p) => !at || isActiveAt(p.validFrom, p.validTo, at));
   }
 
   async addParticipation(input: ParticipationInput): Promise<Participation> {
@@ -637,10 +632,10 @@ export class CypherGraphStore implements GraphStore {
     };
   }
 
-  private async deleteNode(label: 'Organisation' | 'Project' | 'Activity' | 'Network', id: string, what: string) {
+  private async deleteNode(label: 'Organisation' | 'Project' | 'Activity' | 'Network', id: string) {
     return this.db.write(async (tx) => {
       const [row] = await tx.run(this.q.node.degree[label], { id });
-      if (!row) throw notFound(what, id);
+      if (!row) throw notFound(label, id);
       await tx.run(this.q.node.detachDelete[label], { id });
       return { id, removedRelationships: Number(row.n) };
     });
