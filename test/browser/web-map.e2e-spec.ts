@@ -4,47 +4,13 @@
  * The living map in a real browser: boots the built app on a temporary database and drives
  * Debian's Chromium with playwright-core. Screenshots go to test-artifacts/ to be looked at.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-
-const ROOT = resolve(__dirname, '../..');
-const MAIN = join(ROOT, 'dist/apps/api/src/main.js');
-const ARTIFACTS = join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { TestApp } from '../support/app';
+import { ARTIFACTS, openBrowser, type BrowserSession } from '../support/browser';
 
 jest.setTimeout(120_000);
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', fail);
-    srv.listen(0, () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
-}
-
-async function waitForHealth(base: string, server: ChildProcess, log: () => string) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the app exited (${server.exitCode}):\n${log()}`);
-    try {
-      const res = await fetch(`${base}/health`);
-      if (res.ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`the app did not become healthy:\n${log()}`);
-}
 
 const nodeCount = (page: Page) => page.$eval('#counts', (el) => Number((el as HTMLElement).dataset.nodes));
 
@@ -69,45 +35,22 @@ async function setDate(page: Page, date: string) {
 }
 
 describe('the living map in a browser', () => {
-  let server: ChildProcess;
-  let browser: Browser;
+  const app = new TestApp();
+  let session: BrowserSession;
   let page: Page;
   let base: string;
-  let dataDir: string;
-  let output = '';
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
-    if (!existsSync(MAIN) || !existsSync(join(ROOT, 'dist/web/index.html'))) throw new Error('Build first: npm run build');
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'verkosto-browser-'));
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [MAIN], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NEO4J_URI: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    server.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    await waitForHealth(base, server, () => output);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
+    await app.start();
+    base = app.url;
+    session = await openBrowser();
+    ({ page, errors } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await session?.close();
+    await app.remove();
   });
 
   it('opens the demo and the Kuusamo network', async () => {

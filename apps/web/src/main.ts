@@ -1,6 +1,7 @@
 /** Verkosto in the browser: one state object; every control changes it and calls render(). */
 import './styles.css';
-import { fetchCatalogue, fetchGraph, searchAll, type Hit, type Municipality, type Named, type Scope, type Term } from './api';
+import { fetchCatalogue, fetchGraph, searchAll, type Hit, type Scope, type Term } from './api';
+import { $, h } from './dom';
 import { MapView, type ColorBy } from './map-view';
 import {
   buildMapGraph,
@@ -23,10 +24,15 @@ import {
 import { formatDate, formatPeriod, isLang, translate, type Lang } from './model/i18n';
 import type { Positions } from './model/layout';
 import { EDGE_COLOR, KIND_COLORS, NODE_KIND_COLORS, NODE_SHAPES, SECTOR_COLORS } from './model/palette';
+import type { Catalogue, Page, PageContext, PageName, Spotlight } from './pages/page';
+
+/** The pages besides the map, each in its own module under pages/. */
+const PAGES: Partial<Record<PageName, Page>> = {};
 
 const LANG_KEY = 'verkosto.lang';
 
 interface State {
+  page: PageName;
   lang: Lang;
   scope: Scope | null;
   api: ApiGraph | null;
@@ -43,6 +49,9 @@ interface State {
   playing: boolean;
   status: 'idle' | 'loading' | 'ready' | 'empty' | 'error';
   error: string | null;
+  spotlight: Spotlight | null;
+  /** Where the spotlight's "back" button returns to. */
+  spotlightFrom: string | null;
 }
 
 const stored = (() => {
@@ -54,6 +63,7 @@ const stored = (() => {
 })();
 
 const state: State = {
+  page: 'map',
   lang: isLang(stored) ? stored : 'fi',
   scope: null,
   api: null,
@@ -70,9 +80,11 @@ const state: State = {
   playing: false,
   status: 'idle',
   error: null,
+  spotlight: null,
+  spotlightFrom: null,
 };
 
-let catalogue: { networks: Named[]; projects: (Named & { code: string | null })[]; methods: Term[]; targetGroups: Term[]; municipalities: Municipality[] } | null = null;
+let catalogue: Catalogue | null = null;
 const mapGraphs = new Map<ViewMode, MapGraph>();
 const positions = new Map<string, Promise<Positions>>();
 let frame: Frame | null = null;
@@ -80,21 +92,9 @@ let mountedKey = '';
 let loadSeq = 0;
 let playTimer: number | undefined;
 
-const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const t = (key: string, params?: Record<string, string | number>) => translate(state.lang, key, params);
 const date = () => state.stops[state.index] ?? '';
 const compareDate = () => state.stops[state.compareIndex] ?? '';
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | boolean | undefined> = {}, ...children: (Node | string | null | undefined)[]): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === false) continue;
-    if (k === 'class') el.className = String(v);
-    else el.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children) if (c !== null && c !== undefined) el.append(c);
-  return el;
-}
 
 const map = new MapView($('map'), { onSelect: (id) => select(id, false) });
 
@@ -143,16 +143,28 @@ async function loadCatalogue() {
     return;
   }
   renderScopeOptions();
-  const fromHash = parseHash();
+  const route = parseRoute();
+  state.page = route.page;
   const first = catalogue.networks[0];
-  if (fromHash) await openScope(fromHash);
+  if (route.scope) await openScope(route.scope);
   else if (first) await openScope({ type: 'network', id: first.id });
-  else showMessage(t('state.noNetworks'));
+  else {
+    showMessage(t('state.noNetworks'));
+    renderAll();
+  }
 }
 
-function parseHash(): Scope | null {
-  const m = /^#\/(network|project)\/(.+)$/.exec(location.hash);
-  return m ? { type: m[1] as Scope['type'], id: decodeURIComponent(m[2]) } : null;
+/** `#/network/<id>` and `#/project/<id>` are the map; `#/<page>[/<network|project>/<id>]` the other pages. */
+function parseRoute(): { page: PageName; scope: Scope | null } {
+  const m = /^#\/(?:(map|evaluate|partners|data|import)\/?)?(?:(network|project)\/(.+))?$/.exec(location.hash);
+  if (!m) return { page: 'map', scope: null };
+  const page = (m[1] as PageName | undefined) ?? 'map';
+  return { page: PAGES[page] || page === 'map' ? page : 'map', scope: m[2] ? { type: m[2] as Scope['type'], id: decodeURIComponent(m[3]) } : null };
+}
+
+function routeHash(page: PageName, scope: Scope | null): string {
+  const s = scope ? `${scope.type}/${encodeURIComponent(scope.id)}` : '';
+  return page === 'map' ? `#/${s || 'map'}` : `#/${page}${s ? `/${s}` : ''}`;
 }
 
 async function openScope(scope: Scope) {
@@ -166,7 +178,7 @@ async function openScope(scope: Scope) {
   mapGraphs.clear();
   mountedKey = '';
   map.destroy();
-  const hash = `#/${scope.type}/${encodeURIComponent(scope.id)}`;
+  const hash = routeHash(state.page, scope);
   if (location.hash !== hash) history.replaceState(null, '', hash);
   $<HTMLSelectElement>('scope').value = `${scope.type}:${scope.id}`;
   renderAll();
@@ -199,7 +211,7 @@ function currentGraph(): MapGraph | null {
 /** Mount the map for the current view once its positions are ready; later calls only restyle. */
 async function ensureMap() {
   const graph = currentGraph();
-  if (!graph || state.status !== 'ready') return;
+  if (!graph || state.status !== 'ready' || state.page !== 'map') return;
   const key = `${state.scope?.id}:${state.view}`;
   if (mountedKey === key) return;
   mountedKey = key;
@@ -211,7 +223,9 @@ async function ensureMap() {
     if (seq !== loadSeq || mountedKey !== key) return;
     hideMessage();
     map.mount(graph, pos, state.colorBy);
+    map.setSpotlight(state.spotlight?.nodeIds ?? null);
     applyFrame();
+    if (state.spotlight) map.fitSpotlight();
     if (state.selected) map.select(state.selected, false);
     document.body.dataset.mapReady = 'true';
   } catch (e) {
@@ -233,6 +247,9 @@ function renderAll() {
   document.querySelectorAll<HTMLElement>('[data-i18n-aria-label]').forEach((el) => el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel!)));
   document.querySelectorAll<HTMLElement>('[data-i18n-title]').forEach((el) => el.setAttribute('title', t(el.dataset.i18nTitle!)));
   renderScopeOptions();
+  renderPages();
+  if (state.page !== 'map') return;
+  renderSpotlight();
   renderPlay();
   renderExportLinks();
   renderLegend();
@@ -322,7 +339,7 @@ function renderPlay() {
 /** Recompute the frame for the date and filters, then restyle the map, counts, table and panel. */
 function applyFrame() {
   const graph = currentGraph();
-  if (!graph || state.status !== 'ready') return;
+  if (!graph || state.status !== 'ready' || state.page !== 'map') return;
   frame = computeFrame(graph, date(), state.filters);
   let diff: Diff | null = null;
   if (state.compare) {
@@ -543,6 +560,92 @@ function renderPanel() {
   panel.hidden = false;
 }
 
+// ---------- pages ----------
+
+const pageContext: PageContext = {
+  lang: () => state.lang,
+  t,
+  scope: () => state.scope,
+  catalogue: () => catalogue,
+  showOnMap(scope, spotlight) {
+    state.spotlight = spotlight;
+    state.spotlightFrom = location.hash;
+    goTo('map', scope);
+    if (state.scope?.id === scope.id && state.scope.type === scope.type) {
+      if (spotlight.at && state.stops.length) state.index = stopIndex(state.stops, spotlight.at);
+      map.setSpotlight(spotlight.nodeIds);
+      renderAll();
+      map.fitSpotlight();
+    } else {
+      void openScope(scope).then(() => {
+        if (spotlight.at && state.stops.length) setIndex(stopIndex(state.stops, spotlight.at));
+      });
+    }
+  },
+  async refreshCatalogue() {
+    catalogue = await fetchCatalogue();
+    renderScopeOptions();
+  },
+};
+
+const mountedPages = new Set<PageName>();
+
+function pageRoot(name: PageName): HTMLElement {
+  let root = document.getElementById(`page-${name}`);
+  if (!root) {
+    root = h('main', { id: `page-${name}`, class: 'page', 'data-testid': `page-${name}`, tabindex: '-1' });
+    document.body.insertBefore(root, document.querySelector('script'));
+  }
+  return root;
+}
+
+/** Show the current page, mounting it on first visit, and mark its link. */
+function renderPages() {
+  document.querySelectorAll<HTMLAnchorElement>('#pages a[data-page]').forEach((a) => {
+    const name = a.dataset.page as PageName;
+    a.href = routeHash(name, state.scope);
+    if (name === state.page) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  });
+  $('page-map').hidden = state.page !== 'map';
+  for (const [name, page] of Object.entries(PAGES) as [PageName, Page][]) {
+    const shown = name === state.page;
+    if (!shown && !mountedPages.has(name)) continue;
+    const root = pageRoot(name);
+    root.hidden = !shown;
+    if (!shown) continue;
+    if (!mountedPages.has(name)) {
+      page.mount(root, pageContext);
+      mountedPages.add(name);
+    }
+    page.render();
+  }
+}
+
+function goTo(page: PageName, scope: Scope | null = state.scope) {
+  const leaving = state.page;
+  state.page = page;
+  const hash = routeHash(page, scope);
+  if (location.hash !== hash) history.pushState(null, '', hash);
+  if (page !== 'map') pause();
+  renderAll();
+  if (page === 'map' && leaving !== 'map') requestAnimationFrame(() => map.resize());
+}
+
+function renderSpotlight() {
+  const bar = $('spotlight');
+  bar.hidden = !state.spotlight;
+  $('spotlight-caption').textContent = state.spotlight?.caption ?? '';
+  $('spotlight-back').hidden = !state.spotlightFrom;
+}
+
+function clearSpotlight() {
+  state.spotlight = null;
+  map.setSpotlight(null);
+  renderSpotlight();
+  applyFrame();
+}
+
 // ---------- actions ----------
 
 /** Select a node (or clear): open its panel; in the org view, a non-organisation switches views. */
@@ -668,6 +771,7 @@ function resultButton(id: string, label: string, kind: string, action: () => voi
   const b = h('button', { type: 'button', 'data-id': id }, h('span', {}, label), h('span', { class: 'kind' }, kind));
   b.addEventListener('click', () => {
     $('search-results').hidden = true;
+    if (state.page !== 'map') goTo('map');
     action();
   });
   return b;
@@ -828,9 +932,20 @@ function wire() {
       $('map').focus();
     }
   });
-  window.addEventListener('hashchange', () => {
-    const s = parseHash();
+  const followRoute = () => {
+    const route = parseRoute();
+    if (route.page !== state.page) goTo(route.page, route.scope ?? state.scope);
+    const s = route.scope;
     if (s && (s.id !== state.scope?.id || s.type !== state.scope?.type)) void openScope(s);
+  };
+  window.addEventListener('hashchange', followRoute);
+  window.addEventListener('popstate', followRoute);
+  $('spotlight-clear').addEventListener('click', clearSpotlight);
+  $('spotlight-back').addEventListener('click', () => {
+    const back = state.spotlightFrom;
+    clearSpotlight();
+    state.spotlightFrom = null;
+    if (back) location.hash = back;
   });
   window.addEventListener('resize', () => map.resize());
 }

@@ -2,7 +2,7 @@
 import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
 import { nodeSize, toCyElements, type Diff, type Frame, type MapGraph } from './model/graph-model';
 import type { Positions } from './model/layout';
-import { DIFF_COLORS, EDGE_COLOR, NODE_SHAPES, nodeColor, ROOTED_COLOR, SELECTED_COLOR, TEXT } from './model/palette';
+import { DIFF_COLORS, EDGE_COLOR, NODE_SHAPES, nodeColor, ROOTED_COLOR, SELECTED_COLOR, SPOT_COLOR, TEXT } from './model/palette';
 
 export type ColorBy = 'kind' | 'sector';
 
@@ -65,6 +65,9 @@ function style(large: boolean): StylesheetJson {
     { selector: 'node.match', style: { 'outline-width': 4, 'outline-color': SELECTED_COLOR, 'outline-offset': 2 } as cytoscape.Css.Node },
     { selector: 'node:selected', style: { 'border-color': SELECTED_COLOR, 'border-width': 5, 'z-index': 10, 'font-weight': 'bold' } },
     { selector: 'edge.focus', style: { opacity: 1, 'line-color': SELECTED_COLOR } },
+    { selector: '.dim', style: { opacity: 0.12 } },
+    { selector: 'node.spot', style: { 'border-color': SPOT_COLOR, 'border-width': 5, opacity: 1, 'z-index': 8 } },
+    { selector: 'edge.spot', style: { 'line-color': SPOT_COLOR, width: 5, opacity: 1, 'z-index': 8 } },
   ] as StylesheetJson;
 }
 
@@ -75,6 +78,8 @@ export interface MapEvents {
 export class MapView {
   cy: Core | null = null;
   private graph: MapGraph | null = null;
+  /** Nodes a page asked to show (evidence, a path); ties with both ends lit are lit too. */
+  private spot: Set<string> | null = null;
 
   constructor(private readonly container: HTMLElement, private readonly events: MapEvents) {}
 
@@ -139,6 +144,7 @@ export class MapView {
         if (d && d !== 'absent') classes.splice(0, 1, `diff-${d}`);
         else if (diff) classes.push('future');
         if (!showEnded && !d && f.state === 'ended') classes.push('hide-ended');
+        if (this.spot) classes.push(this.spot.has(n.id()) ? 'spot' : 'dim');
         n.classes(classes.join(' '));
         const size = nodeSize(f.degree, kinds.get(n.id())!);
         if (n.data('size') !== size) n.data('size', size);
@@ -153,11 +159,25 @@ export class MapView {
         if (d && d !== 'absent') classes.splice(0, 1, `diff-${d}`);
         else if (diff) classes.push('future');
         if (!showEnded && !d && f.state === 'ended') classes.push('hide-ended');
+        if (this.spot) classes.push(this.spot.has(e.source().id()) && this.spot.has(e.target().id()) ? 'spot' : 'dim');
         e.classes(classes.join(' '));
         const width = f.rooted && !diff ? 5 : Math.min(1.5 + 1.5 * Math.max(f.weight - 1, 0), 9);
         if (e.data('width') !== width) e.data('width', width);
       });
     });
+  }
+
+  /** Light these nodes (null clears); takes effect at the next apply(). */
+  setSpotlight(nodeIds: string[] | null): void {
+    this.spot = nodeIds ? new Set(nodeIds) : null;
+  }
+
+  /** Fit the view to the lit nodes. */
+  fitSpotlight(): void {
+    const cy = this.cy;
+    if (!cy || !this.spot) return;
+    const lit = cy.nodes('.spot');
+    if (lit.nonempty()) cy.fit(lit, 60);
   }
 
   highlight(ids: string[]): void {

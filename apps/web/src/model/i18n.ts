@@ -8,6 +8,10 @@ type Dict = Record<string, string>;
 const fi: Dict = {
   'app.title': 'Verkosto',
   'app.tagline': 'Osallisuusverkostojen kartta',
+  'nav.label': 'Sivut',
+  'nav.map': 'Kartta',
+  'spotlight.clear': 'Näytä kaikki',
+  'spotlight.back': 'Takaisin',
   'skip.toMap': 'Siirry karttaan',
   'lang.label': 'Kieli',
   'scope.label': 'Verkosto tai hanke',
@@ -154,6 +158,10 @@ const fi: Dict = {
 const sv: Dict = {
   'app.title': 'Verkosto',
   'app.tagline': 'Karta över delaktighetsnätverk',
+  'nav.label': 'Sidor',
+  'nav.map': 'Karta',
+  'spotlight.clear': 'Visa alla',
+  'spotlight.back': 'Tillbaka',
   'skip.toMap': 'Hoppa till kartan',
   'lang.label': 'Språk',
   'scope.label': 'Nätverk eller projekt',
@@ -300,6 +308,10 @@ const sv: Dict = {
 const en: Dict = {
   'app.title': 'Verkosto',
   'app.tagline': 'Map of participation networks',
+  'nav.label': 'Pages',
+  'nav.map': 'Map',
+  'spotlight.clear': 'Show all',
+  'spotlight.back': 'Back',
   'skip.toMap': 'Skip to the map',
   'lang.label': 'Language',
   'scope.label': 'Network or project',
@@ -443,7 +455,15 @@ const en: Dict = {
   'png.done': 'Image downloaded: {file}',
 };
 
-export const DICTIONARIES: Record<Lang, Dict> = { fi, sv, en };
+/** A page's own text (model/text/<page>.ts), keys prefixed with the page name. */
+export type PageText = Record<Lang, Dict>;
+const PAGE_TEXTS: PageText[] = [];
+
+export const DICTIONARIES: Record<Lang, Dict> = {
+  fi: Object.assign({}, fi, ...PAGE_TEXTS.map((p) => p.fi)),
+  sv: Object.assign({}, sv, ...PAGE_TEXTS.map((p) => p.sv)),
+  en: Object.assign({}, en, ...PAGE_TEXTS.map((p) => p.en)),
+};
 
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGS as readonly string[]).includes(value);

@@ -46,6 +46,8 @@ export const EDGE_COLOR = '#6b7680';
 export const ROOTED_COLOR = '#0a6b3d';
 export const DIFF_COLORS = { added: '#0a6b3d', kept: '#5f6b76', lost: '#b3261e' } as const;
 export const SELECTED_COLOR = '#c2410c';
+/** Evidence and introduction paths lit on the map. */
+export const SPOT_COLOR = '#6d28d9';
 
 function channel(hex: string, i: number): number {
   const v = parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;

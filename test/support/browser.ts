@@ -1,0 +1,35 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = resolve(__dirname, '../..');
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+export interface BrowserSession {
+  browser: Browser;
+  page: Page;
+  /** Uncaught page errors and console errors: a test ends by expecting none. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's Chromium driven by playwright-core, one page at 1400×860 that accepts downloads.
+ * Screenshots belong in ARTIFACTS (gitignored) to be looked at.
+ */
+export async function openBrowser(): Promise<BrowserSession> {
+  if (!existsSync(join(ROOT, 'dist/web/index.html'))) throw new Error('Build first: npm run build');
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return { browser, page, errors, close: () => browser.close() };
+}
