@@ -84,7 +84,6 @@ describe('the partner finder in a browser', () => {
     // Without an asker there are no current partners to keep apart, and the gaps say what they need.
     expect(await page.isHidden('[data-testid=existing-partners]')).toBe(true);
     expect(await page.textContent('[data-testid=gaps]')).toMatch(/kun kysyjä/);
-    await page.click('[data-testid=suggestions] > li:first-child .parts-details summary');
     await page.screenshot({ path: join(ARTIFACTS, 'partners-anonymous.png') });
   });
 

@@ -131,6 +131,10 @@ describe('rooting parts for the page', () => {
     expect(s.status).toBe('Ended 31/12/2022.');
     const running = indexSummary(report('2021-01-01', [part('breadth', 0.9)], 0.9), 'en', en);
     expect(running.reading).toMatch(/^The project is running, and its structures already support rooting/);
+    const bare = report('2024-01-01', [part('coordinationHandover', 0)], 0);
+    bare.scope = { ...bare.scope, projects: [], start: null, end: null };
+    bare.ended = false;
+    expect(indexSummary(bare, 'en', en)).toMatchObject({ reading: 'Not rooted: little of what the project built lives on without it.', status: 'The network has no projects, so there is no end to measure after.' });
     const none = indexSummary(report('2021-01-01', [part('tieSurvival', null)], null), 'fi', fi);
     expect(none.valueText).toBe('–');
     expect(none.reading).toMatch(/Indeksiä ei voi laskea/);

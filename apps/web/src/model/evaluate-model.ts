@@ -235,15 +235,23 @@ export function indexSummary(report: RootingReportData, lang: Lang, t: Translate
     .map((w) => `${t(`evaluate.part.${w.key}`)} ${formatPercent(lang, w.weight)}`)
     .join(', ');
   const s = report.scope;
-  const status = s.end === null ? t('evaluate.noEnd') : report.ended ? t('evaluate.ended', { date: formatDate(lang, s.end) }) : t('evaluate.running');
+  const noProjects = s.kind === 'NETWORK' && s.projects.length === 0;
+  const status = noProjects
+    ? t('evaluate.reason.noProjects')
+    : s.end === null
+      ? t('evaluate.noEnd')
+      : report.ended
+        ? t('evaluate.ended', { date: formatDate(lang, s.end) })
+        : t('evaluate.running');
+  // While a project runs, the after-the-end parts are left out: the reading speaks of structures, not survival.
+  const running = !report.ended && !noProjects;
   return {
     value: report.index,
     valueText: report.index === null ? '–' : formatDecimal(lang, report.index),
     percent: barPercent(report.index),
     level,
     levelText: level ? t(`evaluate.level.${level}`) : t('evaluate.notApplicable'),
-    // While the project runs, the after-the-end parts are left out: the reading speaks of structures, not survival.
-    reading: level ? t(report.ended ? `evaluate.index.reading.${level}` : `evaluate.index.running.${level}`) : t('evaluate.index.none'),
+    reading: level ? t(running ? `evaluate.index.running.${level}` : `evaluate.index.reading.${level}`) : t('evaluate.index.none'),
     basis: t('evaluate.index.basis', { n: applicable }),
     weights: t('evaluate.weightsNote', { weights }),
     status,

@@ -153,7 +153,7 @@ describe('the answer', () => {
       ],
     };
     const view = pathView(path, 0, en);
-    expect(view.title).toBe('Chain 1: 2 steps');
+    expect(view.title).toBe('Chain 1 · ties: 2');
     expect(view.steps).toEqual([
       { text: 'Ksakki ry knows KSAK Oy', via: 'together in: LUONNOLLISESTI, TAIDA!' },
       { text: 'KSAK Oy knows Kuusamon 4H-yhdistys ry', via: 'together in: Kesäkeidas 2021' },

@@ -81,6 +81,7 @@ export class EvaluatePage implements Page {
   private open = new Set<string>();
   private seq = 0;
   private printTitle: string | null = null;
+  private drawnLang = '';
 
   mount(root: HTMLElement, ctx: PageContext): void {
     this.ctx = ctx;
@@ -234,7 +235,11 @@ export class EvaluatePage implements Page {
     const lang = this.ctx.lang();
     this.controls.setAttribute('aria-label', t('evaluate.controls'));
     this.controls.querySelectorAll<HTMLElement>('[data-text]').forEach((el) => (el.textContent = t(el.dataset.text!)));
-    this.intervalSelect.replaceChildren(...(['QUARTER', 'MONTH'] as const).map((v) => h('option', { value: v, selected: v === this.interval }, t(`evaluate.interval.${v}`))));
+    if (this.drawnLang !== lang) {
+      // Rebuilt only for a new language, so an open list is not replaced under the user.
+      this.drawnLang = lang;
+      this.intervalSelect.replaceChildren(...(['QUARTER', 'MONTH'] as const).map((v) => h('option', { value: v, selected: v === this.interval }, t(`evaluate.interval.${v}`))));
+    }
     this.printButton.textContent = t('evaluate.print');
     this.dateInput.value = this.at;
     const scope = this.ctx.scope();

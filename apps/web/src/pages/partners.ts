@@ -452,7 +452,7 @@ export class PartnersPage implements Page {
       h('p', { class: 'explanation', lang: this.ctx.lang() }, row.explanation),
       row.shared.length ? h('p', { class: 'shared' }, h('strong', {}, `${t('partners.shared')}: `), row.shared.map((p) => p.label).join(', ')) : null,
       row.evidence.length ? h('p', { class: 'evidence meta' }, `${t('partners.evidence')}: `, row.evidence.map((e) => e.label).join(', ')) : null,
-      h('details', { class: 'parts-details' }, h('summary', {}, t('partners.parts')), parts),
+      parts,
       h('div', { class: 'suggestion-actions' }, button),
       intro ? this.introPanel(introId, row, data, intro) : h('div', { id: introId, hidden: true }),
     );
