@@ -15,9 +15,14 @@ export interface Hit {
   label: string;
 }
 
-export class ApiError extends Error {}
+/** A failed call: the server's message, and its `extensions.code` and `field` when it gave them. */
+export class ApiError extends Error {
+  constructor(message: string, readonly code?: string, readonly field?: string) {
+    super(message);
+  }
+}
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
@@ -28,13 +33,16 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}): P
   } catch {
     throw new ApiError('no connection to the server');
   }
-  let body: { data?: T; errors?: { message: string }[] };
+  let body: { data?: T; errors?: { message: string; extensions?: { code?: string; field?: string } }[] };
   try {
     body = (await response.json()) as typeof body;
   } catch {
     throw new ApiError(`the server answered ${response.status} ${response.statusText}`);
   }
-  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join('; '));
+  if (body.errors?.length) {
+    const first = body.errors[0].extensions;
+    throw new ApiError(body.errors.map((e) => e.message).join('; '), first?.code, first?.field);
+  }
   if (!response.ok || !body.data) throw new ApiError(`the server answered ${response.status}`);
   return body.data;
 }

@@ -24,10 +24,12 @@ import {
 import { formatDate, formatPeriod, isLang, translate, type Lang } from './model/i18n';
 import type { Positions } from './model/layout';
 import { EDGE_COLOR, KIND_COLORS, NODE_KIND_COLORS, NODE_SHAPES, SECTOR_COLORS } from './model/palette';
+import { EvaluatePage } from './pages/evaluate';
 import type { Catalogue, Page, PageContext, PageName, Spotlight } from './pages/page';
+import { PartnersPage } from './pages/partners';
 
 /** The pages besides the map, each in its own module under pages/. */
-const PAGES: Partial<Record<PageName, Page>> = {};
+const PAGES: Partial<Record<PageName, Page>> = { evaluate: new EvaluatePage(), partners: new PartnersPage() };
 
 const LANG_KEY = 'verkosto.lang';
 
@@ -348,6 +350,7 @@ function applyFrame() {
     diff = diffFrames(before, frame);
   }
   map.apply(frame, state.showEnded, diff);
+  $('spotlight').dataset.lit = String(state.spotlight ? map.litCount() : 0);
   const counts = $('counts');
   counts.dataset.nodes = String(frame.activeNodes);
   counts.dataset.edges = String(frame.activeEdges);
@@ -594,7 +597,7 @@ function pageRoot(name: PageName): HTMLElement {
   let root = document.getElementById(`page-${name}`);
   if (!root) {
     root = h('main', { id: `page-${name}`, class: 'page', 'data-testid': `page-${name}`, tabindex: '-1' });
-    document.body.insertBefore(root, document.querySelector('script'));
+    document.body.append(root); // the built page keeps its script in <head>, so nothing to insert before
   }
   return root;
 }

@@ -172,6 +172,11 @@ export class MapView {
     this.spot = nodeIds ? new Set(nodeIds) : null;
   }
 
+  /** How many nodes are lit now: the spotlight bar carries it (data-lit) for tests and tools. */
+  litCount(): number {
+    return this.cy?.nodes('.spot').length ?? 0;
+  }
+
   /** Fit the view to the lit nodes. */
   fitSpotlight(): void {
     const cy = this.cy;

@@ -1,4 +1,6 @@
 /** UI text in Finnish (default), Swedish and English. Pure data: the spec checks every key has all three. */
+import { evaluateText } from './text/evaluate';
+import { partnersText } from './text/partners';
 
 export const LANGS = ['fi', 'sv', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -457,7 +459,7 @@ const en: Dict = {
 
 /** A page's own text (model/text/<page>.ts), keys prefixed with the page name. */
 export type PageText = Record<Lang, Dict>;
-const PAGE_TEXTS: PageText[] = [];
+const PAGE_TEXTS: PageText[] = [evaluateText, partnersText];
 
 export const DICTIONARIES: Record<Lang, Dict> = {
   fi: Object.assign({}, fi, ...PAGE_TEXTS.map((p) => p.fi)),
@@ -475,7 +477,7 @@ export function translate(lang: Lang, key: string, params: Record<string, string
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
-const LOCALES: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+export const LOCALES: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
 /** A date as people in Finland write it: 1.6.2020 / 2020-06-01 style per language. */
 export function formatDate(lang: Lang, iso: string | null): string {

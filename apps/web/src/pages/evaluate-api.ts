@@ -1,0 +1,66 @@
+/** The GraphQL calls of the evaluator page: rooting, its milestones, growth and network measures. */
+import { gql, type Scope } from '../api';
+import type { GrowthPeriodData, MetricsData, MilestoneColumn, MilestoneDate, RootingReportData } from '../model/evaluate-model';
+
+const REPORT = `at ended index
+  scope { kind id label start end projects networks }
+  weights { key weight }
+  parts { key value weight reason basis { counted of } evidence { ties activities organisations } explanation }`;
+
+const scopeArg = (scope: Scope) => (scope.type === 'network' ? 'networkId' : 'projectId');
+
+export async function fetchRooting(scope: Scope, at: string): Promise<RootingReportData> {
+  const data = await gql<{ rooting: RootingReportData }>(`query Rooting($id: ID!, $at: Date) { rooting(${scopeArg(scope)}: $id, at: $at) { ${REPORT} } }`, { id: scope.id, at });
+  return data.rooting;
+}
+
+export async function fetchMetrics(scope: Scope, at: string): Promise<MetricsData> {
+  const data = await gql<{ networkMetrics: MetricsData }>(
+    `query Metrics($id: ID!, $at: Date) { networkMetrics(${scopeArg(scope)}: $id, at: $at) {
+      at size ties density degreeCentralisation maxCore maxCoreMembers
+      components { count largest largestMembers } communities { count modularity members }
+      articulationPoints bridges organisations { id label degree betweenness isArticulationPoint } } }`,
+    { id: scope.id, at },
+  );
+  return data.networkMetrics;
+}
+
+export async function fetchGrowth(scope: Scope, from: string, to: string, interval: 'MONTH' | 'QUARTER'): Promise<GrowthPeriodData[]> {
+  const data = await gql<{ growth: GrowthPeriodData[] }>(
+    `query Growth($id: ID!, $from: Date!, $to: Date!, $interval: GrowthInterval!) {
+      growth(${scopeArg(scope)}: $id, from: $from, to: $to, interval: $interval) { label from to activeOrganisations newOrganisations ties activities density retention } }`,
+    { id: scope.id, from, to, interval },
+  );
+  return data.growth;
+}
+
+/**
+ * Reports on the comparison dates in one request. A project's end and after come from
+ * rootingMilestones (the server's own dates); its start, and every date of a network, from rooting.
+ */
+export async function fetchMilestones(scope: Scope, dates: MilestoneDate[]): Promise<MilestoneColumn[]> {
+  if (!dates.length) return [];
+  if (scope.type === 'project') {
+    const start = dates.find((d) => d.key === 'start');
+    const data = await gql<{ milestones: { at: string; monthsAfterEnd: number; report: RootingReportData }[]; start?: RootingReportData }>(
+      `query Milestones($id: ID!${start ? ', $start: Date' : ''}) {
+        milestones: rootingMilestones(projectId: $id) { at monthsAfterEnd report { ${REPORT} } }
+        ${start ? `start: rooting(projectId: $id, at: $start) { ${REPORT} }` : ''} }`,
+      start ? { id: scope.id, start: start.at } : { id: scope.id },
+    );
+    const after: MilestoneColumn[] = data.milestones.map((m) => ({
+      key: m.monthsAfterEnd === 0 ? 'end' : (`m${m.monthsAfterEnd}` as MilestoneColumn['key']),
+      at: m.at,
+      monthsAfterEnd: m.monthsAfterEnd,
+      report: m.report,
+    }));
+    return start && data.start ? [{ ...start, report: data.start }, ...after] : after;
+  }
+  const vars = dates.map((_, i) => `$d${i}: Date`).join(', ');
+  const fields = dates.map((_, i) => `r${i}: rooting(networkId: $id, at: $d${i}) { ${REPORT} }`).join('\n');
+  const data = await gql<Record<string, RootingReportData>>(`query Milestones($id: ID!, ${vars}) { ${fields} }`, {
+    id: scope.id,
+    ...Object.fromEntries(dates.map((d, i) => [`d${i}`, d.at])),
+  });
+  return dates.map((d, i) => ({ ...d, report: data[`r${i}`] }));
+}
