@@ -15,9 +15,33 @@ export interface Hit {
   label: string;
 }
 
-export class ApiError extends Error {}
+/** One refusal as the API sends it (`extensions`): its code, and the field and existing item it concerns. */
+export interface ApiProblem {
+  message: string;
+  code?: string;
+  field?: string;
+  existingId?: string;
+  existingName?: string;
+}
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly problems: ApiProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+type GraphQLErrorBody = { message: string; extensions?: Record<string, unknown> };
+
+function toProblem(e: GraphQLErrorBody): ApiProblem {
+  const x = e.extensions ?? {};
+  const s = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return { message: e.message, code: s(x.code), field: s(x.field), existingId: s(x.existingId), existingName: s(x.existingName) };
+}
+
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
@@ -28,13 +52,13 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}): P
   } catch {
     throw new ApiError('no connection to the server');
   }
-  let body: { data?: T; errors?: { message: string }[] };
+  let body: { data?: T; errors?: GraphQLErrorBody[] };
   try {
     body = (await response.json()) as typeof body;
   } catch {
     throw new ApiError(`the server answered ${response.status} ${response.statusText}`);
   }
-  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join('; '));
+  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join('; '), body.errors.map(toProblem));
   if (!response.ok || !body.data) throw new ApiError(`the server answered ${response.status}`);
   return body.data;
 }

@@ -24,10 +24,11 @@ import {
 import { formatDate, formatPeriod, isLang, translate, type Lang } from './model/i18n';
 import type { Positions } from './model/layout';
 import { EDGE_COLOR, KIND_COLORS, NODE_KIND_COLORS, NODE_SHAPES, SECTOR_COLORS } from './model/palette';
+import { createDataPage } from './pages/data';
 import type { Catalogue, Page, PageContext, PageName, Spotlight } from './pages/page';
 
 /** The pages besides the map, each in its own module under pages/. */
-const PAGES: Partial<Record<PageName, Page>> = {};
+const PAGES: Partial<Record<PageName, Page>> = { data: createDataPage() };
 
 const LANG_KEY = 'verkosto.lang';
 
