@@ -595,7 +595,8 @@ function pageRoot(name: PageName): HTMLElement {
   let root = document.getElementById(`page-${name}`);
   if (!root) {
     root = h('main', { id: `page-${name}`, class: 'page', 'data-testid': `page-${name}`, tabindex: '-1' });
-    document.body.insertBefore(root, document.querySelector('script'));
+    // The built page has its script in <head>: insert before a body script only (null appends).
+    document.body.insertBefore(root, document.body.querySelector(':scope > script'));
   }
   return root;
 }

@@ -19,7 +19,7 @@ describe('what a delete takes with it', () => {
   it('says it line by line, in the singular or the plural', () => {
     const project = impact({ participations: 12, activityLinks: 3, continuationLinks: 1, removedRelationships: 16 });
     const lines = impactLines(project).map((m) => translate('fi', m.key, m.params));
-    expect(lines).toEqual(['12 osallistujien merkintää', '3 toiminnan linkit tähän hankkeeseen', '1 jatkumolinkki (edeltäjä tai jatko)']);
+    expect(lines).toEqual(['12 osallistumismerkintää', '3 toiminnan yhteydet tähän hankkeeseen', '1 jatkumoyhteys (edeltäjä tai jatko)']);
     expect(translate('en', impactSummary(project).key, impactSummary(project).params)).toBe('Deletes KUPO and its 16 relationships:');
     expect(translate('fi', impactKeeps(project)!.key)).toMatch(/toiminnat säilyvät/);
   });

@@ -40,6 +40,8 @@ const PAGE_SIZE = 25;
 
 interface Notice {
   text: string;
+  /** A second line, e.g. how many participants were copied. */
+  detail?: string;
   tone: 'ok' | 'error';
   map?: { scope: MapScope; nodeIds: string[]; caption: string; at?: string };
 }
@@ -133,6 +135,7 @@ export function createDataPage(): Page {
   function openNew(kind: EntityKind, values: FormValues = emptyValues(kind), season: Editor['season'] = null, refLabels: Record<string, string> = {}) {
     merge = null;
     editor = { kind, id: null, item: null, status: 'ready', values, refLabels, errors: {}, saving: false, notice: null, season };
+    renderResults();
     renderEditor();
     focusEditorHeading();
   }
@@ -140,6 +143,7 @@ export function createDataPage(): Page {
   async function openItem(kind: EntityKind, id: string, notice: Notice | null = null) {
     merge = null;
     editor = { kind, id, item: null, status: 'loading', values: emptyValues(kind), refLabels: {}, errors: {}, saving: false, notice, season: null };
+    renderResults();
     renderEditor();
     await reloadItem();
     focusEditorHeading();
@@ -189,10 +193,10 @@ export function createDataPage(): Page {
     const creating = !ed.id;
     try {
       const saved = await api.saveItem(ed.kind, ed.id, toInput(ed.kind, ed.values));
-      let text = t(creating ? 'data.created' : 'data.saved', { name: saved.name });
-      if (creating && ed.season?.copy && ed.season.participants.length) text += ' ' + (await copySeasonParticipants(saved.id, ed.season.participants));
+      const text = t(creating ? 'data.created' : 'data.saved', { name: saved.name });
+      const detail = creating && ed.season?.copy && ed.season.participants.length ? await copySeasonParticipants(saved.id, ed.season.participants) : undefined;
       if (ed.kind === 'network' || ed.kind === 'project') await ctx.refreshCatalogue().catch(() => undefined);
-      const notice: Notice = { text, tone: 'ok' };
+      const notice: Notice = { text, detail, tone: 'ok' };
       await openItem(ed.kind, saved.id, notice);
       const fresh = editor as Editor | null;
       if (fresh?.item) fresh.notice = { ...notice, map: await mapLinkFor(ed.kind, fresh.item, [saved.id], saved.name) };
@@ -412,7 +416,11 @@ export function createDataPage(): Page {
 
   function noticeBox(notice: Notice | null, dismiss: () => void): HTMLElement | null {
     if (!notice) return null;
-    const box = h('div', { class: `notice ${notice.tone}`, role: notice.tone === 'error' ? 'alert' : 'status', tabindex: '-1', 'data-testid': 'data-notice' }, h('p', {}, notice.text));
+    const box = h(
+      'div',
+      { class: `notice ${notice.tone}`, role: notice.tone === 'error' ? 'alert' : 'status', tabindex: '-1', 'data-testid': 'data-notice' },
+      h('div', { class: 'notice-text' }, h('p', {}, notice.text), notice.detail ? h('p', {}, notice.detail) : null),
+    );
     const map = notice.map;
     if (map) {
       const b = h('button', { type: 'button', 'data-testid': 'show-on-map' }, t('data.showOnMap'));
@@ -606,12 +614,17 @@ export function createDataPage(): Page {
   }
 
   function selectOptions(ed: Editor, f: FieldDef): [string, string][] {
+    // A stored value missing from the list (not loaded, or retired) stays selectable, so saving keeps it.
+    const keep = (options: [string, string][]) => {
+      const value = String(ed.values[f.name] ?? '');
+      return value && !options.some(([v]) => v === value) ? [...options, [value, value] as [string, string]] : options;
+    };
     if (f.kind === 'municipality') {
       const ms = [...(ctx.catalogue()?.municipalities ?? [])].sort((a, b) => municipalityName(a.code).localeCompare(municipalityName(b.code), lang()));
-      return [['', t('data.field.none')], ...ms.map((m): [string, string] => [m.code, municipalityName(m.code)])];
+      return keep([['', t('data.field.none')], ...ms.map((m): [string, string] => [m.code, municipalityName(m.code)])]);
     }
     if (f.kind === 'region') {
-      return [['', t('data.field.none')], ...regions.map((r): [string, string] => [r.code, lang() === 'sv' ? r.nameSv : r.name])];
+      return keep([['', t('data.field.none')], ...regions.map((r): [string, string] => [r.code, lang() === 'sv' ? r.nameSv : r.name])]);
     }
     const options: [string, string][] = (f.options ?? []).map((v) => [v, t(`${f.optionPrefix}${v}`)]);
     if (f.emptyOption) options.unshift(['', t(f.emptyOption, { sector: t(`sector.${DEFAULT_SECTOR[ed.values.kind as OrganisationKind]}`) })]);
@@ -670,7 +683,7 @@ export function createDataPage(): Page {
         parts.push(
           h('section', { class: 'relations', 'data-testid': 'merged-from' },
             h('h4', {}, t('data.merged.title')),
-            h('ul', {}, ...merged.map((m) => h('li', {}, t('data.merged.item', { name: m.name, businessId: m.businessId ?? '–', date: formatDate(lang(), m.mergedAt.slice(0, 10)) })))),
+            h('ul', {}, ...merged.map((m) => h('li', {}, t(m.businessId ? 'data.merged.itemWithId' : 'data.merged.item', { name: m.name, businessId: m.businessId ?? '', date: formatDate(lang(), m.mergedAt.slice(0, 10)) })))),
           ),
         );
       }
@@ -695,7 +708,7 @@ export function createDataPage(): Page {
     const body = h('tbody');
     for (const p of rows) {
       const who = side === 'organisation' ? `${p.targetName} (${t(`data.target.${p.targetKind}`)})` : (p.organisation?.name ?? p.organisationId);
-      const actions = h('td', { class: 'rel-actions' });
+      const actions = h('div', { class: 'rel-actions' });
       if (!p.validTo) {
         const end = h('button', { type: 'button', 'data-edit': true }, t('data.rel.end'));
         end.addEventListener('click', () => {
@@ -735,7 +748,7 @@ export function createDataPage(): Page {
         await reloadItem();
       });
       actions.append(remove);
-      body.append(h('tr', {}, h('td', {}, who), h('td', {}, t(`role.${p.role}`)), h('td', {}, formatPeriod(lang(), p.validFrom, p.validTo)), actions));
+      body.append(h('tr', {}, h('td', {}, who), h('td', {}, t(`role.${p.role}`)), h('td', {}, formatPeriod(lang(), p.validFrom, p.validTo)), h('td', {}, actions)));
     }
     table.append(body);
     return table;
@@ -859,8 +872,7 @@ export function createDataPage(): Page {
   function coordinationSection(ed: Editor, rows: api.ParticipationRow[]) {
     const item = ed.item!;
     const coordinator = item.coordinator as { id: string; name: string } | null;
-    const current = rows.filter((p) => p.role === 'COORDINATOR' && !p.validTo);
-    const since = current.find((p) => p.organisationId === coordinator?.id)?.validFrom ?? null;
+    const terms = rows.filter((p) => p.role === 'COORDINATOR').sort((a, b) => (a.validFrom ?? '').localeCompare(b.validFrom ?? ''));
     const v = { organisationId: '', from: '' };
     const form = h('form', { class: 'rel-form', novalidate: true, 'data-testid': 'coordination-form' });
     const orgError = h('p', { class: 'field-error', id: 'data-c-organisationId-error', hidden: true });
@@ -910,7 +922,10 @@ export function createDataPage(): Page {
       'section',
       { class: 'relations', 'data-testid': 'coordination' },
       h('h4', {}, t('data.coord.title')),
-      h('p', {}, coordinator ? t('data.coord.now', { name: coordinator.name, since: since ? formatDate(lang(), since) : '–' }) : t('data.coord.nobody')),
+      h('p', {}, coordinator ? t('data.coord.now', { name: coordinator.name }) : t('data.coord.nobody')),
+      terms.length
+        ? h('div', {}, h('h5', {}, t('data.coord.terms')), h('ul', { 'data-testid': 'coordination-terms' }, ...terms.map((p) => h('li', {}, `${p.organisation?.name ?? p.organisationId} · ${formatPeriod(lang(), p.validFrom, p.validTo)}`))))
+        : null,
       form,
     );
   }
@@ -975,7 +990,7 @@ export function createDataPage(): Page {
     const wrap = h('div', { class: 'merge', 'data-testid': 'merge' }, h('h3', { tabindex: '-1' }, t('data.dup.title')), h('p', { class: 'hint' }, t(`data.dup.reason.${g.reason}`, { key: g.key })));
     const note = noticeBox(m.notice, () => (m.notice = null));
     if (note) wrap.append(note);
-    const table = h('table', { class: 'rel-table' }, h('thead', {}, h('tr', {}, ...['data.dup.keep', 'data.dup.merge', 'data.rel.organisation'].map((k) => h('th', { scope: 'col' }, t(k))))));
+    const table = h('table', { class: 'rel-table merge-table' }, h('thead', {}, h('tr', {}, ...['data.dup.keep', 'data.dup.merge', 'data.rel.organisation'].map((k) => h('th', { scope: 'col' }, t(k))))));
     const body = h('tbody');
     for (const member of g.members) {
       const isKeep = member.id === m.keepId;
