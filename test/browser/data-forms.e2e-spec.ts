@@ -250,6 +250,26 @@ describe('the data page in a browser', () => {
     // Both records' participations, the second one's including next season's copy made above.
     expect(targets(organisation).sort()).toEqual([...targets(before.a), ...targets(before.b)].sort());
     expect(targets(organisation)).toEqual(expect.arrayContaining(['act-kesakeidas-2021', 'net-kuusamo']));
+
+    // A participation that ended gets its end date; one entered by mistake is removed, after asking.
+    const row = (text: string) => page.locator(`${editor} [data-testid=participation-table] tr`, { hasText: text });
+    await row('Kuusamon osallisuusverkosto').locator('button:has-text("Päätä")').click();
+    await row('Kuusamon osallisuusverkosto').locator('input[type=date]').fill('2023-12-31');
+    await row('Kuusamon osallisuusverkosto').locator('button:has-text("Tallenna päättyminen")').click();
+    await page.waitForFunction(() => /1\.1\.2021–31\.12\.2023/.test(document.querySelector('#data-editor [data-testid=participation-table]')?.textContent ?? ''));
+    await row('Kuusamon kesäkeidas 2022').locator('button:has-text("Poista")').click();
+    expect(await page.textContent('[data-testid=confirm-dialog]')).toContain('Poista vain virheellinen merkintä');
+    await page.click('[data-testid=confirm-dialog] [data-testid=dialog-confirm]');
+    await row('Kuusamon kesäkeidas 2022').waitFor({ state: 'detached' });
+    const { participations } = await app.ok(`query($id: ID!) { participations(organisationId: $id) { targetId validTo } }`, { id: DUPLICATES.second.id });
+    expect(participations).toEqual(
+      expect.arrayContaining([
+        { targetId: 'net-kuusamo', validTo: '2023-12-31' },
+        { targetId: 'act-kesakeidas-2021', validTo: '2021-08-31' },
+      ]),
+    );
+    expect(participations).toHaveLength(2); // next season's copy is gone
+
     await openTab('duplicates');
     expect(await page.textContent('#data-results')).toContain('Todennäköisiä kaksoiskappaleita ei löytynyt.');
   });
