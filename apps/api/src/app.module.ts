@@ -6,6 +6,7 @@ import { ActivityResolver } from './activities/activity.resolver';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { IsoDateScalar } from './common/date.scalar';
 import { ErrorFilter } from './common/error.filter';
+import { DeletionResolver } from './deletion/deletion.resolver';
 import { ExportController } from './export/export.controller';
 import { StoreModule } from './common/store.module';
 import { GraphResolver } from './graph/graph.resolver';
@@ -42,6 +43,7 @@ const production = process.env.NODE_ENV === 'production';
     ActivityResolver,
     NetworkResolver,
     ParticipationResolver,
+    DeletionResolver,
     GraphResolver,
     ReferenceResolver,
     AnalyticsResolver,

@@ -15,11 +15,39 @@ export interface Hit {
   label: string;
 }
 
-/** A failed call: the server's message, and its `extensions.code` and `field` when it gave them. */
+/** One refusal as the API sends it (`extensions`): its code, and the field and existing item it concerns. */
+export interface ApiProblem {
+  message: string;
+  code?: string;
+  field?: string;
+  existingId?: string;
+  existingName?: string;
+}
+
+/** A failed call: the server's message and each refusal's details; `code` and `field` are the first one's. */
 export class ApiError extends Error {
-  constructor(message: string, readonly code?: string, readonly field?: string) {
+  constructor(
+    message: string,
+    readonly problems: ApiProblem[] = [],
+  ) {
     super(message);
   }
+
+  get code(): string | undefined {
+    return this.problems[0]?.code;
+  }
+
+  get field(): string | undefined {
+    return this.problems[0]?.field;
+  }
+}
+
+type GraphQLErrorBody = { message: string; extensions?: Record<string, unknown> };
+
+function toProblem(e: GraphQLErrorBody): ApiProblem {
+  const x = e.extensions ?? {};
+  const s = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return { message: e.message, code: s(x.code), field: s(x.field), existingId: s(x.existingId), existingName: s(x.existingName) };
 }
 
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -33,16 +61,13 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   } catch {
     throw new ApiError('no connection to the server');
   }
-  let body: { data?: T; errors?: { message: string; extensions?: { code?: string; field?: string } }[] };
+  let body: { data?: T; errors?: GraphQLErrorBody[] };
   try {
     body = (await response.json()) as typeof body;
   } catch {
     throw new ApiError(`the server answered ${response.status} ${response.statusText}`);
   }
-  if (body.errors?.length) {
-    const first = body.errors[0].extensions;
-    throw new ApiError(body.errors.map((e) => e.message).join('; '), first?.code, first?.field);
-  }
+  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join('; '), body.errors.map(toProblem));
   if (!response.ok || !body.data) throw new ApiError(`the server answered ${response.status}`);
   return body.data;
 }

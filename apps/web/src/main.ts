@@ -25,11 +25,12 @@ import { formatDate, formatPeriod, isLang, translate, type Lang } from './model/
 import type { Positions } from './model/layout';
 import { EDGE_COLOR, KIND_COLORS, NODE_KIND_COLORS, NODE_SHAPES, SECTOR_COLORS } from './model/palette';
 import { EvaluatePage } from './pages/evaluate';
+import { createDataPage } from './pages/data';
 import type { Catalogue, Page, PageContext, PageName, Spotlight } from './pages/page';
 import { PartnersPage } from './pages/partners';
 
 /** The pages besides the map, each in its own module under pages/. */
-const PAGES: Partial<Record<PageName, Page>> = { evaluate: new EvaluatePage(), partners: new PartnersPage() };
+const PAGES: Partial<Record<PageName, Page>> = { evaluate: new EvaluatePage(), partners: new PartnersPage(), data: createDataPage() };
 
 const LANG_KEY = 'verkosto.lang';
 
@@ -597,7 +598,8 @@ function pageRoot(name: PageName): HTMLElement {
   let root = document.getElementById(`page-${name}`);
   if (!root) {
     root = h('main', { id: `page-${name}`, class: 'page', 'data-testid': `page-${name}`, tabindex: '-1' });
-    document.body.append(root); // the built page keeps its script in <head>, so nothing to insert before
+    // The built page has its script in <head>: insert before a body script only (null appends).
+    document.body.insertBefore(root, document.body.querySelector(':scope > script'));
   }
   return root;
 }

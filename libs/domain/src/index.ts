@@ -3,6 +3,7 @@ export * from './errors';
 export * from './business-id';
 export * from './dates';
 export * from './text';
+export * from './duplicates';
 export * from './snapshot';
 export * from './seed';
 export * from './inputs';

@@ -86,6 +86,17 @@ export interface Organisation extends Stamped {
   permanent: boolean;
   /** Names of organisations merged into this one, kept as evidence. */
   mergedNames: string[];
+  /** What was merged into this one, oldest first: who they were and when they were merged. */
+  mergedFrom: MergedOrganisation[];
+}
+
+/** The record an organisation keeps of one organisation merged into it. */
+export interface MergedOrganisation {
+  id: string;
+  name: string;
+  businessId: string | null;
+  /** ISO timestamp of the merge. */
+  mergedAt: string;
 }
 
 export interface Project extends Stamped {
@@ -101,6 +112,9 @@ export interface Project extends Stamped {
   description: string | null;
   outputs: string | null;
   predecessorId: string | null;
+  networkIds: string[];
+  methodIds: string[];
+  targetGroupIds: string[];
 }
 
 export interface Activity extends Stamped {
@@ -112,6 +126,7 @@ export interface Activity extends Stamped {
   description: string | null;
   projectId: string | null;
   continuesId: string | null;
+  networkIds: string[];
   methodIds: string[];
   targetGroupIds: string[];
 }

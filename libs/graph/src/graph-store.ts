@@ -1,6 +1,7 @@
 import type {
   Activity,
   ActivityInput,
+  DuplicateGroup,
   GraphSnapshot,
   IsoDate,
   Municipality,
@@ -71,6 +72,27 @@ export interface DeleteResult {
   removedRelationships: number;
 }
 
+/** What deleting an item would take with it, by kind of relationship (nothing is deleted). */
+export interface DeletionImpact {
+  id: string;
+  kind: SearchHit['kind'];
+  name: string;
+  /** An organisation's participations, or the participants of a project, activity or network. */
+  participations: number;
+  /** Activities running under the project, or the activity's link to its project. */
+  activityLinks: number;
+  /** Links to earlier and later projects or activities in the series. */
+  continuationLinks: number;
+  /** Links between networks and the projects and activities in them. */
+  networkLinks: number;
+  /** Operating models the organisation adopted. */
+  adoptions: number;
+  /** Location, methods and target groups. */
+  otherLinks: number;
+  /** All of the above: what the delete mutation will report. */
+  removedRelationships: number;
+}
+
 export interface MergeResult {
   organisation: Organisation;
   mergedIds: string[];
@@ -90,6 +112,10 @@ export interface GraphStore {
   updateOrganisation(id: string, patch: Patch<OrganisationInput>): Promise<Organisation>;
   deleteOrganisation(id: string): Promise<DeleteResult>;
   mergeOrganisations(keepId: string, mergeIds: string[]): Promise<MergeResult>;
+  /** Groups of organisations sharing a business ID, or else a normalised name (see likelyDuplicates). */
+  listDuplicateOrganisations(args: Pick<PageArgs, 'first' | 'after'>): Promise<Page<DuplicateGroup<Organisation>>>;
+  /** What deleting the organisation, project, activity or network with this id would remove. */
+  deletionImpact(id: string): Promise<DeletionImpact>;
 
   getProject(id: string): Promise<Project | null>;
   getProjectByCode(code: string): Promise<Project | null>;

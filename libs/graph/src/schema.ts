@@ -30,6 +30,9 @@ export const NODE_TABLES: NodeTable[] = [
       id: 'STRING', name: 'STRING', kind: 'STRING', sector: 'STRING', businessId: 'STRING',
       nameKey: 'STRING', website: 'STRING', permanent: 'BOOLEAN', mergedNames: 'STRING[]',
       ...listed, ...stamps,
+      // Version 2. JSON text (a list of MergedOrganisation): Neo4j cannot store maps, and a CSV bulk
+      // load would mangle JSON inside a STRING[]. Last, where ALTER puts it in an older database.
+      mergedFrom: 'STRING',
     },
   },
   {
@@ -97,7 +100,10 @@ export function relTable(type: string): RelTable {
   return table;
 }
 
-/** Migration steps by version. Version 1 is the model above; later versions append ALTERs. */
+/**
+ * Migration steps by version. Version 1 creates the tables of the model above, so a new database
+ * already has every column; later versions add columns to older databases, hence IF NOT EXISTS.
+ */
 export const KUZU_SCHEMA: Record<number, string[]> = {
   1: [
     ...NODE_TABLES.filter((t) => t.label !== 'Meta').map(
@@ -112,6 +118,7 @@ export const KUZU_SCHEMA: Record<number, string[]> = {
       return `CREATE REL TABLE IF NOT EXISTS ${t.type}(${[...pairs, ...columns].join(', ')})`;
     }),
   ],
+  2: ['ALTER TABLE Organisation ADD IF NOT EXISTS mergedFrom STRING'],
 };
 
 export const NEO4J_SCHEMA: Record<number, string[]> = {
@@ -128,6 +135,7 @@ export const NEO4J_SCHEMA: Record<number, string[]> = {
     'CREATE INDEX project_code IF NOT EXISTS FOR (n:Project) ON (n.code)',
     'CREATE INDEX participates_id IF NOT EXISTS FOR ()-[r:PARTICIPATES]-() ON (r.id)',
   ],
+  2: [], // Organisation.mergedFrom: Neo4j properties need no declaration.
 };
 
 /** Statements that must exist before the version can be read. */

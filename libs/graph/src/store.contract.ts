@@ -230,6 +230,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         website: 'https://kuusamo.fi/',
         permanent: true,
         mergedNames: [],
+        mergedFrom: [],
       });
       expect(created.name).toMatch(/^Kuusamon Kaupunki [0-9a-f]{8}$/);
       expect(created.id).toEqual(expect.any(String));
@@ -394,6 +395,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         budget: 250000.75,
         publicFunding: 200000,
         predecessorId: null,
+        networkIds: [n.id],
       });
       expect(await store.getProject(created.id)).toEqual(created);
       expect(await store.getProjectByCode(code)).toEqual(created);
@@ -757,6 +759,138 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.mergeOrganisations(a.id, [`org-missing-${tag()}`]));
       await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.mergeOrganisations(`org-missing-${tag()}`, [a.id]));
       expect(await store.getOrganisation(b.id)).toEqual(b);
+    });
+  });
+
+  describe('merge records', () => {
+    it('records who was merged, with business ID and time, and carries older records forward', async () => {
+      const bid = businessId();
+      const a = await org({ name: `Alfa ${tag()}` });
+      const b = await org({ name: `Beta ${tag()}`, businessId: bid });
+      const c = await org({ name: `Gamma ${tag()}` });
+      const started = new Date().toISOString();
+      await store.mergeOrganisations(b.id, [c.id]);
+      const { organisation } = await store.mergeOrganisations(a.id, [b.id]);
+      expect(organisation.mergedFrom.map(({ id, name, businessId }) => ({ id, name, businessId }))).toEqual([
+        { id: c.id, name: c.name, businessId: null },
+        { id: b.id, name: b.name, businessId: bid },
+      ]);
+      for (const record of organisation.mergedFrom) expect(record.mergedAt >= started).toBe(true);
+      // The survivor takes over the business ID it lacked, and keeps the record when read again.
+      expect(organisation.businessId).toBe(bid);
+      expect(await store.getOrganisation(a.id)).toEqual(organisation);
+    });
+
+    it('refuses two merged organisations with different business IDs even when the survivor has none', async () => {
+      const keep = await org();
+      const b = await org({ businessId: businessId() });
+      const c = await org({ businessId: businessId() });
+      const error = await expectRefusedUnchanged(store, 'CONFLICT', () => store.mergeOrganisations(keep.id, [b.id, c.id]));
+      expect(error.details).toMatchObject({ field: 'mergeIds', organisationId: c.id });
+      expect(await store.getOrganisation(b.id)).toEqual(b);
+      expect(await store.getOrganisation(keep.id)).toEqual(keep);
+    });
+
+    it('keeps one adoption when both adopted the same model on the same dates', async () => {
+      const t = tag();
+      const { ids, data } = dataset(t);
+      data.adoptions!.push({ organisationId: ids.city, operatingModelId: ids.model, validFrom: '2022-01-01' });
+      await store.loadDataset(data);
+      const result = await store.mergeOrganisations(ids.city, [ids.assoc]);
+      expect(result.movedRelationships).toBe(2); // ORGANISER a1 and MEMBER net; the adoption was already there
+      const graph = await store.snapshot({ networkId: ids.net });
+      expect(edgeKeys(graph).filter((k) => k === `ADOPTED:${ids.city}>${ids.model}`)).toHaveLength(1);
+    });
+  });
+
+  describe('likely duplicates', () => {
+    /** Two spellings of one name, two records of one business ID and two namesakes with different IDs. */
+    async function loadDuplicates(t: string) {
+      const bid = businessId();
+      const data: SeedDataset = {
+        organisations: [
+          { id: `${t}-n1`, name: `Kylätalo ${t} ry`, kind: 'ASSOCIATION' },
+          { id: `${t}-n2`, name: `KYLATALO ${t} R.Y.`, kind: 'ASSOCIATION' },
+          { id: `${t}-b1`, name: `Seutuopisto ${t}`, kind: 'EDUCATION', businessId: bid },
+          { id: `${t}-b2`, name: `Seudun opisto ${t}`, kind: 'EDUCATION', businessId: bid },
+          { id: `${t}-s1`, name: `Seurakunta ${t}`, kind: 'PARISH', businessId: businessId() },
+          { id: `${t}-s2`, name: `Seurakunta ${t}`, kind: 'PARISH', businessId: businessId() },
+        ],
+        projects: [],
+        activities: [],
+        networks: [{ id: `${t}-net`, name: `Verkosto ${t}` }],
+        participations: [{ organisationId: `${t}-n2`, targetId: `${t}-net`, role: 'MEMBER', validFrom: '2020-01-01' }],
+      };
+      await store.loadDataset(data);
+      return bid;
+    }
+    const mine = (t: string) => (g: { members: { id: string }[] }) => g.members.some((m) => m.id.startsWith(`${t}-`));
+
+    it('groups organisations by business ID, then by normalised name, never two different business IDs', async () => {
+      const t = tag();
+      const bid = await loadDuplicates(t);
+      const groups = (await store.listDuplicateOrganisations({ first: 200 })).items.filter(mine(t));
+      expect(groups.map((g) => ({ reason: g.reason, key: g.key, ids: g.members.map((m) => m.id).sort() }))).toEqual([
+        { reason: 'BUSINESS_ID', key: bid, ids: [`${t}-b1`, `${t}-b2`] },
+        { reason: 'NAME', key: `kylatalo${t}ry`, ids: [`${t}-n1`, `${t}-n2`] },
+      ]);
+      expect(groups[0].members[0]).toMatchObject({ kind: 'EDUCATION', businessId: bid });
+    });
+
+    it('walks the groups page by page, each once, and forgets a group once it is merged', async () => {
+      const t = tag();
+      await loadDuplicates(t);
+      const pages = [await store.listDuplicateOrganisations({ first: 1 })];
+      while (pages[pages.length - 1].hasNextPage) {
+        pages.push(await store.listDuplicateOrganisations({ first: 1, after: pages[pages.length - 1].endCursor }));
+      }
+      const seen = pages.flatMap((p) => p.items.filter(mine(t)).map((g) => g.key));
+      expect(seen).toHaveLength(2);
+      expect(new Set(seen).size).toBe(2);
+      expect(pages.every((p) => p.totalCount === pages[0].totalCount && p.items.length <= 1)).toBe(true);
+
+      await store.mergeOrganisations(`${t}-n1`, [`${t}-n2`]);
+      const after = (await store.listDuplicateOrganisations({ first: 200 })).items.filter(mine(t));
+      expect(after.map((g) => g.reason)).toEqual(['BUSINESS_ID']);
+      expect((await store.listParticipations({ organisationId: `${t}-n1` })).map((p) => p.targetId)).toEqual([`${t}-net`]);
+    });
+
+    it('refuses a page size out of range and a cursor it did not give out', async () => {
+      await expectDomainError(store.listDuplicateOrganisations({ first: 0 }), 'BAD_USER_INPUT');
+      await expectDomainError(store.listDuplicateOrganisations({ after: 'bm90LWEtY3Vyc29y' }), 'BAD_USER_INPUT');
+    });
+  });
+
+  describe('deletion impact', () => {
+    it('counts what deleting each kind of item takes with it, exactly what the delete then removes', async () => {
+      const { ids, data } = dataset(tag());
+      await store.loadDataset(data);
+      const expected = {
+        [ids.p1]: { kind: 'PROJECT', participations: 1, activityLinks: 1, continuationLinks: 1, networkLinks: 0, adoptions: 0, otherLinks: 0 },
+        [ids.a2]: { kind: 'ACTIVITY', participations: 1, activityLinks: 1, continuationLinks: 2, networkLinks: 0, adoptions: 0, otherLinks: 3 },
+        [ids.net]: { kind: 'NETWORK', participations: 3, activityLinks: 0, continuationLinks: 0, networkLinks: 1, adoptions: 0, otherLinks: 1 },
+        [ids.assoc]: { kind: 'ORGANISATION', participations: 2, activityLinks: 0, continuationLinks: 0, networkLinks: 0, adoptions: 1, otherLinks: 1 },
+      };
+      const impacts = await Promise.all(Object.keys(expected).map((id) => store.deletionImpact(id)));
+      const before = await store.counts();
+      for (const impact of impacts) {
+        const { removedRelationships, ...counts } = impact;
+        const sum = Object.values(expected[impact.id]).filter((v): v is number => typeof v === 'number').reduce((a, b) => a + b, 0);
+        expect(counts).toMatchObject({ id: impact.id, ...expected[impact.id] });
+        expect(removedRelationships).toBe(sum);
+      }
+      expect(impacts[0].name).toMatch(/^Hanke .* yksi$/);
+      expect(await store.counts()).toEqual(before); // asking deletes nothing
+      const deletes = { PROJECT: store.deleteProject, ACTIVITY: store.deleteActivity, NETWORK: store.deleteNetwork, ORGANISATION: store.deleteOrganisation };
+      for (const id of Object.keys(expected)) {
+        // Asked again just before: an earlier delete in this loop may have taken some of it away.
+        const impact = await store.deletionImpact(id);
+        expect((await deletes[impact.kind].call(store, id)).removedRelationships).toBe(impact.removedRelationships);
+      }
+    });
+
+    it('reports an unknown id as NOT_FOUND', async () => {
+      await expectDomainError(store.deletionImpact(`missing-${tag()}`), 'NOT_FOUND');
     });
   });
 

@@ -15,6 +15,7 @@ export class Activity {
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field(() => String, { nullable: true, description: 'The project it runs under, if any.' }) projectId!: string | null;
   @Field(() => String, { nullable: true, description: 'The earlier activity this one continues.' }) continuesId!: string | null;
+  @Field(() => [String], { description: 'The networks it belongs to directly.' }) networkIds!: string[];
   @Field(() => [String]) methodIds!: string[];
   @Field(() => [String]) targetGroupIds!: string[];
   @Field() createdAt!: string;

@@ -1,6 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
   ACTIVITY_TYPES,
+  DUPLICATE_REASONS,
   GRAPH_EDGE_KINDS,
   GRAPH_NODE_KINDS,
   ORGANISATION_KINDS,
@@ -21,6 +22,7 @@ export const ParticipationTargetEnum = asEnum(PARTICIPATION_TARGETS);
 export const VisibilityEnum = asEnum(VISIBILITIES);
 export const GraphNodeKindEnum = asEnum(GRAPH_NODE_KINDS);
 export const GraphEdgeKindEnum = asEnum(GRAPH_EDGE_KINDS);
+export const DuplicateReasonEnum = asEnum(DUPLICATE_REASONS);
 export const SearchHitKindEnum = asEnum(['ORGANISATION', 'PROJECT', 'ACTIVITY', 'NETWORK'] as const);
 
 registerEnumType(OrganisationKindEnum, { name: 'OrganisationKind' });
@@ -35,3 +37,4 @@ registerEnumType(VisibilityEnum, { name: 'Visibility' });
 registerEnumType(GraphNodeKindEnum, { name: 'GraphNodeKind' });
 registerEnumType(GraphEdgeKindEnum, { name: 'GraphEdgeKind' });
 registerEnumType(SearchHitKindEnum, { name: 'SearchHitKind' });
+registerEnumType(DuplicateReasonEnum, { name: 'DuplicateReason' });

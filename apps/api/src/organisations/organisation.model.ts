@@ -1,7 +1,15 @@
 import { Field, ID, InputType, ObjectType, PartialType } from '@nestjs/graphql';
-import type { OrganisationKind, Sector } from '@verkosto/domain';
-import { OrganisationKindEnum, SectorEnum } from '../common/enums';
+import type { DuplicateReason, OrganisationKind, Sector } from '@verkosto/domain';
+import { DuplicateReasonEnum, OrganisationKindEnum, SectorEnum } from '../common/enums';
 import { Connection } from '../common/page';
+
+@ObjectType({ description: 'An organisation merged into another: who it was, and when it was merged.' })
+export class MergedOrganisation {
+  @Field() id!: string;
+  @Field() name!: string;
+  @Field(() => String, { nullable: true }) businessId!: string | null;
+  @Field({ description: 'ISO timestamp.' }) mergedAt!: string;
+}
 
 @ObjectType({ description: 'An organisation: municipality, association, parish, foundation, college, company…' })
 export class Organisation {
@@ -15,6 +23,8 @@ export class Organisation {
   @Field(() => String, { nullable: true }) website!: string | null;
   @Field({ description: 'A permanent actor, not itself a project: what rooting counts on.' }) permanent!: boolean;
   @Field(() => [String], { description: 'Names of organisations merged into this one.' }) mergedNames!: string[];
+  @Field(() => [MergedOrganisation], { description: 'The organisations merged into this one, oldest first.' })
+  mergedFrom!: MergedOrganisation[];
   @Field() createdAt!: string;
   @Field() updatedAt!: string;
 }
@@ -35,6 +45,17 @@ export class CreateOrganisationInput {
 
 @InputType({ description: 'Fields left out keep their value; null clears one.' })
 export class UpdateOrganisationInput extends PartialType(CreateOrganisationInput) {}
+
+@ObjectType({ description: 'Organisations that are probably one: the suggested survivor first.' })
+export class DuplicateGroup {
+  @Field(() => DuplicateReasonEnum, { description: 'BUSINESS_ID: the same business ID; NAME: the same name once case, accents and punctuation are set aside.' })
+  reason!: DuplicateReason;
+  @Field({ description: 'The shared business ID, or the shared normalised name.' }) key!: string;
+  @Field(() => [Organisation]) members!: Organisation[];
+}
+
+@ObjectType()
+export class DuplicateGroupConnection extends Connection(DuplicateGroup) {}
 
 @ObjectType()
 export class MergePayload {

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { OrganisationKind, Sector } from '@verkosto/domain';
 import type { GraphStore } from '@verkosto/graph';
 import { IsoDateScalar } from '../common/date.scalar';
@@ -10,6 +10,7 @@ import { Participation } from '../participations/participation.model';
 import { Municipality } from '../reference/reference.model';
 import {
   CreateOrganisationInput,
+  DuplicateGroupConnection,
   MergePayload,
   Organisation,
   OrganisationConnection,
@@ -32,6 +33,16 @@ export class OrganisationResolver {
     return toConnection(await this.store.listOrganisations(args));
   }
 
+  @Query(() => DuplicateGroupConnection, {
+    description: 'Organisations that are probably one: the same business ID, or else the same normalised name (never two different business IDs).',
+  })
+  async duplicateOrganisations(
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1–200 (default 50).' }) first?: number,
+    @Args('after', { type: () => String, nullable: true, description: 'The endCursor of the previous page.' }) after?: string,
+  ) {
+    return toConnection(await this.store.listDuplicateOrganisations({ first, after }));
+  }
+
   @Query(() => Organisation, { nullable: true })
   organisation(@Args('id', { type: () => ID }) id: string) {
     return this.store.getOrganisation(id);
@@ -52,7 +63,9 @@ export class OrganisationResolver {
     return this.store.deleteOrganisation(id);
   }
 
-  @Mutation(() => MergePayload, { description: 'Moves every relationship of the others to `keepId`, records their names, removes them.' })
+  @Mutation(() => MergePayload, {
+    description: 'Moves every relationship of the others to `keepId`, records who they were in `mergedFrom`, removes them.',
+  })
   mergeOrganisations(
     @Args('keepId', { type: () => ID }) keepId: string,
     @Args('mergeIds', { type: () => [ID] }) mergeIds: string[],

@@ -51,4 +51,16 @@ export class ParticipationResolver {
   organisation(@Parent() participation: Participation) {
     return this.store.getOrganisation(participation.organisationId);
   }
+
+  @ResolveField(() => String, { description: 'The name of the project, activity or network.' })
+  async targetName(@Parent() participation: Participation): Promise<string> {
+    const { targetId } = participation;
+    const target =
+      participation.targetKind === 'PROJECT'
+        ? await this.store.getProject(targetId)
+        : participation.targetKind === 'ACTIVITY'
+          ? await this.store.getActivity(targetId)
+          : await this.store.getNetwork(targetId);
+    return target?.name ?? targetId;
+  }
 }

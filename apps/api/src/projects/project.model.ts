@@ -17,6 +17,9 @@ export class Project {
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field(() => String, { nullable: true }) outputs!: string | null;
   @Field(() => String, { nullable: true, description: 'The project this one follows up.' }) predecessorId!: string | null;
+  @Field(() => [String], { description: 'The networks it belongs to.' }) networkIds!: string[];
+  @Field(() => [String]) methodIds!: string[];
+  @Field(() => [String]) targetGroupIds!: string[];
   @Field() createdAt!: string;
   @Field() updatedAt!: string;
 }

@@ -1,6 +1,7 @@
 /** UI text in Finnish (default), Swedish and English. Pure data: the spec checks every key has all three. */
 import { evaluateText } from './text/evaluate';
 import { partnersText } from './text/partners';
+import { dataText } from './text/data';
 
 export const LANGS = ['fi', 'sv', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -459,7 +460,7 @@ const en: Dict = {
 
 /** A page's own text (model/text/<page>.ts), keys prefixed with the page name. */
 export type PageText = Record<Lang, Dict>;
-const PAGE_TEXTS: PageText[] = [evaluateText, partnersText];
+const PAGE_TEXTS: PageText[] = [evaluateText, partnersText, dataText];
 
 export const DICTIONARIES: Record<Lang, Dict> = {
   fi: Object.assign({}, fi, ...PAGE_TEXTS.map((p) => p.fi)),

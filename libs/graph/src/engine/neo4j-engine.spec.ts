@@ -271,6 +271,7 @@ describe('Neo4jEngine wiring (driver stand-in)', () => {
     await engine().migrate();
     expect(calls[0].query).toBe(BOOTSTRAP.neo4j);
     expect(calls.map((c) => c.query)).toEqual(expect.arrayContaining([...NEO4J_SCHEMA[1], ...MIGRATION_QUERIES]));
-    expect(calls[calls.length - 1].params).toEqual({ version: '1' });
+    const latest = Math.max(...Object.keys(NEO4J_SCHEMA).map(Number));
+    expect(calls[calls.length - 1].params).toEqual({ version: String(latest) });
   });
 });

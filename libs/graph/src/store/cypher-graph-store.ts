@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import {
   ROLES_BY_TARGET,
   badInput,
+  businessIdConflict,
+  likelyDuplicates,
   checkDate,
   conflict,
   DEFAULT_SECTOR,
@@ -17,7 +19,10 @@ import {
   validateProject,
   type Activity,
   type ActivityInput,
+  type DuplicateGroup,
+  type DuplicateReason,
   type GraphSnapshot,
+  type MergedOrganisation,
   type IsoDate,
   type Municipality,
   type Network,
@@ -39,6 +44,7 @@ import { DuplicateKeyError } from '../engine/cypher-engine';
 import type {
   ActivityFilter,
   DeleteResult,
+  DeletionImpact,
   GraphScope,
   GraphStore,
   MergeResult,
@@ -49,8 +55,9 @@ import type {
   SearchHit,
 } from '../graph-store';
 import { datasetTables, validateDataset } from './dataset';
-import { Queries, buildQueries } from './queries';
+import { IMPACT_CATEGORIES, Queries, buildQueries } from './queries';
 import {
+  strs,
   targetKindOfLabel,
   toActivity,
   toNetwork,
@@ -122,52 +129,100 @@ export class CypherGraphStore implements GraphStore {
 
   async mergeOrganisations(keepId: string, mergeIds: string[]): Promise<MergeResult> {
     const others = [...new Set(mergeIds)].filter((id) => id !== keepId);
-    if (others.length === 0) throw badInput('Name at least one other organisation to merge into this one.');
+    if (others.length === 0) throw badInput('Name at least one other organisation to merge into this one.', { field: 'mergeIds' });
     return this.db.write(async (tx) => {
       const keep = await this.mustGetOrganisation(tx, keepId);
-      const keptParticipations = (await tx.run(this.q.participation.list, { org: keepId })).map(toParticipation);
-      const seen = new Set(keptParticipations.map(participationKey));
-      let moved = 0;
+      const merged: Organisation[] = [];
+      for (const id of others) merged.push(await this.mustGetOrganisation(tx, id));
+      const clash = businessIdConflict(keep, merged);
+      if (clash) {
+        throw conflict(
+          `"${clash.other.name}" has another business ID (${clash.other.businessId}) than the one "${keep.name}" keeps (${clash.businessId}): they are different organisations.`,
+          { field: 'mergeIds', organisationId: clash.other.id },
+        );
+      }
+      const mergedAt = now();
+      const seen = new Set((await tx.run(this.q.participation.list, { org: keepId })).map((r) => participationKey(toParticipation(r))));
+      const adopted = new Set((await tx.run(this.q.adoption.ofOrganisation, { org: keepId })).map(adoptionKey));
       const names = new Set(keep.mergedNames);
-      let filled = { ...keep };
-      for (const otherId of others) {
-        const other = await this.mustGetOrganisation(tx, otherId);
+      const mergedFrom: MergedOrganisation[] = [...keep.mergedFrom];
+      let filled: Organisation = keep;
+      let moved = 0;
+      for (const other of merged) {
         names.add(other.name);
         other.mergedNames.forEach((n) => names.add(n));
+        mergedFrom.push(...other.mergedFrom, { id: other.id, name: other.name, businessId: other.businessId, mergedAt });
         filled = {
           ...filled,
           businessId: filled.businessId ?? other.businessId,
           website: filled.website ?? other.website,
           municipalityCode: filled.municipalityCode ?? other.municipalityCode,
         };
-        if (keep.businessId && other.businessId && keep.businessId !== other.businessId) {
-          throw conflict(`"${other.name}" has another business ID (${other.businessId}) than "${keep.name}" (${keep.businessId}): they are different organisations.`);
-        }
-        for (const p of (await tx.run(this.q.participation.list, { org: otherId })).map(toParticipation)) {
+        // The same participation recorded under both is kept once; every other one moves with its id.
+        for (const row of await tx.run(this.q.participation.list, { org: other.id })) {
+          const p = toParticipation(row);
           const key = participationKey({ ...p, organisationId: keepId });
-          if (!seen.has(key)) {
-            seen.add(key);
-            await tx.run(this.q.participation.create[p.targetKind], {
-              ...p,
-              organisationId: keepId,
-              source: `merged from ${other.name}`,
-              now: now(),
-            });
-            moved++;
-          }
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const source = row.source ? `${String(row.source)}; merged from ${other.name}` : `merged from ${other.name}`;
+          await tx.run(this.q.participation.create[p.targetKind], { ...p, organisationId: keepId, source, now: mergedAt });
+          moved++;
         }
-        for (const a of await tx.run(this.q.adoption.ofOrganisation, { org: otherId })) {
+        for (const a of await tx.run(this.q.adoption.ofOrganisation, { org: other.id })) {
+          if (adopted.has(adoptionKey(a))) continue;
+          adopted.add(adoptionKey(a));
           await tx.run(this.q.adoption.create, { org: keepId, model: a.modelId, validFrom: a.validFrom, validTo: a.validTo });
           moved++;
         }
-        await tx.run(this.q.node.detachDelete.Organisation, { id: otherId });
+        await tx.run(this.q.node.detachDelete.Organisation, { id: other.id });
       }
       names.delete(keep.name);
-      await tx.run(this.q.organisation.update, { ...this.organisationParams(filled, keepId), now: now() });
-      await tx.run(this.q.organisation.setMergedNames, { id: keepId, mergedNames: [...names].sort() });
+      await tx.run(this.q.organisation.update, { ...this.organisationParams(filled, keepId), now: mergedAt });
+      await tx.run(this.q.organisation.recordMerge, {
+        id: keepId,
+        mergedNames: [...names].sort(),
+        mergedFrom: JSON.stringify(mergedFrom),
+      });
       await this.relinkOne(tx, 'Organisation', keepId, filled.municipalityCode);
       return { organisation: await this.mustGetOrganisation(tx, keepId), mergedIds: others, movedRelationships: moved };
     });
+  }
+
+  async listDuplicateOrganisations(args: Pick<PageArgs, 'first' | 'after'>): Promise<Page<DuplicateGroup<Organisation>>> {
+    const first = pageSize(args.first);
+    const after = args.after ? decodeCursor(args.after) : null;
+    const raw = (await this.db.read(this.q.organisation.duplicateKeys)).map((r) => ({
+      reason: r.reason as DuplicateReason,
+      key: String(r.key),
+      ids: strs(r.ids),
+    }));
+    const ids = [...new Set(raw.flatMap((g) => g.ids))];
+    const organisations = ids.length ? (await this.db.read(this.q.organisation.byIds, { ids })).map(toOrganisation) : [];
+    const groups = likelyDuplicates(raw, new Map(organisations.map((o) => [o.id, o])));
+    const rest = after ? groups.filter((g) => g.sortKey > after) : groups;
+    const items = rest.slice(0, first);
+    return {
+      items,
+      totalCount: groups.length,
+      endCursor: items.length ? encodeCursor(items[items.length - 1].sortKey) : null,
+      hasNextPage: rest.length > first,
+    };
+  }
+
+  async deletionImpact(id: string): Promise<DeletionImpact> {
+    const [row] = await this.db.read(this.q.node.deletionImpact, { id });
+    if (!row) throw notFound('Organisation, project, activity or network', id);
+    const counts = Object.fromEntries(Object.keys(IMPACT_CATEGORIES).map((k) => [k, Number(row[k])])) as Record<
+      keyof typeof IMPACT_CATEGORIES,
+      number
+    >;
+    return {
+      id,
+      kind: String(row.label).toUpperCase() as DeletionImpact['kind'],
+      name: String(row.name),
+      ...counts,
+      removedRelationships: Object.values(counts).reduce((a, b) => a + b, 0),
+    };
   }
 
   private organisationParams(org: OrganisationInput | Organisation, id: string): Params {
@@ -197,7 +252,9 @@ export class CypherGraphStore implements GraphStore {
     if (other) {
       const why = org.businessId && other.businessId === org.businessId ? `business ID ${org.businessId}` : 'the same name';
       throw conflict(`An organisation with ${why} already exists: "${other.name}". Edit it, or merge the two.`, {
+        field: org.businessId && other.businessId === org.businessId ? 'businessId' : 'name',
         existingId: other.id,
+        existingName: other.name,
       });
     }
   }
@@ -253,7 +310,11 @@ export class CypherGraphStore implements GraphStore {
     if (p.code) {
       const [other] = await tx.run(this.q.project.getByCode, { code: p.code });
       if (other && other.id !== id) {
-        throw conflict(`Project code ${p.code} is already used by "${other.name}".`, { existingId: other.id });
+        throw conflict(`Project code ${p.code} is already used by "${other.name}".`, {
+          field: 'code',
+          existingId: other.id,
+          existingName: other.name,
+        });
       }
     }
     if (p.predecessorId) {
@@ -427,6 +488,7 @@ export class CypherGraphStore implements GraphStore {
     );
     if (clash) {
       throw conflict(`This organisation already has the role ${input.role} there for an overlapping period (${clash.validFrom ?? '…'} – ${clash.validTo ?? '…'}).`, {
+        field: 'role',
         existingId: clash.id,
       });
     }
@@ -481,7 +543,9 @@ export class CypherGraphStore implements GraphStore {
       for (const p of current) {
         if (p.organisationId === organisationId && (!p.validFrom || p.validFrom <= start)) return p;
         if (p.validFrom && p.validFrom > dayBefore) {
-          throw conflict(`${p.organisationId} starts coordinating on ${p.validFrom}; a handover on ${start} would leave its term empty. End or remove that term first.`);
+          throw conflict(`${p.organisationId} starts coordinating on ${p.validFrom}; a handover on ${start} would leave its term empty. End or remove that term first.`, {
+            field: 'from',
+          });
         }
         await tx.run(this.q.participation.end, { id: p.id, validTo: dayBefore });
       }
@@ -614,10 +678,7 @@ export class CypherGraphStore implements GraphStore {
     map: (row: Row) => T,
     extra: Params,
   ): Promise<Page<T>> {
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw badInput(`"first" must be between 1 and ${MAX_PAGE_SIZE}.`, { field: 'first' });
-    }
+    const first = pageSize(args.first);
     const after = args.after ? decodeCursor(args.after) : null;
     const q = args.search ? foldText(args.search) || null : null;
     const params = { ...extra, q, after, limit: first + 1 };
@@ -686,6 +747,17 @@ function merge<T extends object>(current: T, patch: object): T {
   return result as T;
 }
 
+function pageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw badInput(`"first" must be between 1 and ${MAX_PAGE_SIZE}.`, { field: 'first' });
+  }
+  return size;
+}
+
+function adoptionKey(row: Row): string {
+  return [row.modelId, row.validFrom, row.validTo].join('|');
+}
 
 function participationKey(p: Pick<Participation, 'organisationId' | 'targetId' | 'role' | 'validFrom' | 'validTo'>) {
   return [p.organisationId, p.targetId, p.role, p.validFrom, p.validTo].join('|');

@@ -164,6 +164,7 @@ export function datasetTables(
         searchText: foldText(`${o.name} ${o.businessId ?? ''}`),
         sortKey: sortKey(o.name, o.id),
         ...stamp,
+        mergedFrom: null,
       })),
     },
     {

@@ -1,5 +1,6 @@
 import type { Dialect } from '../engine/cypher-engine';
 import { MIGRATION_QUERIES } from '../engine/migrations';
+import { REL_TABLES } from '../schema';
 import { ACTIVITY_RETURN, NETWORK_RETURN, ORGANISATION_RETURN, PROJECT_RETURN } from './rows';
 
 /**
@@ -19,15 +20,20 @@ const ORGANISATION_DETAILS = `OPTIONAL MATCH (o)-[:LOCATED_IN]->(m:Municipality)
 RETURN ${ORGANISATION_RETURN}, m.code AS municipalityCode, o.sortKey AS sortKey`;
 
 const PROJECT_DETAILS = `OPTIONAL MATCH (p)-[:CONTINUES]->(prev:Project)
-RETURN ${PROJECT_RETURN}, prev.id AS predecessorId, p.sortKey AS sortKey`;
+OPTIONAL MATCH (p)-[:IN_NETWORK]->(net:Network)
+OPTIONAL MATCH (p)-[:USES_METHOD]->(me:Method)
+OPTIONAL MATCH (p)-[:SERVES]->(tg:TargetGroup)
+RETURN ${PROJECT_RETURN}, prev.id AS predecessorId, collect(DISTINCT net.id) AS networkIds,
+  collect(DISTINCT me.id) AS methodIds, collect(DISTINCT tg.id) AS targetGroupIds, p.sortKey AS sortKey`;
 
 const ACTIVITY_DETAILS = `OPTIONAL MATCH (a)-[:LOCATED_IN]->(m:Municipality)
 OPTIONAL MATCH (a)-[:RUNS_UNDER]->(p:Project)
 OPTIONAL MATCH (a)-[:CONTINUES]->(prev:Activity)
+OPTIONAL MATCH (a)-[:IN_NETWORK]->(net:Network)
 OPTIONAL MATCH (a)-[:USES_METHOD]->(me:Method)
 OPTIONAL MATCH (a)-[:SERVES]->(tg:TargetGroup)
 RETURN ${ACTIVITY_RETURN}, m.code AS municipalityCode, p.id AS projectId, prev.id AS continuesId,
-  collect(DISTINCT me.id) AS methodIds, collect(DISTINCT tg.id) AS targetGroupIds, a.sortKey AS sortKey`;
+  collect(DISTINCT net.id) AS networkIds, collect(DISTINCT me.id) AS methodIds, collect(DISTINCT tg.id) AS targetGroupIds, a.sortKey AS sortKey`;
 
 const NETWORK_DETAILS = `OPTIONAL MATCH (n)-[:LOCATED_IN]->(r:Region)
 RETURN ${NETWORK_RETURN}, r.code AS regionCode, n.sortKey AS sortKey`;
@@ -67,6 +73,28 @@ WITH n, networkIds, collect(me.id) AS methodIds
 OPTIONAL MATCH (n)-[:SERVES]->(tg:TargetGroup)
 RETURN networkIds, methodIds, collect(tg.id) AS targetGroupIds`;
 
+/**
+ * What deleting an item takes with it, by kind of relationship. Only the types schema.ts connects
+ * to the label are counted (Neo4j's linter refuses the others); the rest are 0.
+ */
+export const IMPACT_CATEGORIES = {
+  participations: ['PARTICIPATES'],
+  activityLinks: ['RUNS_UNDER'],
+  continuationLinks: ['CONTINUES'],
+  networkLinks: ['IN_NETWORK'],
+  adoptions: ['ADOPTED'],
+  otherLinks: ['LOCATED_IN', 'USES_METHOD', 'SERVES'],
+} as const;
+
+function impactQuery(label: (typeof ITEM_LABELS)[number]): string {
+  const touches = (type: string) => REL_TABLES.some((t) => t.type === type && t.pairs.some((pair) => pair.includes(label)));
+  const columns = Object.entries(IMPACT_CATEGORIES).map(([column, types]) => {
+    const counts = types.filter(touches).map((type) => `COUNT { MATCH (n)-[:${type}]-() }`);
+    return `${counts.length ? counts.join(' + ') : '0'} AS ${column}`;
+  });
+  return `MATCH (n:${label} {id: $id}) RETURN '${label}' AS label, n.name AS name,\n  ${columns.join(',\n  ')}`;
+}
+
 const byLabel = <T>(make: (label: (typeof ITEM_LABELS)[number]) => T) =>
   Object.fromEntries(ITEM_LABELS.map((l) => [l, make(l)])) as Record<(typeof ITEM_LABELS)[number], T>;
 
@@ -90,7 +118,17 @@ export function buildQueries(d: Dialect) {
 SET o.name = $name, o.kind = $kind, o.sector = $sector, o.businessId = $businessId,
   o.nameKey = $nameKey, o.website = $website, o.permanent = $permanent,
   o.searchText = $searchText, o.sortKey = $sortKey, o.updatedAt = $now`,
-      setMergedNames: `MATCH (o:Organisation {id: $id}) SET o.mergedNames = ${d.stringList('mergedNames')}`,
+      recordMerge: `MATCH (o:Organisation {id: $id})
+SET o.mergedNames = ${d.stringList('mergedNames')}, o.mergedFrom = $mergedFrom`,
+      byIds: `MATCH (o:Organisation) WHERE o.id IN ${ids} ${ORGANISATION_DETAILS}`,
+      // Grouped by key in the database, so the work grows with the table, not with its square.
+      duplicateKeys: `MATCH (o:Organisation) WHERE o.businessId IS NOT NULL
+WITH o.businessId AS key, collect(o.id) AS ids WHERE size(ids) > 1
+RETURN 'BUSINESS_ID' AS reason, key, ids
+UNION ALL
+MATCH (o:Organisation)
+WITH o.nameKey AS key, collect(o.id) AS ids WHERE size(ids) > 1
+RETURN 'NAME' AS reason, key, ids`,
       findDuplicate: `MATCH (o:Organisation)
 WHERE o.nameKey = $nameKey OR ($businessId IS NOT NULL AND o.businessId = $businessId)
 RETURN o.id AS id, o.name AS name, o.businessId AS businessId`,
@@ -184,6 +222,8 @@ CREATE (o)-[:ADOPTED {validFrom: date($validFrom), validTo: date($validTo)}]->(m
       detachDelete: byLabel((l) => `MATCH (n:${l} {id: $id}) DETACH DELETE n`),
       // Grouped by n.id, so an unknown id gives no row (a bare count() always gives one).
       degree: byLabel((l) => `MATCH (n:${l} {id: $id}) OPTIONAL MATCH (n)-[r]-() RETURN n.id AS id, count(r) AS n`),
+      // One read: at most one label has the id, so one branch gives the row.
+      deletionImpact: ITEM_LABELS.map(impactQuery).join('\nUNION ALL\n'),
       existingIds: ITEM_LABELS.map((l) => `MATCH (n:${l}) WHERE n.id IN ${ids} RETURN n.id AS id`).join(
         '\nUNION ALL\n',
       ),

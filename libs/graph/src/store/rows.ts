@@ -1,5 +1,6 @@
 import type {
   Activity,
+  MergedOrganisation,
   Network,
   Organisation,
   Participation,
@@ -18,7 +19,7 @@ export const strs = (v: CypherValue): string[] =>
 
 export const ORGANISATION_RETURN = `o.id AS id, o.name AS name, o.kind AS kind, o.sector AS sector,
   o.businessId AS businessId, o.website AS website, o.permanent AS permanent,
-  o.mergedNames AS mergedNames, o.createdAt AS createdAt, o.updatedAt AS updatedAt`;
+  o.mergedNames AS mergedNames, o.mergedFrom AS mergedFrom, o.createdAt AS createdAt, o.updatedAt AS updatedAt`;
 
 export function toOrganisation(row: Row): Organisation {
   return {
@@ -31,6 +32,7 @@ export function toOrganisation(row: Row): Organisation {
     website: str(row.website),
     permanent: row.permanent !== false,
     mergedNames: strs(row.mergedNames),
+    mergedFrom: row.mergedFrom ? (JSON.parse(String(row.mergedFrom)) as MergedOrganisation[]) : [],
     createdAt: String(row.createdAt),
     updatedAt: String(row.updatedAt),
   };
@@ -56,6 +58,9 @@ export function toProject(row: Row): Project {
     description: str(row.description),
     outputs: str(row.outputs),
     predecessorId: str(row.predecessorId),
+    networkIds: strs(row.networkIds),
+    methodIds: strs(row.methodIds),
+    targetGroupIds: strs(row.targetGroupIds),
     createdAt: String(row.createdAt),
     updatedAt: String(row.updatedAt),
   };
@@ -75,6 +80,7 @@ export function toActivity(row: Row): Activity {
     description: str(row.description),
     projectId: str(row.projectId),
     continuesId: str(row.continuesId),
+    networkIds: strs(row.networkIds),
     methodIds: strs(row.methodIds),
     targetGroupIds: strs(row.targetGroupIds),
     createdAt: String(row.createdAt),
