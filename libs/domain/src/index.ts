@@ -9,3 +9,5 @@ export * from './inputs';
 export * from './validation';
 export * from './reference/finland';
 export * from './random';
+export * from './history';
+export * from './person';

@@ -13,6 +13,7 @@ import {
   METHODS,
   TARGET_GROUPS,
   businessIdCheckDigit,
+  type Actor,
   type DomainErrorCode,
   type GraphSnapshot,
   type SeedDataset,
@@ -61,6 +62,9 @@ function tempDir(): string {
 afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 // ── fixtures ────────────────────────────────────────────────────────────────────────────────
+
+/** Who the contract's writes are recorded as. */
+const actor: Actor = { id: 'user-contract', email: 'koordinaattori@example.fi' };
 
 /** A short unique tag that makes every name and code of one test its own. */
 const tag = () => randomBytes(4).toString('hex');
@@ -200,13 +204,13 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
   });
 
   const org = (overrides: Partial<Parameters<GraphStore['createOrganisation']>[0]> = {}) =>
-    store.createOrganisation({ name: `Organisaatio ${tag()}`, kind: 'ASSOCIATION', ...overrides });
+    store.createOrganisation({ name: `Organisaatio ${tag()}`, kind: 'ASSOCIATION', ...overrides }, actor);
   const project = (overrides: Partial<Parameters<GraphStore['createProject']>[0]> = {}) =>
-    store.createProject({ name: `Hanke ${tag()}`, code: `S${tag()}`, ...overrides });
+    store.createProject({ name: `Hanke ${tag()}`, code: `S${tag()}`, ...overrides }, actor);
   const activity = (overrides: Partial<Parameters<GraphStore['createActivity']>[0]> = {}) =>
-    store.createActivity({ name: `Toiminta ${tag()}`, type: 'WORKSHOP', ...overrides });
+    store.createActivity({ name: `Toiminta ${tag()}`, type: 'WORKSHOP', ...overrides }, actor);
   const network = (overrides: Partial<Parameters<GraphStore['createNetwork']>[0]> = {}) =>
-    store.createNetwork({ name: `Verkosto ${tag()}`, ...overrides });
+    store.createNetwork({ name: `Verkosto ${tag()}`, ...overrides }, actor);
 
   it('reports which engine it runs on', () => {
     expect(store.engine).toBe(leg.name);
@@ -244,7 +248,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     it('updates only the fields in the patch; null clears a field', async () => {
       const created = await org({ website: 'https://example.fi', municipalityCode: '905', kind: 'FOUNDATION' });
       const name = `Uusi nimi ${tag()}`;
-      const updated = await store.updateOrganisation(created.id, { name, website: null });
+      const updated = await store.updateOrganisation(created.id, { name, website: null }, actor);
       expect(updated).toMatchObject({
         id: created.id,
         name,
@@ -255,7 +259,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         createdAt: created.createdAt,
       });
       expect(updated.updatedAt >= created.updatedAt).toBe(true);
-      const moved = await store.updateOrganisation(created.id, { municipalityCode: '305' });
+      const moved = await store.updateOrganisation(created.id, { municipalityCode: '305' }, actor);
       expect(moved.municipalityCode).toBe('305');
       expect(await store.getOrganisation(created.id)).toEqual(moved);
     });
@@ -263,8 +267,8 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     it('deletes an organisation together with its participations', async () => {
       const o = await org({ municipalityCode: '305' });
       const n = await network();
-      await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' });
-      const result = await store.deleteOrganisation(o.id);
+      await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' }, actor);
+      const result = await store.deleteOrganisation(o.id, actor);
       expect(result).toEqual({ id: o.id, removedRelationships: 2 });
       expect(await store.getOrganisation(o.id)).toBeNull();
       expect(await store.listParticipations({ targetId: n.id })).toEqual([]);
@@ -303,14 +307,14 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     it('refuses renaming an organisation to another one’s name, and keeps the old name', async () => {
       const a = await org();
       const b = await org();
-      await expectRefusedUnchanged(store, 'CONFLICT', () => store.updateOrganisation(b.id, { name: a.name.toUpperCase() }));
+      await expectRefusedUnchanged(store, 'CONFLICT', () => store.updateOrganisation(b.id, { name: a.name.toUpperCase() }, actor));
       expect((await store.getOrganisation(b.id))?.name).toBe(b.name);
     });
 
     it('reports an unknown id as NOT_FOUND on update and delete', async () => {
       const missing = `org-missing-${tag()}`;
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.updateOrganisation(missing, { name: 'x' }));
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.deleteOrganisation(missing));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.updateOrganisation(missing, { name: 'x' }, actor));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.deleteOrganisation(missing, actor));
     });
   });
 
@@ -386,7 +390,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         budget: 250000.75,
         publicFunding: 200000,
         networkIds: [n.id],
-      });
+      }, actor);
       expect(created).toMatchObject({
         code: code.toUpperCase(),
         startDate: '2021-01-01',
@@ -402,12 +406,12 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const followUp = await project({ predecessorId: created.id });
       expect(followUp.predecessorId).toBe(created.id);
 
-      const updated = await store.updateProject(created.id, { endDate: '2023-06-30', budget: null });
+      const updated = await store.updateProject(created.id, { endDate: '2023-06-30', budget: null }, actor);
       expect(updated).toMatchObject({ endDate: '2023-06-30', budget: null, code: code.toUpperCase(), fund: 'ESR+' });
       // The network link survives a patch that does not mention it.
       expect((await store.listProjects({ networkId: n.id })).items.map((p) => p.id)).toEqual([created.id]);
 
-      expect((await store.deleteProject(created.id)).id).toBe(created.id);
+      expect((await store.deleteProject(created.id, actor)).id).toBe(created.id);
       expect(await store.getProject(created.id)).toBeNull();
       expect(await store.getProjectByCode(code)).toBeNull();
       expect((await store.getProject(followUp.id))?.predecessorId).toBeNull();
@@ -418,7 +422,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const error = await expectRefusedUnchanged(store, 'CONFLICT', () => project({ code: first.code!.toLowerCase() }));
       expect(error.details).toMatchObject({ existingId: first.id });
       const other = await project();
-      await expectRefusedUnchanged(store, 'CONFLICT', () => store.updateProject(other.id, { code: first.code }));
+      await expectRefusedUnchanged(store, 'CONFLICT', () => store.updateProject(other.id, { code: first.code }, actor));
       expect((await store.getProject(other.id))?.code).toBe(other.code);
     });
 
@@ -454,8 +458,8 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     it('reports an unknown project as NOT_FOUND', async () => {
       const missing = `prj-missing-${tag()}`;
       expect(await store.getProject(missing)).toBeNull();
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.updateProject(missing, { name: 'x' }));
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.deleteProject(missing));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.updateProject(missing, { name: 'x' }, actor));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.deleteProject(missing, actor));
     });
   });
 
@@ -488,7 +492,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       });
       expect(await store.getActivity(created.id)).toEqual(created);
 
-      const updated = await store.updateActivity(created.id, { endDate: '2021-08-31', methodIds: ['green-care'] });
+      const updated = await store.updateActivity(created.id, { endDate: '2021-08-31', methodIds: ['green-care'] }, actor);
       expect(updated).toMatchObject({
         endDate: '2021-08-31',
         methodIds: ['green-care'],
@@ -496,24 +500,24 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         projectId: p.id,
         continuesId: earlier.id,
       });
-      const unlinked = await store.updateActivity(created.id, { projectId: null, municipalityCode: null });
+      const unlinked = await store.updateActivity(created.id, { projectId: null, municipalityCode: null }, actor);
       expect(unlinked).toMatchObject({ projectId: null, municipalityCode: null, continuesId: earlier.id });
 
-      expect((await store.deleteActivity(created.id)).id).toBe(created.id);
+      expect((await store.deleteActivity(created.id, actor)).id).toBe(created.id);
       expect(await store.getActivity(created.id)).toBeNull();
     });
 
     it('leaves the activity untouched when an update fails half-way (a valid rename plus an unknown method)', async () => {
       const before = await activity({ methodIds: ['peer-support'], targetGroupIds: ['older-people'] });
       await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () =>
-        store.updateActivity(before.id, { name: `Uusi nimi ${tag()}`, methodIds: ['green-care', 'no-such-method'] }),
+        store.updateActivity(before.id, { name: `Uusi nimi ${tag()}`, methodIds: ['green-care', 'no-such-method'] }, actor),
       );
       expect(await store.getActivity(before.id)).toEqual(before);
     });
 
     it('refuses an activity that continues itself, an unknown project or an unknown municipality', async () => {
       const a = await activity();
-      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.updateActivity(a.id, { continuesId: a.id }));
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.updateActivity(a.id, { continuesId: a.id }, actor));
       await expectRefusedUnchanged(store, 'NOT_FOUND', () => activity({ projectId: `prj-missing-${tag()}` }));
       await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => activity({ municipalityCode: '000' }));
       await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => activity({ type: 'PARTY' as never }));
@@ -524,7 +528,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     it('lists activities by project, by network (directly or through a project) and by date', async () => {
       const t = tag();
       const { ids, data } = dataset(t);
-      await store.loadDataset(data);
+      await store.loadDataset(data, actor);
       const list = async (filter: Parameters<GraphStore['listActivities']>[0]) =>
         (await store.listActivities({ search: t, ...filter })).items.map((a) => a.id);
       expect(await list({})).toEqual([ids.a1, ids.a2, ids.a3]);
@@ -542,8 +546,8 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     it('reports an unknown activity as NOT_FOUND', async () => {
       const missing = `act-missing-${tag()}`;
       expect(await store.getActivity(missing)).toBeNull();
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.updateActivity(missing, { name: 'x' }));
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.deleteActivity(missing));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.updateActivity(missing, { name: 'x' }, actor));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.deleteActivity(missing, actor));
     });
   });
 
@@ -553,13 +557,13 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const created = await network({ name: `Pohjanmaan verkosto ${t}`, goal: 'Osallisuus', regionCode: '15' });
       expect(created).toMatchObject({ goal: 'Osallisuus', regionCode: '15', visibility: 'PUBLIC' });
       expect(await store.getNetwork(created.id)).toEqual(created);
-      const updated = await store.updateNetwork(created.id, { regionCode: '17', visibility: 'PRIVATE' });
+      const updated = await store.updateNetwork(created.id, { regionCode: '17', visibility: 'PRIVATE' }, actor);
       expect(updated).toMatchObject({ name: created.name, goal: 'Osallisuus', regionCode: '17', visibility: 'PRIVATE' });
       const second = await network({ name: `Kuusamon verkosto ${t}` });
       const { pages, ids } = await walk((after) => store.listNetworks({ search: t, first: 1, after }));
       expect(ids).toEqual([second.id, created.id]);
       expect(pages.map((p) => p.totalCount)).toEqual([2, 2]);
-      expect((await store.deleteNetwork(created.id)).id).toBe(created.id);
+      expect((await store.deleteNetwork(created.id, actor)).id).toBe(created.id);
       expect(await store.getNetwork(created.id)).toBeNull();
     });
 
@@ -568,8 +572,8 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => network({ name: '   ' }));
       const missing = `net-missing-${tag()}`;
       expect(await store.getNetwork(missing)).toBeNull();
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.updateNetwork(missing, { name: 'x' }));
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.deleteNetwork(missing));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.updateNetwork(missing, { name: 'x' }, actor));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.deleteNetwork(missing, actor));
     });
   });
 
@@ -579,9 +583,9 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const p = await project();
       const a = await activity();
       const n = await network();
-      const inProject = await store.addParticipation({ organisationId: o.id, targetId: p.id, role: 'LEAD', validFrom: '2021-01-01', validTo: '2022-12-31' });
-      const inActivity = await store.addParticipation({ organisationId: o.id, targetId: a.id, role: 'VENUE', validFrom: '2021-06-01' });
-      const inNetwork = await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' });
+      const inProject = await store.addParticipation({ organisationId: o.id, targetId: p.id, role: 'LEAD', validFrom: '2021-01-01', validTo: '2022-12-31' }, actor);
+      const inActivity = await store.addParticipation({ organisationId: o.id, targetId: a.id, role: 'VENUE', validFrom: '2021-06-01' }, actor);
+      const inNetwork = await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' }, actor);
       expect(inProject).toMatchObject({ organisationId: o.id, targetId: p.id, targetKind: 'PROJECT', role: 'LEAD', validFrom: '2021-01-01', validTo: '2022-12-31' });
       expect(inActivity).toMatchObject({ targetKind: 'ACTIVITY', role: 'VENUE', validFrom: '2021-06-01', validTo: null });
       expect(inNetwork).toMatchObject({ targetKind: 'NETWORK', role: 'MEMBER', validFrom: null, validTo: null });
@@ -607,7 +611,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         [n.id, 'BOSS'],
       ] as const) {
         const error = await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () =>
-          store.addParticipation({ organisationId: o.id, targetId: target, role: role as never }),
+          store.addParticipation({ organisationId: o.id, targetId: target, role: role as never }, actor),
         );
         expect(error.details).toMatchObject({ field: 'role' });
       }
@@ -617,16 +621,16 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const o = await org();
       const n = await network();
       await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () =>
-        store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2021-01-01', validTo: '2020-12-31' }),
+        store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2021-01-01', validTo: '2020-12-31' }, actor),
       );
       await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () =>
-        store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '1.1.2021' }),
+        store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '1.1.2021' }, actor),
       );
       await expectRefusedUnchanged(store, 'NOT_FOUND', () =>
-        store.addParticipation({ organisationId: `org-missing-${tag()}`, targetId: n.id, role: 'MEMBER' }),
+        store.addParticipation({ organisationId: `org-missing-${tag()}`, targetId: n.id, role: 'MEMBER' }, actor),
       );
       await expectRefusedUnchanged(store, 'NOT_FOUND', () =>
-        store.addParticipation({ organisationId: o.id, targetId: `net-missing-${tag()}`, role: 'MEMBER' }),
+        store.addParticipation({ organisationId: o.id, targetId: `net-missing-${tag()}`, role: 'MEMBER' }, actor),
       );
       await expectDomainError(store.listParticipations({}), 'BAD_USER_INPUT');
     });
@@ -634,36 +638,36 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     it('refuses the same role twice for overlapping periods, but allows it for separate ones', async () => {
       const o = await org();
       const n = await network();
-      const first = await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2020-01-01', validTo: '2020-12-31' });
+      const first = await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2020-01-01', validTo: '2020-12-31' }, actor);
       const error = await expectRefusedUnchanged(store, 'CONFLICT', () =>
-        store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2020-06-01' }),
+        store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2020-06-01' }, actor),
       );
       expect(error.details).toMatchObject({ existingId: first.id });
-      await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2021-01-01' });
-      await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'BUDGET_HOLDER', validFrom: '2020-06-01' });
+      await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2021-01-01' }, actor);
+      await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'BUDGET_HOLDER', validFrom: '2020-06-01' }, actor);
       expect(await store.listParticipations({ targetId: n.id })).toHaveLength(3);
     });
 
     it('ends a participation on a date, and refuses an end before its start', async () => {
       const o = await org();
       const a = await activity();
-      const p = await store.addParticipation({ organisationId: o.id, targetId: a.id, role: 'PARTNER', validFrom: '2021-03-01' });
-      const ended = await store.endParticipation(p.id, '2021-12-31');
+      const p = await store.addParticipation({ organisationId: o.id, targetId: a.id, role: 'PARTNER', validFrom: '2021-03-01' }, actor);
+      const ended = await store.endParticipation(p.id, '2021-12-31', actor);
       expect(ended).toEqual({ ...p, validTo: '2021-12-31' });
       expect(await store.listParticipations({ organisationId: o.id, activeAt: '2022-01-01' })).toEqual([]);
-      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.endParticipation(p.id, '2021-02-28'));
-      await expectDomainError(store.endParticipation(p.id, ''), 'BAD_USER_INPUT');
-      await expectDomainError(store.endParticipation(`par-missing-${tag()}`, '2021-12-31'), 'NOT_FOUND');
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.endParticipation(p.id, '2021-02-28', actor));
+      await expectDomainError(store.endParticipation(p.id, '', actor), 'BAD_USER_INPUT');
+      await expectDomainError(store.endParticipation(`par-missing-${tag()}`, '2021-12-31', actor), 'NOT_FOUND');
       expect(await store.listParticipations({ organisationId: o.id })).toEqual([ended]);
     });
 
     it('removes a participation', async () => {
       const o = await org();
       const n = await network();
-      const p = await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' });
-      expect(await store.removeParticipation(p.id)).toEqual({ id: p.id, removedRelationships: 1 });
+      const p = await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' }, actor);
+      expect(await store.removeParticipation(p.id, actor)).toEqual({ id: p.id, removedRelationships: 1 });
       expect(await store.listParticipations({ organisationId: o.id })).toEqual([]);
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.removeParticipation(p.id));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.removeParticipation(p.id, actor));
     });
   });
 
@@ -672,9 +676,9 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const n = await network();
       const city = await org({ kind: 'MUNICIPALITY' });
       const parish = await org({ kind: 'PARISH' });
-      const first = await store.setCoordinator(n.id, city.id, '2020-01-01');
+      const first = await store.setCoordinator(n.id, city.id, '2020-01-01', actor);
       expect(first).toMatchObject({ organisationId: city.id, role: 'COORDINATOR', validFrom: '2020-01-01', validTo: null });
-      const second = await store.setCoordinator(n.id, parish.id, '2021-03-01');
+      const second = await store.setCoordinator(n.id, parish.id, '2021-03-01', actor);
       expect(second).toMatchObject({ organisationId: parish.id, role: 'COORDINATOR', validFrom: '2021-03-01', validTo: null });
       const terms = await store.listParticipations({ targetId: n.id, role: 'COORDINATOR' });
       expect(terms.map((p) => [p.organisationId, p.validFrom, p.validTo])).toEqual([
@@ -688,9 +692,9 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     it('keeps the current term when the same coordinator is set again', async () => {
       const n = await network();
       const o = await org();
-      const term = await store.setCoordinator(n.id, o.id, '2020-01-01');
+      const term = await store.setCoordinator(n.id, o.id, '2020-01-01', actor);
       const before = await store.counts();
-      expect(await store.setCoordinator(n.id, o.id, '2020-06-01')).toEqual(term);
+      expect(await store.setCoordinator(n.id, o.id, '2020-06-01', actor)).toEqual(term);
       expect(await store.counts()).toEqual(before);
     });
 
@@ -698,11 +702,11 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const n = await network();
       const a = await org();
       const b = await org();
-      await store.setCoordinator(n.id, a.id, '2021-01-01');
-      await expectRefusedUnchanged(store, 'CONFLICT', () => store.setCoordinator(n.id, b.id, '2021-01-01'));
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.setCoordinator(`net-missing-${tag()}`, b.id, '2021-01-01'));
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.setCoordinator(n.id, `org-missing-${tag()}`, '2022-01-01'));
-      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.setCoordinator(n.id, b.id, '2022-13-01'));
+      await store.setCoordinator(n.id, a.id, '2021-01-01', actor);
+      await expectRefusedUnchanged(store, 'CONFLICT', () => store.setCoordinator(n.id, b.id, '2021-01-01', actor));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.setCoordinator(`net-missing-${tag()}`, b.id, '2021-01-01', actor));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.setCoordinator(n.id, `org-missing-${tag()}`, '2022-01-01', actor));
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.setCoordinator(n.id, b.id, '2022-13-01', actor));
       const terms = await store.listParticipations({ targetId: n.id });
       expect(terms.map((p) => [p.organisationId, p.validTo])).toEqual([[a.id, null]]);
     });
@@ -712,9 +716,9 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     it('keeps every relationship of the merged organisations and records their names', async () => {
       const t = tag();
       const { ids, data } = dataset(t);
-      await store.loadDataset(data);
+      await store.loadDataset(data, actor);
       // The same partnership recorded under both spellings is kept once.
-      await store.addParticipation({ organisationId: ids.assoc, targetId: ids.p2, role: 'PARTNER', validFrom: '2020-05-01', validTo: '2021-12-31' });
+      await store.addParticipation({ organisationId: ids.assoc, targetId: ids.p2, role: 'PARTNER', validFrom: '2020-05-01', validTo: '2021-12-31' }, actor);
       const before = await store.counts();
       const expected = [
         ...(await store.listParticipations({ organisationId: ids.parish })),
@@ -723,7 +727,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         .map((p) => `${p.targetId}|${p.role}|${p.validFrom}|${p.validTo}`)
         .sort();
 
-      const result = await store.mergeOrganisations(ids.parish, [ids.assoc, ids.assoc]);
+      const result = await store.mergeOrganisations(ids.parish, [ids.assoc, ids.assoc], actor);
 
       expect(result.mergedIds).toEqual([ids.assoc]);
       expect(result.movedRelationships).toBe(3); // ORGANISER a1, MEMBER net, the adoption
@@ -734,7 +738,8 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         .map((p) => `${p.targetId}|${p.role}|${p.validFrom}|${p.validTo}`)
         .sort();
       expect(kept).toEqual(expected);
-      expect(await store.counts()).toEqual({ ...before, Organisation: before.Organisation - 1, PARTICIPATES: before.PARTICIPATES - 1 });
+      // One change records the whole merge.
+      expect(await store.counts()).toEqual({ ...before, Organisation: before.Organisation - 1, PARTICIPATES: before.PARTICIPATES - 1, Change: before.Change + 1 });
       const graph = await store.snapshot({ networkId: ids.net });
       expect(edgeKeys(graph)).toContain(`ADOPTED:${ids.parish}>${ids.model}`);
       expect(nodeIds(graph)).not.toContain(ids.assoc);
@@ -744,18 +749,18 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const a = await org({ name: `Alfa ${tag()}` });
       const b = await org({ name: `Beta ${tag()}` });
       const c = await org({ name: `Gamma ${tag()}` });
-      await store.mergeOrganisations(b.id, [c.id]);
-      const { organisation } = await store.mergeOrganisations(a.id, [b.id]);
+      await store.mergeOrganisations(b.id, [c.id], actor);
+      const { organisation } = await store.mergeOrganisations(a.id, [b.id], actor);
       expect(organisation.mergedNames).toEqual([b.name, c.name].sort());
     });
 
     it('refuses to merge organisations with different business IDs, or nothing, or unknown ids', async () => {
       const a = await org({ businessId: businessId() });
       const b = await org({ businessId: businessId() });
-      await expectRefusedUnchanged(store, 'CONFLICT', () => store.mergeOrganisations(a.id, [b.id]));
-      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.mergeOrganisations(a.id, [a.id]));
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.mergeOrganisations(a.id, [`org-missing-${tag()}`]));
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.mergeOrganisations(`org-missing-${tag()}`, [a.id]));
+      await expectRefusedUnchanged(store, 'CONFLICT', () => store.mergeOrganisations(a.id, [b.id], actor));
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.mergeOrganisations(a.id, [a.id], actor));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.mergeOrganisations(a.id, [`org-missing-${tag()}`], actor));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.mergeOrganisations(`org-missing-${tag()}`, [a.id], actor));
       expect(await store.getOrganisation(b.id)).toEqual(b);
     });
   });
@@ -765,7 +770,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     let t: string;
     beforeAll(async () => {
       const loaded = dataset(tag());
-      await store.loadDataset(loaded.data);
+      await store.loadDataset(loaded.data, actor);
       fixture = loaded.ids;
       t = loaded.t;
     });
@@ -886,7 +891,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
 
     it('lists operating models once a dataset brings one', async () => {
       const { ids, data } = dataset(tag());
-      await store.loadDataset(data);
+      await store.loadDataset(data, actor);
       expect(await store.operatingModels()).toContainEqual({ id: ids.model, name: data.operatingModels![0].name, description: null });
     });
   });
@@ -896,7 +901,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const t = tag();
       const { ids, data } = dataset(t);
       const before = await store.counts();
-      await store.loadDataset(data);
+      await store.loadDataset(data, actor);
       expect(await store.counts()).toEqual({
         ...before,
         Organisation: before.Organisation + 3,
@@ -904,6 +909,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         Activity: before.Activity + 3,
         Network: before.Network + 1,
         PARTICIPATES: before.PARTICIPATES + 8,
+        Change: before.Change + 1, // one change for the whole load
       });
       expect(await store.getOrganisation(ids.city)).toMatchObject({ name: `Kaupunki ${t}`, sector: 'PUBLIC', municipalityCode: '305' });
       expect(await store.getProject(ids.p1)).toMatchObject({ code: `P1-${t}`.toUpperCase(), budget: 100000.5, startDate: '2019-01-01' });
@@ -932,7 +938,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         ...data,
         organisations: data.organisations.map((o, i) => (i === 2 ? { ...o, businessId: badBusinessId() } : o)),
       };
-      const error = await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.loadDataset(bad));
+      const error = await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.loadDataset(bad, actor));
       expect(error.message).toMatch(/nothing was written/);
       expect(await store.getOrganisation(ids.city)).toBeNull();
     });
@@ -945,15 +951,15 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         { ...data, participations: [...data.participations, { organisationId: ids.city, targetId: ids.p1, role: 'MEMBER' }] },
         { ...data, participations: [...data.participations, { organisationId: ids.city, targetId: 'nowhere', role: 'LEAD' }] },
       ];
-      for (const variant of variants) await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.loadDataset(variant));
+      for (const variant of variants) await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.loadDataset(variant, actor));
       expect(await store.getProject(ids.p1)).toBeNull();
     });
 
     it('refuses a second load of the same ids and changes nothing', async () => {
       const { ids, data } = dataset(tag());
-      await store.loadDataset(data);
+      await store.loadDataset(data, actor);
       const renamed = { ...data, organisations: data.organisations.map((o) => ({ ...o, name: `${o.name} uusi` })) };
-      await expectRefusedUnchanged(store, 'CONFLICT', () => store.loadDataset(renamed));
+      await expectRefusedUnchanged(store, 'CONFLICT', () => store.loadDataset(renamed, actor));
       expect((await store.getOrganisation(ids.city))?.name).toBe(data.organisations[0].name);
     });
 
@@ -967,7 +973,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
           expect(seeded).toMatchObject({ Organisation: 3, Project: 2, Activity: 3, Network: 1, PARTICIPATES: 8 });
           expect(await fresh.seedDemoOnce(dataset(tag()).data)).toBe(false);
           // Even after every organisation is gone, the demo is not seeded again.
-          for (const o of data.organisations) await fresh.deleteOrganisation(o.id);
+          for (const o of data.organisations) await fresh.deleteOrganisation(o.id, actor);
           expect(await fresh.seedDemoOnce(dataset(tag()).data)).toBe(false);
           expect(await fresh.getNetwork(ids.net)).not.toBeNull();
         } finally {
@@ -983,13 +989,19 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
   });
 
   describe('counts and concurrency', () => {
-    it('counts organisations, projects, activities, networks and participations', async () => {
+    it('counts organisations, projects, activities, networks, participations and recorded changes', async () => {
       const before = await store.counts();
-      expect(Object.keys(before).sort()).toEqual(['Activity', 'Network', 'Organisation', 'PARTICIPATES', 'Project']);
+      expect(Object.keys(before).sort()).toEqual(['Activity', 'Change', 'Network', 'Organisation', 'PARTICIPATES', 'Project']);
       const o = await org();
       const n = await network();
-      await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' });
-      expect(await store.counts()).toEqual({ ...before, Organisation: before.Organisation + 1, Network: before.Network + 1, PARTICIPATES: before.PARTICIPATES + 1 });
+      await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' }, actor);
+      expect(await store.counts()).toEqual({
+        ...before,
+        Organisation: before.Organisation + 1,
+        Network: before.Network + 1,
+        PARTICIPATES: before.PARTICIPATES + 1,
+        Change: before.Change + 3, // each write is one recorded change
+      });
     });
 
     it('accepts many writes at once: each is applied, none is lost', async () => {
@@ -1011,9 +1023,9 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         const first = await openStore(leg.config(dir));
         let written: { orgId: string; participationId: string; projectId: string };
         try {
-          const o = await first.createOrganisation({ name: `Pysyvä ${tag()}`, kind: 'FOUNDATION', municipalityCode: '905' });
-          const p = await first.createProject({ name: `Pysyvä hanke ${tag()}`, code: `D${tag()}`, startDate: '2021-01-01' });
-          const part = await first.addParticipation({ organisationId: o.id, targetId: p.id, role: 'FUNDER', validFrom: '2021-01-01' });
+          const o = await first.createOrganisation({ name: `Pysyvä ${tag()}`, kind: 'FOUNDATION', municipalityCode: '905' }, actor);
+          const p = await first.createProject({ name: `Pysyvä hanke ${tag()}`, code: `D${tag()}`, startDate: '2021-01-01' }, actor);
+          const part = await first.addParticipation({ organisationId: o.id, targetId: p.id, role: 'FUNDER', validFrom: '2021-01-01' }, actor);
           written = { orgId: o.id, participationId: part.id, projectId: p.id };
         } finally {
           await first.close();
