@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Change, JsonObject, PersonInput } from '@verkosto/domain';
 import { SYSTEM_ACTOR } from '@verkosto/domain';
-import { actor, dataset, expectDomainError, expectRefusedUnchanged, legs, tag, tempDir, walk } from './contract-support';
+import { actor, dataset, expectDomainError, expectRefusedUnchanged, legs, tag, tempDir, walk } from './contract.fixture';
 import type { CypherEngine } from './engine/cypher-engine';
 import { KuzuEngine } from './engine/kuzu-engine';
 import type { GraphStore } from './graph-store';

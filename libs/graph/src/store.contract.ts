@@ -14,7 +14,7 @@ import {
   tag,
   tempDir,
   walk,
-} from './contract-support';
+} from './contract.fixture';
 import type { GraphStore } from './graph-store';
 import { openStore } from './open-store';
 
