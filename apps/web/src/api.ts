@@ -15,9 +15,18 @@ export interface Hit {
   label: string;
 }
 
-export class ApiError extends Error {}
+/** A failed call: the message in words, and the API's error code and details when it gave them. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | null = null,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
@@ -28,13 +37,16 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}): P
   } catch {
     throw new ApiError('no connection to the server');
   }
-  let body: { data?: T; errors?: { message: string }[] };
+  let body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
   try {
     body = (await response.json()) as typeof body;
   } catch {
     throw new ApiError(`the server answered ${response.status} ${response.statusText}`);
   }
-  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join('; '));
+  if (body.errors?.length) {
+    const [first] = body.errors;
+    throw new ApiError(body.errors.map((e) => e.message).join('; '), String(first.extensions?.code ?? '') || null, first.extensions ?? {});
+  }
   if (!response.ok || !body.data) throw new ApiError(`the server answered ${response.status}`);
   return body.data;
 }
