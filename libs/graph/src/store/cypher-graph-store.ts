@@ -141,7 +141,7 @@ export class CypherGraphStore implements GraphStore {
     const org = validateOrganisation(input);
     return this.recorded(actor, async (tx, log) => {
       const id = newId('org', org.name);
-      await this.tracked(tx, log, 'ORGANISATION', id, () => this.writeOrganisation(tx, id, org, { createdAt: now() }));
+      await this.tracked(tx, log, 'ORGANISATION', id, () => this.writeOrganisation(tx, id, org, { createdAt: now() }), true);
       const created = await this.mustGetOrganisation(tx, id);
       log.about('CREATE', 'ORGANISATION', id, created.name);
       return created;
@@ -325,7 +325,7 @@ export class CypherGraphStore implements GraphStore {
     const project = validateProject(input);
     return this.recorded(actor, async (tx, log) => {
       const id = newId('prj', project.code ?? project.name);
-      await this.tracked(tx, log, 'PROJECT', id, () => this.writeProject(tx, id, project, { createdAt: now() }));
+      await this.tracked(tx, log, 'PROJECT', id, () => this.writeProject(tx, id, project, { createdAt: now() }), true);
       const created = await this.mustGetProject(tx, id);
       log.about('CREATE', 'PROJECT', id, projectLabel(created));
       return created;
@@ -399,7 +399,7 @@ export class CypherGraphStore implements GraphStore {
     const activity = validateActivity(input);
     return this.recorded(actor, async (tx, log) => {
       const id = newId('act', activity.name);
-      await this.tracked(tx, log, 'ACTIVITY', id, () => this.writeActivity(tx, id, activity, { createdAt: now() }));
+      await this.tracked(tx, log, 'ACTIVITY', id, () => this.writeActivity(tx, id, activity, { createdAt: now() }), true);
       const created = await this.mustGetActivity(tx, id);
       log.about('CREATE', 'ACTIVITY', id, created.name);
       return created;
@@ -466,7 +466,7 @@ export class CypherGraphStore implements GraphStore {
     const network = validateNetwork(input);
     return this.recorded(actor, async (tx, log) => {
       const id = newId('net', network.name);
-      await this.tracked(tx, log, 'NETWORK', id, () => this.writeNetwork(tx, id, network, { createdAt: now() }));
+      await this.tracked(tx, log, 'NETWORK', id, () => this.writeNetwork(tx, id, network, { createdAt: now() }), true);
       const created = await this.mustGetNetwork(tx, id);
       log.about('CREATE', 'NETWORK', id, created.name);
       return created;
@@ -714,7 +714,7 @@ export class CypherGraphStore implements GraphStore {
     return this.recorded(actor, async (tx, log) => {
       // Random, not from the name: the id stays in the history after an erasure.
       const id = `per-${hex(6)}`;
-      await this.tracked(tx, log, 'PERSON', id, () => this.writePerson(tx, id, person, { createdAt: now() }));
+      await this.tracked(tx, log, 'PERSON', id, () => this.writePerson(tx, id, person, { createdAt: now() }), true);
       log.about('CREATE', 'PERSON', id, person.name);
       return this.mustGetPerson(tx, id);
     });
@@ -822,7 +822,7 @@ export class CypherGraphStore implements GraphStore {
             : 'An erasure is final: the erased data is no longer held anywhere.',
         );
       }
-      const ids = [...new Set([...change.entityIds, ...change.effects.filter((e) => e.before === null).map((e) => e.id)])];
+      const ids = change.entityIds; // every created entity is among them
       const later = ids.length ? (await tx.run(this.q.change.touchingSince, { ids, since: change.sortKey })).map(toChange) : [];
       const dependents = dependentsOf(change, later);
       if (dependents.length > 0) {
@@ -957,9 +957,19 @@ export class CypherGraphStore implements GraphStore {
     }
   }
 
-  /** Runs `write` between two reads of the entity's state and records the pair. Not for ties (H10). */
-  private async tracked(tx: CypherTx, log: ChangeLog, kind: Exclude<ChangeEntityKind, 'PARTICIPATION'>, id: string, write: () => Promise<void>) {
-    const before = await this.stateOf(tx, kind, id);
+  /**
+   * Runs `write` between two reads of the entity's state (one for a new entity) and records the
+   * pair. Not for ties (H10).
+   */
+  private async tracked(
+    tx: CypherTx,
+    log: ChangeLog,
+    kind: Exclude<ChangeEntityKind, 'PARTICIPATION'>,
+    id: string,
+    write: () => Promise<void>,
+    isNew = false,
+  ) {
+    const before = isNew ? null : await this.stateOf(tx, kind, id);
     await write();
     await this.record(tx, log, { kind, id, before, after: await this.stateOf(tx, kind, id) });
   }
@@ -990,11 +1000,17 @@ export class CypherGraphStore implements GraphStore {
   }
 
   private async networksOfItems(tx: CypherTx, ids: string[]): Promise<string[]> {
-    return ids.length ? (await tx.run(this.q.networksOf, { ids })).map((r) => String(r.id)) : [];
+    return this.networkIds(tx, this.q.networksOf, ids);
   }
 
   private async networksOfOrganisations(tx: CypherTx, ids: string[]): Promise<string[]> {
-    return ids.length ? (await tx.run(this.q.networksOfOrganisations, { ids })).map((r) => String(r.id)) : [];
+    return this.networkIds(tx, this.q.networksOfOrganisation, ids);
+  }
+
+  private async networkIds(tx: CypherTx, query: string, ids: string[]): Promise<string[]> {
+    const found = new Set<string>();
+    for (const id of new Set(ids)) for (const row of await tx.run(query, { id })) found.add(String(row.id));
+    return [...found];
   }
 
   /** One write, and the one Change recording it, in one transaction. */

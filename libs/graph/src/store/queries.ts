@@ -265,23 +265,25 @@ RETURN DISTINCT ${CHANGE_RETURN} ORDER BY sortKey`,
       /** Erasure rewrites the personal data out of a change and keeps the rest of the record. */
       scrub: 'MATCH (c:Change {id: $id}) SET c.label = $label, c.effects = $effects, c.actorEmail = $actorEmail',
     },
-    /** The networks items belong to: themselves, by IN_NETWORK, or through the project they run under. */
+    /**
+     * The networks an item belongs to: itself, by IN_NETWORK, or through the project it runs under.
+     * One id per call: Kùzu uses its key index for `{id: $id}`, not for `id IN $ids` (ENGINES.md §5).
+     */
     networksOf: [
-      `MATCH (n:Network) WHERE n.id IN ${ids} RETURN n.id AS id`,
-      `MATCH (x:Project)-[:IN_NETWORK]->(n:Network) WHERE x.id IN ${ids} RETURN n.id AS id`,
-      `MATCH (x:Activity)-[:IN_NETWORK]->(n:Network) WHERE x.id IN ${ids} RETURN n.id AS id`,
-      `MATCH (x:Activity)-[:RUNS_UNDER]->(:Project)-[:IN_NETWORK]->(n:Network) WHERE x.id IN ${ids} RETURN n.id AS id`,
+      'MATCH (n:Network {id: $id}) RETURN n.id AS id',
+      'MATCH (:Project {id: $id})-[:IN_NETWORK]->(n:Network) RETURN n.id AS id',
+      'MATCH (:Activity {id: $id})-[:IN_NETWORK]->(n:Network) RETURN n.id AS id',
+      'MATCH (:Activity {id: $id})-[:RUNS_UNDER]->(:Project)-[:IN_NETWORK]->(n:Network) RETURN n.id AS id',
     ].join('\nUNION ALL\n'),
     /**
-     * The networks organisations take part in, directly or through a project or activity. Every node
-     * is labelled: Kùzu shows phantom rows of a tie created in the same transaction otherwise (H10).
+     * The networks an organisation takes part in, directly or through a project or activity. Every
+     * node is labelled: Kùzu shows phantom rows of a tie created in the same transaction otherwise (H10).
      */
-    networksOfOrganisations: [
-      `MATCH (o:Organisation)-[:PARTICIPATES]->(n:Network) WHERE o.id IN ${ids} RETURN n.id AS id`,
-      `MATCH (o:Organisation)-[:PARTICIPATES]->(:Project)-[:IN_NETWORK]->(n:Network) WHERE o.id IN ${ids} RETURN n.id AS id`,
-      `MATCH (o:Organisation)-[:PARTICIPATES]->(:Activity)-[:IN_NETWORK]->(n:Network) WHERE o.id IN ${ids} RETURN n.id AS id`,
-      `MATCH (o:Organisation)-[:PARTICIPATES]->(:Activity)-[:RUNS_UNDER]->(:Project)-[:IN_NETWORK]->(n:Network)
-WHERE o.id IN ${ids} RETURN n.id AS id`,
+    networksOfOrganisation: [
+      'MATCH (:Organisation {id: $id})-[:PARTICIPATES]->(n:Network) RETURN n.id AS id',
+      'MATCH (:Organisation {id: $id})-[:PARTICIPATES]->(:Project)-[:IN_NETWORK]->(n:Network) RETURN n.id AS id',
+      'MATCH (:Organisation {id: $id})-[:PARTICIPATES]->(:Activity)-[:IN_NETWORK]->(n:Network) RETURN n.id AS id',
+      'MATCH (:Organisation {id: $id})-[:PARTICIPATES]->(:Activity)-[:RUNS_UNDER]->(:Project)-[:IN_NETWORK]->(n:Network) RETURN n.id AS id',
     ].join('\nUNION ALL\n'),
     nameOf: byLabel((l) => `MATCH (n:${l} {id: $id}) RETURN n.name AS name`),
     meta: {
