@@ -1,4 +1,4 @@
-import { MUNICIPALITIES, sliceSnapshot, type GraphSnapshot, type TimeWindow } from '@verkosto/domain';
+import { MUNICIPALITIES, SYSTEM_ACTOR, sliceSnapshot, type GraphSnapshot, type TimeWindow } from '@verkosto/domain';
 import type { BenchContext, Section, SectionResult } from './report';
 import { round, sample, summarise, time } from './stats';
 
@@ -12,7 +12,8 @@ export const importSection: Section = {
   name: 'import',
   title: 'Bulk import (loadDataset into an empty database)',
   async run({ store, data, generateMs }: BenchContext): Promise<SectionResult> {
-    const { ms } = await time(() => store.loadDataset(data.dataset));
+    const origin = { label: 'benchmark data', source: { kind: 'IMPORT' as const, ref: 'bench/generate.ts' } };
+    const { ms } = await time(() => store.loadDataset(data.dataset, SYSTEM_ACTOR, origin));
     const counts = await store.counts();
     const notes: string[] = [];
     const expected: Record<string, number> = {
@@ -140,11 +141,10 @@ export const writeSection: Section = {
     const created: string[] = [];
     const create = await sample(
       async (i) => {
-        const org = await store.createOrganisation({
-          name: `Benchmark-yhdistys ${i}`,
-          kind: 'ASSOCIATION',
-          municipalityCode: codes[i % codes.length],
-        });
+        const org = await store.createOrganisation(
+          { name: `Benchmark-yhdistys ${i}`, kind: 'ASSOCIATION', municipalityCode: codes[i % codes.length] },
+          SYSTEM_ACTOR,
+        );
         created.push(org.id);
         return org;
       },
@@ -161,14 +161,10 @@ export const writeSection: Section = {
     }
     const participate = await sample(
       (i) =>
-        store.addParticipation({
-          organisationId: pairs[i][0],
-          targetId: pairs[i][1],
-          role: 'PARTICIPANT',
-          validFrom: '2024-03-01',
-          validTo: null,
-          source: 'benchmark',
-        }),
+        store.addParticipation(
+          { organisationId: pairs[i][0], targetId: pairs[i][1], role: 'PARTICIPANT', validFrom: '2024-03-01', validTo: null },
+          SYSTEM_ACTOR,
+        ),
       { warmup: 2, runs: 20 },
     );
     return {

@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '@verkosto/domain';
 import { openStore } from '@verkosto/graph';
 import type { TestApp } from './app';
 
@@ -24,9 +25,9 @@ export async function seedDuplicates(app: TestApp): Promise<void> {
       activities: [],
       networks: [],
       participations: [],
-    });
-    await store.addParticipation({ organisationId: DUPLICATES.first.id, targetId: 'net-kuusamo', role: 'MEMBER', validFrom: '2021-01-01' });
-    await store.addParticipation({ organisationId: DUPLICATES.second.id, targetId: 'act-kesakeidas-2021', role: 'VENUE', validFrom: '2021-06-01', validTo: '2021-08-31' });
+    }, SYSTEM_ACTOR);
+    await store.addParticipation({ organisationId: DUPLICATES.first.id, targetId: 'net-kuusamo', role: 'MEMBER', validFrom: '2021-01-01' }, SYSTEM_ACTOR);
+    await store.addParticipation({ organisationId: DUPLICATES.second.id, targetId: 'act-kesakeidas-2021', role: 'VENUE', validFrom: '2021-06-01', validTo: '2021-08-31' }, SYSTEM_ACTOR);
   } finally {
     await store.close();
   }

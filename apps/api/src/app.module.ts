@@ -11,10 +11,12 @@ import { ExportController } from './export/export.controller';
 import { StoreModule } from './common/store.module';
 import { GraphResolver } from './graph/graph.resolver';
 import { HealthController } from './health/health.controller';
+import { HistoryResolver } from './history/history.resolver';
 import { NetworkResolver } from './networks/network.resolver';
 import { OrganisationResolver } from './organisations/organisation.resolver';
 import { ParticipationResolver } from './participations/participation.resolver';
 import { PartnersResolver } from './partners/partners.resolver';
+import { OrganisationPeopleResolver, PersonResolver } from './persons/person.resolver';
 import { ProjectResolver } from './projects/project.resolver';
 import { ReferenceResolver } from './reference/reference.resolver';
 import { WebModule } from './web/web.module';
@@ -48,6 +50,9 @@ const production = process.env.NODE_ENV === 'production';
     ReferenceResolver,
     AnalyticsResolver,
     PartnersResolver,
+    HistoryResolver,
+    PersonResolver,
+    OrganisationPeopleResolver,
   ],
 })
 export class AppModule {}

@@ -22,6 +22,8 @@ export interface ApiProblem {
   field?: string;
   existingId?: string;
   existingName?: string;
+  /** Everything the server put in `extensions`, e.g. a refused undo's dependents. */
+  extensions?: Record<string, unknown>;
 }
 
 /** A failed call: the server's message and each refusal's details; `code` and `field` are the first one's. */
@@ -40,6 +42,10 @@ export class ApiError extends Error {
   get field(): string | undefined {
     return this.problems[0]?.field;
   }
+
+  get extensions(): Record<string, unknown> {
+    return this.problems[0]?.extensions ?? {};
+  }
 }
 
 type GraphQLErrorBody = { message: string; extensions?: Record<string, unknown> };
@@ -47,7 +53,7 @@ type GraphQLErrorBody = { message: string; extensions?: Record<string, unknown> 
 function toProblem(e: GraphQLErrorBody): ApiProblem {
   const x = e.extensions ?? {};
   const s = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  return { message: e.message, code: s(x.code), field: s(x.field), existingId: s(x.existingId), existingName: s(x.existingName) };
+  return { message: e.message, code: s(x.code), field: s(x.field), existingId: s(x.existingId), existingName: s(x.existingName), extensions: x };
 }
 
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {

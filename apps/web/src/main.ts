@@ -2,6 +2,7 @@
 import './styles.css';
 import { fetchCatalogue, fetchGraph, searchAll, type Hit, type Scope, type Term } from './api';
 import { $, h } from './dom';
+import { HistoryPanel } from './history';
 import { MapView, type ColorBy } from './map-view';
 import {
   buildMapGraph,
@@ -94,6 +95,7 @@ let frame: Frame | null = null;
 let mountedKey = '';
 let loadSeq = 0;
 let playTimer: number | undefined;
+const historyPanel = new HistoryPanel({ lang: () => state.lang, t: (key, params) => t(key, params), onChanged: () => void reloadScope() });
 
 const t = (key: string, params?: Record<string, string | number>) => translate(state.lang, key, params);
 const date = () => state.stops[state.index] ?? '';
@@ -203,6 +205,16 @@ async function openScope(scope: Scope) {
   state.compareIndex = 0;
   state.status = isEmptyGraph(api) ? 'empty' : 'ready';
   renderAll();
+}
+
+/** The graph fetched again after a change made here (an undo), keeping the selected node. */
+async function reloadScope() {
+  if (!state.scope) return;
+  const keep = state.selected;
+  const prefix = `${state.scope.type}:${state.scope.id}:`;
+  for (const key of [...positions.keys()]) if (key.startsWith(prefix)) positions.delete(key);
+  await openScope(state.scope);
+  if (keep && state.api?.nodes.some((n) => n.id === keep)) select(keep, false);
 }
 
 function currentGraph(): MapGraph | null {
@@ -560,6 +572,7 @@ function renderPanel() {
   }
   children.push(...section(t('panel.projects'), d.projects.map((p) => h('li', {}, goButton(p.id, p.label)))));
   if (d.related.length) children.push(...section(t('panel.related'), d.related.map((r) => h('li', {}, goButton(r.id, r.label), h('span', { class: 'sub' }, t(`rel.${r.kind}.${r.direction}`))))));
+  if (n.kind !== 'OPERATING_MODEL') children.push(historyPanel.show(n.id));
   panel.replaceChildren(...children.filter((c): c is HTMLElement => c !== null));
   panel.hidden = false;
 }

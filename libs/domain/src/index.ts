@@ -10,3 +10,5 @@ export * from './inputs';
 export * from './validation';
 export * from './reference/finland';
 export * from './random';
+export * from './history';
+export * from './person';

@@ -4,6 +4,7 @@ import type {
   OrganisationKind,
   ParticipationRole,
   Sector,
+  TieSourceKind,
   Visibility,
 } from './model';
 
@@ -63,7 +64,8 @@ export interface ParticipationInput {
   role: ParticipationRole;
   validFrom?: IsoDate | null;
   validTo?: IsoDate | null;
-  source?: string | null;
+  /** Absent: entered by hand by whoever makes the change. */
+  source?: { kind: TieSourceKind; ref?: string | null } | null;
 }
 
 export type Patch<T> = { [K in keyof T]?: T[K] | null };

@@ -165,6 +165,18 @@ export interface OperatingModel {
   description: string | null;
 }
 
+/**
+ * Where a tie comes from: entered by hand (`ref` = who entered it), imported (`ref` = file and row,
+ * `kumppanit.xlsx#12`), read from a registry (`ref` = registry and record, `ytj:1234567-8`), or the
+ * demo data shipped with the app (`ref` = the seed document).
+ */
+export const TIE_SOURCE_KINDS = ['MANUAL', 'IMPORT', 'REGISTRY', 'DEMO'] as const;
+export type TieSourceKind = (typeof TIE_SOURCE_KINDS)[number];
+export interface TieSource {
+  kind: TieSourceKind;
+  ref: string | null;
+}
+
 /** An organisation's dated, role-bearing part in a project, activity or network. */
 export interface Participation {
   id: string;
@@ -174,6 +186,9 @@ export interface Participation {
   role: ParticipationRole;
   validFrom: IsoDate | null;
   validTo: IsoDate | null;
+  source: TieSource;
+  /** When someone last confirmed the tie still holds (ISO timestamp); null = never since it was imported. */
+  confirmedAt: string | null;
 }
 
 export interface Adoption {

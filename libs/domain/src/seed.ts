@@ -23,7 +23,9 @@ export type SeedProject = ProjectInput & { id: string };
 export type SeedActivity = ActivityInput & { id: string };
 export type SeedNetwork = NetworkInput & { id: string };
 
-export interface SeedParticipation extends Omit<ParticipationInput, 'source'> {
+export interface SeedParticipation extends ParticipationInput {
   /** Optional: generated from the other fields when absent, so a re-load is idempotent. */
   id?: string;
+  /** When the source last confirmed the tie (ISO timestamp), if it says. */
+  confirmedAt?: string | null;
 }

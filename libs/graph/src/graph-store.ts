@@ -2,6 +2,8 @@ import type {
   Activity,
   ActivityInput,
   DuplicateGroup,
+  Actor,
+  Change,
   GraphSnapshot,
   IsoDate,
   Municipality,
@@ -15,12 +17,15 @@ import type {
   ParticipationInput,
   ParticipationRole,
   Patch,
+  Person,
+  PersonInput,
   Project,
   ProjectInput,
   Region,
   SeedDataset,
   Sector,
   Term,
+  TieSource,
 } from '@verkosto/domain';
 
 export interface Page<T> {
@@ -99,19 +104,54 @@ export interface MergeResult {
   movedRelationships: number;
 }
 
+/** Changes about one entity or one network (exactly one of the two), in a window of days, newest first. */
+export interface ChangeFilter {
+  entityId?: string | null;
+  networkId?: string | null;
+  /** First day included. */
+  from?: IsoDate | null;
+  /** Last day included. */
+  to?: IsoDate | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Where a bulk load came from: named in its change, and the source of ties that bring none. */
+export interface LoadOrigin {
+  /** A file name or a description: "kumppanit.xlsx", "demo data". */
+  label: string;
+  source: TieSource;
+}
+
+/** Everything held about a named person, for a request to see it (GDPR art. 15). */
+export interface PersonExport {
+  exportedAt: string;
+  person: Person;
+  organisation: { id: string; name: string } | null;
+  /** The recorded changes that set or mention them. */
+  changes: Change[];
+}
+
+export interface EraseResult {
+  id: string;
+  /** Recorded changes from which the person's data was removed. */
+  scrubbedChanges: number;
+}
+
 /**
  * The storage port. Every method is one transaction: it validates, checks what it depends on, and
  * writes all or nothing. Errors are DomainErrors (BAD_USER_INPUT, NOT_FOUND, CONFLICT).
+ * Every write names its `actor` and records one Change in the same transaction (the history).
  */
 export interface GraphStore {
   readonly engine: 'embedded' | 'neo4j';
 
   getOrganisation(id: string): Promise<Organisation | null>;
   listOrganisations(filter: OrganisationFilter): Promise<Page<Organisation>>;
-  createOrganisation(input: OrganisationInput): Promise<Organisation>;
-  updateOrganisation(id: string, patch: Patch<OrganisationInput>): Promise<Organisation>;
-  deleteOrganisation(id: string): Promise<DeleteResult>;
-  mergeOrganisations(keepId: string, mergeIds: string[]): Promise<MergeResult>;
+  createOrganisation(input: OrganisationInput, actor: Actor): Promise<Organisation>;
+  updateOrganisation(id: string, patch: Patch<OrganisationInput>, actor: Actor): Promise<Organisation>;
+  deleteOrganisation(id: string, actor: Actor): Promise<DeleteResult>;
+  mergeOrganisations(keepId: string, mergeIds: string[], actor: Actor): Promise<MergeResult>;
   /** Groups of organisations sharing a business ID, or else a normalised name (see likelyDuplicates). */
   listDuplicateOrganisations(args: Pick<PageArgs, 'first' | 'after'>): Promise<Page<DuplicateGroup<Organisation>>>;
   /** What deleting the organisation, project, activity or network with this id would remove. */
@@ -120,28 +160,47 @@ export interface GraphStore {
   getProject(id: string): Promise<Project | null>;
   getProjectByCode(code: string): Promise<Project | null>;
   listProjects(filter: PageArgs & { networkId?: string | null }): Promise<Page<Project>>;
-  createProject(input: ProjectInput): Promise<Project>;
-  updateProject(id: string, patch: Patch<ProjectInput>): Promise<Project>;
-  deleteProject(id: string): Promise<DeleteResult>;
+  createProject(input: ProjectInput, actor: Actor): Promise<Project>;
+  updateProject(id: string, patch: Patch<ProjectInput>, actor: Actor): Promise<Project>;
+  deleteProject(id: string, actor: Actor): Promise<DeleteResult>;
 
   getActivity(id: string): Promise<Activity | null>;
   listActivities(filter: ActivityFilter): Promise<Page<Activity>>;
-  createActivity(input: ActivityInput): Promise<Activity>;
-  updateActivity(id: string, patch: Patch<ActivityInput>): Promise<Activity>;
-  deleteActivity(id: string): Promise<DeleteResult>;
+  createActivity(input: ActivityInput, actor: Actor): Promise<Activity>;
+  updateActivity(id: string, patch: Patch<ActivityInput>, actor: Actor): Promise<Activity>;
+  deleteActivity(id: string, actor: Actor): Promise<DeleteResult>;
 
   getNetwork(id: string): Promise<Network | null>;
   listNetworks(filter: PageArgs): Promise<Page<Network>>;
-  createNetwork(input: NetworkInput): Promise<Network>;
-  updateNetwork(id: string, patch: Patch<NetworkInput>): Promise<Network>;
-  deleteNetwork(id: string): Promise<DeleteResult>;
+  createNetwork(input: NetworkInput, actor: Actor): Promise<Network>;
+  updateNetwork(id: string, patch: Patch<NetworkInput>, actor: Actor): Promise<Network>;
+  deleteNetwork(id: string, actor: Actor): Promise<DeleteResult>;
 
   listParticipations(filter: ParticipationFilter): Promise<Participation[]>;
-  addParticipation(input: ParticipationInput): Promise<Participation>;
-  endParticipation(id: string, validTo: IsoDate): Promise<Participation>;
-  removeParticipation(id: string): Promise<DeleteResult>;
+  addParticipation(input: ParticipationInput, actor: Actor): Promise<Participation>;
+  endParticipation(id: string, validTo: IsoDate, actor: Actor): Promise<Participation>;
+  removeParticipation(id: string, actor: Actor): Promise<DeleteResult>;
   /** Ends the current coordinator's term the day before `from` and starts `organisationId`'s. */
-  setCoordinator(networkId: string, organisationId: string, from: IsoDate): Promise<Participation>;
+  setCoordinator(networkId: string, organisationId: string, from: IsoDate, actor: Actor): Promise<Participation>;
+  /** Records that the tie was checked and still holds (sets confirmedAt to now). */
+  confirmParticipation(id: string, actor: Actor): Promise<Participation>;
+
+  getPerson(id: string): Promise<Person | null>;
+  listPersons(organisationId: string): Promise<Person[]>;
+  /** Only with a recorded consent (validatePerson). */
+  createPerson(input: PersonInput, actor: Actor): Promise<Person>;
+  updatePerson(id: string, patch: Patch<PersonInput>, actor: Actor): Promise<Person>;
+  exportPerson(id: string): Promise<PersonExport>;
+  /** Deletes the person and removes their data from the recorded changes, keeping the records. */
+  erasePerson(id: string, actor: Actor): Promise<EraseResult>;
+
+  getChange(id: string): Promise<Change | null>;
+  listChanges(filter: ChangeFilter): Promise<Page<Change>>;
+  /**
+   * Puts back the state before the change when no later change depends on it (CONFLICT naming them
+   * otherwise); the undo is recorded as a change too.
+   */
+  undoChange(id: string, actor: Actor): Promise<Change>;
 
   snapshot(scope: GraphScope): Promise<GraphSnapshot>;
   search(text: string, limit?: number): Promise<SearchHit[]>;
@@ -152,9 +211,9 @@ export interface GraphStore {
   targetGroups(): Promise<Term[]>;
   operatingModels(): Promise<OperatingModel[]>;
 
-  /** Writes a whole dataset in one transaction; ids already present are refused (CONFLICT). */
-  loadDataset(dataset: SeedDataset): Promise<void>;
-  /** Seeds the demo network into an empty database once; later starts leave the data alone. */
+  /** Writes a whole dataset in one transaction, recorded as one change; ids already present are refused (CONFLICT). */
+  loadDataset(dataset: SeedDataset, actor: Actor, origin?: LoadOrigin): Promise<void>;
+  /** Seeds the demo network into an empty database once (as the system actor); later starts leave the data alone. */
   seedDemoOnce(dataset: SeedDataset): Promise<boolean>;
   counts(): Promise<Record<string, number>>;
   close(): Promise<void>;

@@ -66,6 +66,26 @@ export const NODE_TABLES: NodeTable[] = [
     key: 'id',
     columns: { id: 'STRING', name: 'STRING', description: 'STRING', ...stamps },
   },
+  {
+    // A named professional, recorded only with their consent (docs/privacy.md).
+    label: 'Person',
+    key: 'id',
+    columns: {
+      id: 'STRING', name: 'STRING', email: 'STRING', roleTitle: 'STRING', consentGivenAt: 'DATE',
+      consentText: 'STRING', ...stamps,
+    },
+  },
+  {
+    // One recorded change (history.ts in libs/domain): effects are JSON, the id lists make it findable.
+    label: 'Change',
+    key: 'id',
+    columns: {
+      id: 'STRING', at: 'STRING', sortKey: 'STRING', actorId: 'STRING', actorEmail: 'STRING',
+      operation: 'STRING', entityKind: 'STRING', entityId: 'STRING', label: 'STRING',
+      entityIds: 'STRING[]', refIds: 'STRING[]', networkIds: 'STRING[]', effects: 'STRING',
+      undoOf: 'STRING', undoneBy: 'STRING',
+    },
+  },
   { label: 'Meta', key: 'key', columns: { key: 'STRING', value: 'STRING' } },
 ];
 
@@ -73,7 +93,12 @@ export const REL_TABLES: RelTable[] = [
   {
     type: 'PARTICIPATES',
     pairs: [['Organisation', 'Project'], ['Organisation', 'Activity'], ['Organisation', 'Network']],
-    columns: { id: 'STRING', role: 'STRING', ...dated, source: 'STRING', createdAt: 'STRING' },
+    // source is a TieSourceKind, sourceRef says which person, file row or registry record;
+    // the last two columns came with version 2, so they stay last (COPY takes table order).
+    columns: {
+      id: 'STRING', role: 'STRING', ...dated, source: 'STRING', createdAt: 'STRING',
+      sourceRef: 'STRING', confirmedAt: 'STRING',
+    },
   },
   { type: 'RUNS_UNDER', pairs: [['Activity', 'Project']], columns: {} },
   { type: 'CONTINUES', pairs: [['Activity', 'Activity'], ['Project', 'Project']], columns: {} },
@@ -86,6 +111,7 @@ export const REL_TABLES: RelTable[] = [
     columns: {},
   },
   { type: 'ADOPTED', pairs: [['Organisation', 'OperatingModel']], columns: { ...dated } },
+  { type: 'WORKS_FOR', pairs: [['Person', 'Organisation']], columns: {} },
 ];
 
 export function nodeTable(label: string): NodeTable {
@@ -100,33 +126,50 @@ export function relTable(type: string): RelTable {
   return table;
 }
 
+const kuzuNodeTable = (t: NodeTable) =>
+  `CREATE NODE TABLE IF NOT EXISTS ${t.label}(${Object.entries(t.columns)
+    .map(([name, type]) => `${name} ${type}${name === t.key ? ' PRIMARY KEY' : ''}`)
+    .join(', ')})`;
+
+const kuzuRelTable = (t: RelTable) => {
+  const pairs = t.pairs.map(([from, to]) => `FROM ${from} TO ${to}`);
+  const columns = Object.entries(t.columns).map(([name, type]) => `${name} ${type}`);
+  return `CREATE REL TABLE IF NOT EXISTS ${t.type}(${[...pairs, ...columns].join(', ')})`;
+};
+
 /**
- * Migration steps by version. Version 1 creates the tables of the model above, so a new database
- * already has every column; later versions add columns to older databases, hence IF NOT EXISTS.
+ * Version 2: the change history, named persons, structured tie sources and merge records. Ties written before it
+ * keep their old free-text source as the reference: the demo's as DEMO, the others as MANUAL.
+ */
+const TIE_SOURCE_UPGRADE = [
+  "MATCH (:Organisation)-[r:PARTICIPATES]->() WHERE r.source = 'demo data' SET r.source = 'DEMO', r.sourceRef = 'seeds'",
+  "MATCH (:Organisation)-[r:PARTICIPATES]->() WHERE NOT r.source IN ['MANUAL', 'IMPORT', 'REGISTRY', 'DEMO'] SET r.sourceRef = r.source",
+  "MATCH (:Organisation)-[r:PARTICIPATES]->() WHERE r.source IS NULL OR NOT r.source IN ['MANUAL', 'IMPORT', 'REGISTRY', 'DEMO'] SET r.source = 'MANUAL'",
+];
+
+/**
+ * Migration steps by version. Version 1 creates the whole model above on an empty database; later
+ * versions bring older databases up to it, so each of their statements is a no-op on a new one.
  */
 export const KUZU_SCHEMA: Record<number, string[]> = {
-  1: [
-    ...NODE_TABLES.filter((t) => t.label !== 'Meta').map(
-      (t) =>
-        `CREATE NODE TABLE IF NOT EXISTS ${t.label}(${Object.entries(t.columns)
-          .map(([name, type]) => `${name} ${type}${name === t.key ? ' PRIMARY KEY' : ''}`)
-          .join(', ')})`,
-    ),
-    ...REL_TABLES.map((t) => {
-      const pairs = t.pairs.map(([from, to]) => `FROM ${from} TO ${to}`);
-      const columns = Object.entries(t.columns).map(([name, type]) => `${name} ${type}`);
-      return `CREATE REL TABLE IF NOT EXISTS ${t.type}(${[...pairs, ...columns].join(', ')})`;
-    }),
+  1: [...NODE_TABLES.filter((t) => t.label !== 'Meta').map(kuzuNodeTable), ...REL_TABLES.map(kuzuRelTable)],
+  2: [
+    kuzuNodeTable(nodeTable('Person')),
+    kuzuNodeTable(nodeTable('Change')),
+    kuzuRelTable(relTable('WORKS_FOR')),
+    'ALTER TABLE PARTICIPATES ADD IF NOT EXISTS sourceRef STRING',
+    'ALTER TABLE PARTICIPATES ADD IF NOT EXISTS confirmedAt STRING',
+    'ALTER TABLE Organisation ADD IF NOT EXISTS mergedFrom STRING',
+    ...TIE_SOURCE_UPGRADE,
   ],
-  2: ['ALTER TABLE Organisation ADD IF NOT EXISTS mergedFrom STRING'],
 };
+
+const neo4jKey = (t: NodeTable) =>
+  `CREATE CONSTRAINT ${t.label.toLowerCase()}_${t.key} IF NOT EXISTS FOR (n:${t.label}) REQUIRE n.${t.key} IS UNIQUE`;
 
 export const NEO4J_SCHEMA: Record<number, string[]> = {
   1: [
-    ...NODE_TABLES.filter((t) => t.label !== 'Meta').map(
-      (t) =>
-        `CREATE CONSTRAINT ${t.label.toLowerCase()}_${t.key} IF NOT EXISTS FOR (n:${t.label}) REQUIRE n.${t.key} IS UNIQUE`,
-    ),
+    ...NODE_TABLES.filter((t) => t.label !== 'Meta').map(neo4jKey),
     ...['Organisation', 'Project', 'Activity', 'Network'].map(
       (label) => `CREATE INDEX ${label.toLowerCase()}_sort IF NOT EXISTS FOR (n:${label}) ON (n.sortKey)`,
     ),
@@ -135,7 +178,12 @@ export const NEO4J_SCHEMA: Record<number, string[]> = {
     'CREATE INDEX project_code IF NOT EXISTS FOR (n:Project) ON (n.code)',
     'CREATE INDEX participates_id IF NOT EXISTS FOR ()-[r:PARTICIPATES]-() ON (r.id)',
   ],
-  2: [], // Organisation.mergedFrom: Neo4j properties need no declaration.
+  2: [
+    neo4jKey(nodeTable('Person')),
+    neo4jKey(nodeTable('Change')),
+    'CREATE INDEX change_sort IF NOT EXISTS FOR (n:Change) ON (n.sortKey)',
+    ...TIE_SOURCE_UPGRADE,
+  ],
 };
 
 /** Statements that must exist before the version can be read. */

@@ -4,66 +4,23 @@
  * Tests create their own data under unique names, so they can run in any order and on a shared
  * Neo4j database.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { METHODS, TARGET_GROUPS, businessIdCheckDigit, type GraphSnapshot, type SeedDataset } from '@verkosto/domain';
 import {
-  DomainError,
-  METHODS,
-  TARGET_GROUPS,
-  businessIdCheckDigit,
-  type DomainErrorCode,
-  type GraphSnapshot,
-  type SeedDataset,
-} from '@verkosto/domain';
-import type { GraphStore, Page } from './graph-store';
-import { openStore, type StoreConfig } from './open-store';
+  actor,
+  dataset,
+  expectDomainError,
+  expectRefusedUnchanged,
+  legs,
+  tag,
+  tempDir,
+  walk,
+} from './contract.fixture';
+import type { GraphStore } from './graph-store';
+import { openStore } from './open-store';
 
 jest.setTimeout(60_000);
 
-// ── engines ─────────────────────────────────────────────────────────────────────────────────
-
-interface EngineLeg {
-  name: 'embedded' | 'neo4j';
-  /** Opens a store on `dataDir` (the folder only matters for the embedded engine). */
-  config(dataDir: string): StoreConfig;
-  /** Each open gets an empty database of its own (embedded), or shares one that may hold data (Neo4j). */
-  freshPerOpen: boolean;
-}
-
-const neo4jUri = process.env.NEO4J_URI?.trim();
-const legs: EngineLeg[] = [{ name: 'embedded', config: (dataDir) => ({ dataDir }), freshPerOpen: true }];
-if (neo4jUri) {
-  legs.push({
-    name: 'neo4j',
-    config: (dataDir) => ({
-      dataDir,
-      neo4j: {
-        uri: neo4jUri,
-        user: process.env.NEO4J_USER ?? 'neo4j',
-        password: process.env.NEO4J_PASSWORD ?? '',
-        database: process.env.NEO4J_DATABASE,
-      },
-    }),
-    freshPerOpen: false,
-  });
-} else {
-  console.log('Store contract: the Neo4j leg is skipped because NEO4J_URI is unset; running the embedded leg only.');
-}
-
-const tempDirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'verkosto-contract-'));
-  tempDirs.push(dir);
-  return dir;
-}
-afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
 // ── fixtures ────────────────────────────────────────────────────────────────────────────────
-
-/** A short unique tag that makes every name and code of one test its own. */
-const tag = () => randomBytes(4).toString('hex');
 
 /** A fresh valid Finnish business ID (Y-tunnus). */
 function businessId(): string {
@@ -80,111 +37,8 @@ function badBusinessId(): string {
   return `${digits}-${(Number(check) + 1) % 10}`;
 }
 
-async function expectDomainError(work: Promise<unknown>, code: DomainErrorCode): Promise<DomainError> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
-  return error as DomainError;
-}
-
-/** The mutation is refused with `code`, and every count in the database is as it was. */
-async function expectRefusedUnchanged(store: GraphStore, code: DomainErrorCode, work: () => Promise<unknown>) {
-  const before = await store.counts();
-  const error = await expectDomainError(work(), code);
-  expect(await store.counts()).toEqual(before);
-  return error;
-}
-
-/** Walks every page of a list and reports what it saw. */
-async function walk<T extends { id: string }>(fetch: (after: string | null) => Promise<Page<T>>) {
-  const pages: Page<T>[] = [];
-  let after: string | null = null;
-  for (let guard = 0; guard < 1000; guard++) {
-    const page: Page<T> = await fetch(after);
-    pages.push(page);
-    if (!page.hasNextPage) break;
-    expect(page.endCursor).not.toBeNull();
-    after = page.endCursor;
-  }
-  return { pages, ids: pages.flatMap((p) => p.items.map((i) => i.id)) };
-}
-
 const nodeIds = (snapshot: GraphSnapshot) => snapshot.nodes.map((n) => n.id);
 const edgeKeys = (snapshot: GraphSnapshot) => snapshot.edges.map((e) => `${e.kind}:${e.source}>${e.target}`);
-
-/**
- * A small two-project network (ids prefixed with `t`):
- * p1 (2019–2020) is followed up by p2 (2020–2021, in the network); a1 runs under p1, a2 under p2
- * and continues a1; a3 continues a2 on permanent funding. The city coordinates until mid-2021,
- * then the parish. The association adopted the operating model.
- */
-function dataset(t: string) {
-  const ids = {
-    city: `${t}-city`,
-    parish: `${t}-parish`,
-    assoc: `${t}-assoc`,
-    net: `${t}-net`,
-    p1: `${t}-p1`,
-    p2: `${t}-p2`,
-    a1: `${t}-a1`,
-    a2: `${t}-a2`,
-    a3: `${t}-a3`,
-    model: `${t}-model`,
-  };
-  const data: SeedDataset = {
-    organisations: [
-      { id: ids.city, name: `Kaupunki ${t}`, kind: 'MUNICIPALITY', municipalityCode: '305' },
-      { id: ids.parish, name: `Seurakunta ${t}`, kind: 'PARISH' },
-      { id: ids.assoc, name: `Yhdistys ${t}`, kind: 'ASSOCIATION', municipalityCode: '905', permanent: true },
-    ],
-    networks: [{ id: ids.net, name: `Verkosto ${t}`, regionCode: '17' }],
-    projects: [
-      { id: ids.p1, code: `P1-${t}`, name: `Hanke ${t} yksi`, startDate: '2019-01-01', endDate: '2020-04-30', budget: 100000.5 },
-      {
-        id: ids.p2,
-        code: `P2-${t}`,
-        name: `Hanke ${t} kaksi`,
-        startDate: '2020-05-01',
-        endDate: '2021-12-31',
-        predecessorId: ids.p1,
-        networkIds: [ids.net],
-        methodIds: ['co-development'],
-      },
-    ],
-    activities: [
-      { id: ids.a1, name: `Kesäkeidas ${t} 2019`, type: 'EVENT', startDate: '2019-05-01', endDate: '2019-09-30', projectId: ids.p1 },
-      {
-        id: ids.a2,
-        name: `Kesäkeidas ${t} 2020`,
-        type: 'EVENT',
-        startDate: '2020-05-01',
-        endDate: '2020-09-30',
-        projectId: ids.p2,
-        continuesId: ids.a1,
-        municipalityCode: '305',
-        methodIds: ['nature-based'],
-        targetGroupIds: ['immigrants'],
-      },
-      { id: ids.a3, name: `Kesäkeidas ${t} 2021`, type: 'EVENT', startDate: '2021-05-01', continuesId: ids.a2 },
-    ],
-    participations: [
-      { organisationId: ids.city, targetId: ids.p1, role: 'LEAD', validFrom: '2019-01-01', validTo: '2020-04-30' },
-      { organisationId: ids.parish, targetId: ids.p2, role: 'PARTNER', validFrom: '2020-05-01', validTo: '2021-12-31' },
-      { organisationId: ids.assoc, targetId: ids.a1, role: 'ORGANISER', validFrom: '2019-05-01', validTo: '2019-09-30' },
-      { organisationId: ids.parish, targetId: ids.a2, role: 'ORGANISER', validFrom: '2020-05-01', validTo: '2020-09-30' },
-      { organisationId: ids.parish, targetId: ids.a3, role: 'ORGANISER', validFrom: '2021-05-01' },
-      { organisationId: ids.city, targetId: ids.net, role: 'COORDINATOR', validFrom: '2019-01-01', validTo: '2021-06-30' },
-      { organisationId: ids.parish, targetId: ids.net, role: 'COORDINATOR', validFrom: '2021-07-01' },
-      { organisationId: ids.assoc, targetId: ids.net, role: 'MEMBER', validFrom: '2019-01-01' },
-    ],
-    operatingModels: [{ id: ids.model, name: `Osallisuusverkostomalli ${t}` }],
-    adoptions: [{ organisationId: ids.assoc, operatingModelId: ids.model, validFrom: '2022-01-01' }],
-  };
-  return { t, ids, data };
-}
 
 // ── the contract ────────────────────────────────────────────────────────────────────────────
 
@@ -200,13 +54,13 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
   });
 
   const org = (overrides: Partial<Parameters<GraphStore['createOrganisation']>[0]> = {}) =>
-    store.createOrganisation({ name: `Organisaatio ${tag()}`, kind: 'ASSOCIATION', ...overrides });
+    store.createOrganisation({ name: `Organisaatio ${tag()}`, kind: 'ASSOCIATION', ...overrides }, actor);
   const project = (overrides: Partial<Parameters<GraphStore['createProject']>[0]> = {}) =>
-    store.createProject({ name: `Hanke ${tag()}`, code: `S${tag()}`, ...overrides });
+    store.createProject({ name: `Hanke ${tag()}`, code: `S${tag()}`, ...overrides }, actor);
   const activity = (overrides: Partial<Parameters<GraphStore['createActivity']>[0]> = {}) =>
-    store.createActivity({ name: `Toiminta ${tag()}`, type: 'WORKSHOP', ...overrides });
+    store.createActivity({ name: `Toiminta ${tag()}`, type: 'WORKSHOP', ...overrides }, actor);
   const network = (overrides: Partial<Parameters<GraphStore['createNetwork']>[0]> = {}) =>
-    store.createNetwork({ name: `Verkosto ${tag()}`, ...overrides });
+    store.createNetwork({ name: `Verkosto ${tag()}`, ...overrides }, actor);
 
   it('reports which engine it runs on', () => {
     expect(store.engine).toBe(leg.name);
@@ -245,7 +99,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     it('updates only the fields in the patch; null clears a field', async () => {
       const created = await org({ website: 'https://example.fi', municipalityCode: '905', kind: 'FOUNDATION' });
       const name = `Uusi nimi ${tag()}`;
-      const updated = await store.updateOrganisation(created.id, { name, website: null });
+      const updated = await store.updateOrganisation(created.id, { name, website: null }, actor);
       expect(updated).toMatchObject({
         id: created.id,
         name,
@@ -256,7 +110,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         createdAt: created.createdAt,
       });
       expect(updated.updatedAt >= created.updatedAt).toBe(true);
-      const moved = await store.updateOrganisation(created.id, { municipalityCode: '305' });
+      const moved = await store.updateOrganisation(created.id, { municipalityCode: '305' }, actor);
       expect(moved.municipalityCode).toBe('305');
       expect(await store.getOrganisation(created.id)).toEqual(moved);
     });
@@ -264,8 +118,8 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     it('deletes an organisation together with its participations', async () => {
       const o = await org({ municipalityCode: '305' });
       const n = await network();
-      await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' });
-      const result = await store.deleteOrganisation(o.id);
+      await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' }, actor);
+      const result = await store.deleteOrganisation(o.id, actor);
       expect(result).toEqual({ id: o.id, removedRelationships: 2 });
       expect(await store.getOrganisation(o.id)).toBeNull();
       expect(await store.listParticipations({ targetId: n.id })).toEqual([]);
@@ -304,14 +158,14 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     it('refuses renaming an organisation to another one’s name, and keeps the old name', async () => {
       const a = await org();
       const b = await org();
-      await expectRefusedUnchanged(store, 'CONFLICT', () => store.updateOrganisation(b.id, { name: a.name.toUpperCase() }));
+      await expectRefusedUnchanged(store, 'CONFLICT', () => store.updateOrganisation(b.id, { name: a.name.toUpperCase() }, actor));
       expect((await store.getOrganisation(b.id))?.name).toBe(b.name);
     });
 
     it('reports an unknown id as NOT_FOUND on update and delete', async () => {
       const missing = `org-missing-${tag()}`;
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.updateOrganisation(missing, { name: 'x' }));
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.deleteOrganisation(missing));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.updateOrganisation(missing, { name: 'x' }, actor));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.deleteOrganisation(missing, actor));
     });
   });
 
@@ -387,7 +241,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         budget: 250000.75,
         publicFunding: 200000,
         networkIds: [n.id],
-      });
+      }, actor);
       expect(created).toMatchObject({
         code: code.toUpperCase(),
         startDate: '2021-01-01',
@@ -404,12 +258,12 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const followUp = await project({ predecessorId: created.id });
       expect(followUp.predecessorId).toBe(created.id);
 
-      const updated = await store.updateProject(created.id, { endDate: '2023-06-30', budget: null });
+      const updated = await store.updateProject(created.id, { endDate: '2023-06-30', budget: null }, actor);
       expect(updated).toMatchObject({ endDate: '2023-06-30', budget: null, code: code.toUpperCase(), fund: 'ESR+' });
       // The network link survives a patch that does not mention it.
       expect((await store.listProjects({ networkId: n.id })).items.map((p) => p.id)).toEqual([created.id]);
 
-      expect((await store.deleteProject(created.id)).id).toBe(created.id);
+      expect((await store.deleteProject(created.id, actor)).id).toBe(created.id);
       expect(await store.getProject(created.id)).toBeNull();
       expect(await store.getProjectByCode(code)).toBeNull();
       expect((await store.getProject(followUp.id))?.predecessorId).toBeNull();
@@ -420,7 +274,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const error = await expectRefusedUnchanged(store, 'CONFLICT', () => project({ code: first.code!.toLowerCase() }));
       expect(error.details).toMatchObject({ existingId: first.id });
       const other = await project();
-      await expectRefusedUnchanged(store, 'CONFLICT', () => store.updateProject(other.id, { code: first.code }));
+      await expectRefusedUnchanged(store, 'CONFLICT', () => store.updateProject(other.id, { code: first.code }, actor));
       expect((await store.getProject(other.id))?.code).toBe(other.code);
     });
 
@@ -456,8 +310,8 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     it('reports an unknown project as NOT_FOUND', async () => {
       const missing = `prj-missing-${tag()}`;
       expect(await store.getProject(missing)).toBeNull();
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.updateProject(missing, { name: 'x' }));
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.deleteProject(missing));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.updateProject(missing, { name: 'x' }, actor));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.deleteProject(missing, actor));
     });
   });
 
@@ -490,7 +344,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       });
       expect(await store.getActivity(created.id)).toEqual(created);
 
-      const updated = await store.updateActivity(created.id, { endDate: '2021-08-31', methodIds: ['green-care'] });
+      const updated = await store.updateActivity(created.id, { endDate: '2021-08-31', methodIds: ['green-care'] }, actor);
       expect(updated).toMatchObject({
         endDate: '2021-08-31',
         methodIds: ['green-care'],
@@ -498,24 +352,24 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         projectId: p.id,
         continuesId: earlier.id,
       });
-      const unlinked = await store.updateActivity(created.id, { projectId: null, municipalityCode: null });
+      const unlinked = await store.updateActivity(created.id, { projectId: null, municipalityCode: null }, actor);
       expect(unlinked).toMatchObject({ projectId: null, municipalityCode: null, continuesId: earlier.id });
 
-      expect((await store.deleteActivity(created.id)).id).toBe(created.id);
+      expect((await store.deleteActivity(created.id, actor)).id).toBe(created.id);
       expect(await store.getActivity(created.id)).toBeNull();
     });
 
     it('leaves the activity untouched when an update fails half-way (a valid rename plus an unknown method)', async () => {
       const before = await activity({ methodIds: ['peer-support'], targetGroupIds: ['older-people'] });
       await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () =>
-        store.updateActivity(before.id, { name: `Uusi nimi ${tag()}`, methodIds: ['green-care', 'no-such-method'] }),
+        store.updateActivity(before.id, { name: `Uusi nimi ${tag()}`, methodIds: ['green-care', 'no-such-method'] }, actor),
       );
       expect(await store.getActivity(before.id)).toEqual(before);
     });
 
     it('refuses an activity that continues itself, an unknown project or an unknown municipality', async () => {
       const a = await activity();
-      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.updateActivity(a.id, { continuesId: a.id }));
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.updateActivity(a.id, { continuesId: a.id }, actor));
       await expectRefusedUnchanged(store, 'NOT_FOUND', () => activity({ projectId: `prj-missing-${tag()}` }));
       await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => activity({ municipalityCode: '000' }));
       await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => activity({ type: 'PARTY' as never }));
@@ -526,7 +380,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     it('lists activities by project, by network (directly or through a project) and by date', async () => {
       const t = tag();
       const { ids, data } = dataset(t);
-      await store.loadDataset(data);
+      await store.loadDataset(data, actor);
       const list = async (filter: Parameters<GraphStore['listActivities']>[0]) =>
         (await store.listActivities({ search: t, ...filter })).items.map((a) => a.id);
       expect(await list({})).toEqual([ids.a1, ids.a2, ids.a3]);
@@ -544,8 +398,8 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     it('reports an unknown activity as NOT_FOUND', async () => {
       const missing = `act-missing-${tag()}`;
       expect(await store.getActivity(missing)).toBeNull();
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.updateActivity(missing, { name: 'x' }));
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.deleteActivity(missing));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.updateActivity(missing, { name: 'x' }, actor));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.deleteActivity(missing, actor));
     });
   });
 
@@ -555,13 +409,13 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const created = await network({ name: `Pohjanmaan verkosto ${t}`, goal: 'Osallisuus', regionCode: '15' });
       expect(created).toMatchObject({ goal: 'Osallisuus', regionCode: '15', visibility: 'PUBLIC' });
       expect(await store.getNetwork(created.id)).toEqual(created);
-      const updated = await store.updateNetwork(created.id, { regionCode: '17', visibility: 'PRIVATE' });
+      const updated = await store.updateNetwork(created.id, { regionCode: '17', visibility: 'PRIVATE' }, actor);
       expect(updated).toMatchObject({ name: created.name, goal: 'Osallisuus', regionCode: '17', visibility: 'PRIVATE' });
       const second = await network({ name: `Kuusamon verkosto ${t}` });
       const { pages, ids } = await walk((after) => store.listNetworks({ search: t, first: 1, after }));
       expect(ids).toEqual([second.id, created.id]);
       expect(pages.map((p) => p.totalCount)).toEqual([2, 2]);
-      expect((await store.deleteNetwork(created.id)).id).toBe(created.id);
+      expect((await store.deleteNetwork(created.id, actor)).id).toBe(created.id);
       expect(await store.getNetwork(created.id)).toBeNull();
     });
 
@@ -570,8 +424,8 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => network({ name: '   ' }));
       const missing = `net-missing-${tag()}`;
       expect(await store.getNetwork(missing)).toBeNull();
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.updateNetwork(missing, { name: 'x' }));
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.deleteNetwork(missing));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.updateNetwork(missing, { name: 'x' }, actor));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.deleteNetwork(missing, actor));
     });
   });
 
@@ -581,9 +435,9 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const p = await project();
       const a = await activity();
       const n = await network();
-      const inProject = await store.addParticipation({ organisationId: o.id, targetId: p.id, role: 'LEAD', validFrom: '2021-01-01', validTo: '2022-12-31' });
-      const inActivity = await store.addParticipation({ organisationId: o.id, targetId: a.id, role: 'VENUE', validFrom: '2021-06-01' });
-      const inNetwork = await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' });
+      const inProject = await store.addParticipation({ organisationId: o.id, targetId: p.id, role: 'LEAD', validFrom: '2021-01-01', validTo: '2022-12-31' }, actor);
+      const inActivity = await store.addParticipation({ organisationId: o.id, targetId: a.id, role: 'VENUE', validFrom: '2021-06-01' }, actor);
+      const inNetwork = await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' }, actor);
       expect(inProject).toMatchObject({ organisationId: o.id, targetId: p.id, targetKind: 'PROJECT', role: 'LEAD', validFrom: '2021-01-01', validTo: '2022-12-31' });
       expect(inActivity).toMatchObject({ targetKind: 'ACTIVITY', role: 'VENUE', validFrom: '2021-06-01', validTo: null });
       expect(inNetwork).toMatchObject({ targetKind: 'NETWORK', role: 'MEMBER', validFrom: null, validTo: null });
@@ -609,7 +463,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         [n.id, 'BOSS'],
       ] as const) {
         const error = await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () =>
-          store.addParticipation({ organisationId: o.id, targetId: target, role: role as never }),
+          store.addParticipation({ organisationId: o.id, targetId: target, role: role as never }, actor),
         );
         expect(error.details).toMatchObject({ field: 'role' });
       }
@@ -619,16 +473,16 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const o = await org();
       const n = await network();
       await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () =>
-        store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2021-01-01', validTo: '2020-12-31' }),
+        store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2021-01-01', validTo: '2020-12-31' }, actor),
       );
       await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () =>
-        store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '1.1.2021' }),
+        store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '1.1.2021' }, actor),
       );
       await expectRefusedUnchanged(store, 'NOT_FOUND', () =>
-        store.addParticipation({ organisationId: `org-missing-${tag()}`, targetId: n.id, role: 'MEMBER' }),
+        store.addParticipation({ organisationId: `org-missing-${tag()}`, targetId: n.id, role: 'MEMBER' }, actor),
       );
       await expectRefusedUnchanged(store, 'NOT_FOUND', () =>
-        store.addParticipation({ organisationId: o.id, targetId: `net-missing-${tag()}`, role: 'MEMBER' }),
+        store.addParticipation({ organisationId: o.id, targetId: `net-missing-${tag()}`, role: 'MEMBER' }, actor),
       );
       await expectDomainError(store.listParticipations({}), 'BAD_USER_INPUT');
     });
@@ -636,36 +490,36 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     it('refuses the same role twice for overlapping periods, but allows it for separate ones', async () => {
       const o = await org();
       const n = await network();
-      const first = await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2020-01-01', validTo: '2020-12-31' });
+      const first = await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2020-01-01', validTo: '2020-12-31' }, actor);
       const error = await expectRefusedUnchanged(store, 'CONFLICT', () =>
-        store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2020-06-01' }),
+        store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2020-06-01' }, actor),
       );
       expect(error.details).toMatchObject({ existingId: first.id });
-      await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2021-01-01' });
-      await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'BUDGET_HOLDER', validFrom: '2020-06-01' });
+      await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2021-01-01' }, actor);
+      await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'BUDGET_HOLDER', validFrom: '2020-06-01' }, actor);
       expect(await store.listParticipations({ targetId: n.id })).toHaveLength(3);
     });
 
     it('ends a participation on a date, and refuses an end before its start', async () => {
       const o = await org();
       const a = await activity();
-      const p = await store.addParticipation({ organisationId: o.id, targetId: a.id, role: 'PARTNER', validFrom: '2021-03-01' });
-      const ended = await store.endParticipation(p.id, '2021-12-31');
+      const p = await store.addParticipation({ organisationId: o.id, targetId: a.id, role: 'PARTNER', validFrom: '2021-03-01' }, actor);
+      const ended = await store.endParticipation(p.id, '2021-12-31', actor);
       expect(ended).toEqual({ ...p, validTo: '2021-12-31' });
       expect(await store.listParticipations({ organisationId: o.id, activeAt: '2022-01-01' })).toEqual([]);
-      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.endParticipation(p.id, '2021-02-28'));
-      await expectDomainError(store.endParticipation(p.id, ''), 'BAD_USER_INPUT');
-      await expectDomainError(store.endParticipation(`par-missing-${tag()}`, '2021-12-31'), 'NOT_FOUND');
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.endParticipation(p.id, '2021-02-28', actor));
+      await expectDomainError(store.endParticipation(p.id, '', actor), 'BAD_USER_INPUT');
+      await expectDomainError(store.endParticipation(`par-missing-${tag()}`, '2021-12-31', actor), 'NOT_FOUND');
       expect(await store.listParticipations({ organisationId: o.id })).toEqual([ended]);
     });
 
     it('removes a participation', async () => {
       const o = await org();
       const n = await network();
-      const p = await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' });
-      expect(await store.removeParticipation(p.id)).toEqual({ id: p.id, removedRelationships: 1 });
+      const p = await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' }, actor);
+      expect(await store.removeParticipation(p.id, actor)).toEqual({ id: p.id, removedRelationships: 1 });
       expect(await store.listParticipations({ organisationId: o.id })).toEqual([]);
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.removeParticipation(p.id));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.removeParticipation(p.id, actor));
     });
   });
 
@@ -674,9 +528,9 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const n = await network();
       const city = await org({ kind: 'MUNICIPALITY' });
       const parish = await org({ kind: 'PARISH' });
-      const first = await store.setCoordinator(n.id, city.id, '2020-01-01');
+      const first = await store.setCoordinator(n.id, city.id, '2020-01-01', actor);
       expect(first).toMatchObject({ organisationId: city.id, role: 'COORDINATOR', validFrom: '2020-01-01', validTo: null });
-      const second = await store.setCoordinator(n.id, parish.id, '2021-03-01');
+      const second = await store.setCoordinator(n.id, parish.id, '2021-03-01', actor);
       expect(second).toMatchObject({ organisationId: parish.id, role: 'COORDINATOR', validFrom: '2021-03-01', validTo: null });
       const terms = await store.listParticipations({ targetId: n.id, role: 'COORDINATOR' });
       expect(terms.map((p) => [p.organisationId, p.validFrom, p.validTo])).toEqual([
@@ -690,9 +544,9 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     it('keeps the current term when the same coordinator is set again', async () => {
       const n = await network();
       const o = await org();
-      const term = await store.setCoordinator(n.id, o.id, '2020-01-01');
+      const term = await store.setCoordinator(n.id, o.id, '2020-01-01', actor);
       const before = await store.counts();
-      expect(await store.setCoordinator(n.id, o.id, '2020-06-01')).toEqual(term);
+      expect(await store.setCoordinator(n.id, o.id, '2020-06-01', actor)).toEqual(term);
       expect(await store.counts()).toEqual(before);
     });
 
@@ -700,11 +554,11 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const n = await network();
       const a = await org();
       const b = await org();
-      await store.setCoordinator(n.id, a.id, '2021-01-01');
-      await expectRefusedUnchanged(store, 'CONFLICT', () => store.setCoordinator(n.id, b.id, '2021-01-01'));
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.setCoordinator(`net-missing-${tag()}`, b.id, '2021-01-01'));
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.setCoordinator(n.id, `org-missing-${tag()}`, '2022-01-01'));
-      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.setCoordinator(n.id, b.id, '2022-13-01'));
+      await store.setCoordinator(n.id, a.id, '2021-01-01', actor);
+      await expectRefusedUnchanged(store, 'CONFLICT', () => store.setCoordinator(n.id, b.id, '2021-01-01', actor));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.setCoordinator(`net-missing-${tag()}`, b.id, '2021-01-01', actor));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.setCoordinator(n.id, `org-missing-${tag()}`, '2022-01-01', actor));
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.setCoordinator(n.id, b.id, '2022-13-01', actor));
       const terms = await store.listParticipations({ targetId: n.id });
       expect(terms.map((p) => [p.organisationId, p.validTo])).toEqual([[a.id, null]]);
     });
@@ -714,9 +568,9 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     it('keeps every relationship of the merged organisations and records their names', async () => {
       const t = tag();
       const { ids, data } = dataset(t);
-      await store.loadDataset(data);
+      await store.loadDataset(data, actor);
       // The same partnership recorded under both spellings is kept once.
-      await store.addParticipation({ organisationId: ids.assoc, targetId: ids.p2, role: 'PARTNER', validFrom: '2020-05-01', validTo: '2021-12-31' });
+      await store.addParticipation({ organisationId: ids.assoc, targetId: ids.p2, role: 'PARTNER', validFrom: '2020-05-01', validTo: '2021-12-31' }, actor);
       const before = await store.counts();
       const expected = [
         ...(await store.listParticipations({ organisationId: ids.parish })),
@@ -725,7 +579,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         .map((p) => `${p.targetId}|${p.role}|${p.validFrom}|${p.validTo}`)
         .sort();
 
-      const result = await store.mergeOrganisations(ids.parish, [ids.assoc, ids.assoc]);
+      const result = await store.mergeOrganisations(ids.parish, [ids.assoc, ids.assoc], actor);
 
       expect(result.mergedIds).toEqual([ids.assoc]);
       expect(result.movedRelationships).toBe(3); // ORGANISER a1, MEMBER net, the adoption
@@ -736,7 +590,8 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         .map((p) => `${p.targetId}|${p.role}|${p.validFrom}|${p.validTo}`)
         .sort();
       expect(kept).toEqual(expected);
-      expect(await store.counts()).toEqual({ ...before, Organisation: before.Organisation - 1, PARTICIPATES: before.PARTICIPATES - 1 });
+      // One change records the whole merge.
+      expect(await store.counts()).toEqual({ ...before, Organisation: before.Organisation - 1, PARTICIPATES: before.PARTICIPATES - 1, Change: before.Change + 1 });
       const graph = await store.snapshot({ networkId: ids.net });
       expect(edgeKeys(graph)).toContain(`ADOPTED:${ids.parish}>${ids.model}`);
       expect(nodeIds(graph)).not.toContain(ids.assoc);
@@ -746,18 +601,18 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const a = await org({ name: `Alfa ${tag()}` });
       const b = await org({ name: `Beta ${tag()}` });
       const c = await org({ name: `Gamma ${tag()}` });
-      await store.mergeOrganisations(b.id, [c.id]);
-      const { organisation } = await store.mergeOrganisations(a.id, [b.id]);
+      await store.mergeOrganisations(b.id, [c.id], actor);
+      const { organisation } = await store.mergeOrganisations(a.id, [b.id], actor);
       expect(organisation.mergedNames).toEqual([b.name, c.name].sort());
     });
 
     it('refuses to merge organisations with different business IDs, or nothing, or unknown ids', async () => {
       const a = await org({ businessId: businessId() });
       const b = await org({ businessId: businessId() });
-      await expectRefusedUnchanged(store, 'CONFLICT', () => store.mergeOrganisations(a.id, [b.id]));
-      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.mergeOrganisations(a.id, [a.id]));
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.mergeOrganisations(a.id, [`org-missing-${tag()}`]));
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.mergeOrganisations(`org-missing-${tag()}`, [a.id]));
+      await expectRefusedUnchanged(store, 'CONFLICT', () => store.mergeOrganisations(a.id, [b.id], actor));
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.mergeOrganisations(a.id, [a.id], actor));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.mergeOrganisations(a.id, [`org-missing-${tag()}`], actor));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.mergeOrganisations(`org-missing-${tag()}`, [a.id], actor));
       expect(await store.getOrganisation(b.id)).toEqual(b);
     });
   });
@@ -769,8 +624,8 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const b = await org({ name: `Beta ${tag()}`, businessId: bid });
       const c = await org({ name: `Gamma ${tag()}` });
       const started = new Date().toISOString();
-      await store.mergeOrganisations(b.id, [c.id]);
-      const { organisation } = await store.mergeOrganisations(a.id, [b.id]);
+      await store.mergeOrganisations(b.id, [c.id], actor);
+      const { organisation } = await store.mergeOrganisations(a.id, [b.id], actor);
       expect(organisation.mergedFrom.map(({ id, name, businessId }) => ({ id, name, businessId }))).toEqual([
         { id: c.id, name: c.name, businessId: null },
         { id: b.id, name: b.name, businessId: bid },
@@ -785,7 +640,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const keep = await org();
       const b = await org({ businessId: businessId() });
       const c = await org({ businessId: businessId() });
-      const error = await expectRefusedUnchanged(store, 'CONFLICT', () => store.mergeOrganisations(keep.id, [b.id, c.id]));
+      const error = await expectRefusedUnchanged(store, 'CONFLICT', () => store.mergeOrganisations(keep.id, [b.id, c.id], actor));
       expect(error.details).toMatchObject({ field: 'mergeIds', organisationId: c.id });
       expect(await store.getOrganisation(b.id)).toEqual(b);
       expect(await store.getOrganisation(keep.id)).toEqual(keep);
@@ -795,8 +650,8 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const t = tag();
       const { ids, data } = dataset(t);
       data.adoptions!.push({ organisationId: ids.city, operatingModelId: ids.model, validFrom: '2022-01-01' });
-      await store.loadDataset(data);
-      const result = await store.mergeOrganisations(ids.city, [ids.assoc]);
+      await store.loadDataset(data, actor);
+      const result = await store.mergeOrganisations(ids.city, [ids.assoc], actor);
       expect(result.movedRelationships).toBe(2); // ORGANISER a1 and MEMBER net; the adoption was already there
       const graph = await store.snapshot({ networkId: ids.net });
       expect(edgeKeys(graph).filter((k) => k === `ADOPTED:${ids.city}>${ids.model}`)).toHaveLength(1);
@@ -821,7 +676,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         networks: [{ id: `${t}-net`, name: `Verkosto ${t}` }],
         participations: [{ organisationId: `${t}-n2`, targetId: `${t}-net`, role: 'MEMBER', validFrom: '2020-01-01' }],
       };
-      await store.loadDataset(data);
+      await store.loadDataset(data, actor);
       return bid;
     }
     const mine = (t: string) => (g: { members: { id: string }[] }) => g.members.some((m) => m.id.startsWith(`${t}-`));
@@ -849,7 +704,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       expect(new Set(seen).size).toBe(2);
       expect(pages.every((p) => p.totalCount === pages[0].totalCount && p.items.length <= 1)).toBe(true);
 
-      await store.mergeOrganisations(`${t}-n1`, [`${t}-n2`]);
+      await store.mergeOrganisations(`${t}-n1`, [`${t}-n2`], actor);
       const after = (await store.listDuplicateOrganisations({ first: 200 })).items.filter(mine(t));
       expect(after.map((g) => g.reason)).toEqual(['BUSINESS_ID']);
       expect((await store.listParticipations({ organisationId: `${t}-n1` })).map((p) => p.targetId)).toEqual([`${t}-net`]);
@@ -864,7 +719,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
   describe('deletion impact', () => {
     it('counts what deleting each kind of item takes with it, exactly what the delete then removes', async () => {
       const { ids, data } = dataset(tag());
-      await store.loadDataset(data);
+      await store.loadDataset(data, actor);
       const expected = {
         [ids.p1]: { kind: 'PROJECT', participations: 1, activityLinks: 1, continuationLinks: 1, networkLinks: 0, adoptions: 0, otherLinks: 0 },
         [ids.a2]: { kind: 'ACTIVITY', participations: 1, activityLinks: 1, continuationLinks: 2, networkLinks: 0, adoptions: 0, otherLinks: 3 },
@@ -885,7 +740,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       for (const id of Object.keys(expected)) {
         // Asked again just before: an earlier delete in this loop may have taken some of it away.
         const impact = await store.deletionImpact(id);
-        expect((await deletes[impact.kind].call(store, id)).removedRelationships).toBe(impact.removedRelationships);
+        expect((await deletes[impact.kind].call(store, id, actor)).removedRelationships).toBe(impact.removedRelationships);
       }
     });
 
@@ -899,7 +754,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     let t: string;
     beforeAll(async () => {
       const loaded = dataset(tag());
-      await store.loadDataset(loaded.data);
+      await store.loadDataset(loaded.data, actor);
       fixture = loaded.ids;
       t = loaded.t;
     });
@@ -1020,7 +875,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
 
     it('lists operating models once a dataset brings one', async () => {
       const { ids, data } = dataset(tag());
-      await store.loadDataset(data);
+      await store.loadDataset(data, actor);
       expect(await store.operatingModels()).toContainEqual({ id: ids.model, name: data.operatingModels![0].name, description: null });
     });
   });
@@ -1030,7 +885,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const t = tag();
       const { ids, data } = dataset(t);
       const before = await store.counts();
-      await store.loadDataset(data);
+      await store.loadDataset(data, actor);
       expect(await store.counts()).toEqual({
         ...before,
         Organisation: before.Organisation + 3,
@@ -1038,6 +893,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         Activity: before.Activity + 3,
         Network: before.Network + 1,
         PARTICIPATES: before.PARTICIPATES + 8,
+        Change: before.Change + 1, // one change for the whole load
       });
       expect(await store.getOrganisation(ids.city)).toMatchObject({ name: `Kaupunki ${t}`, sector: 'PUBLIC', municipalityCode: '305' });
       expect(await store.getProject(ids.p1)).toMatchObject({ code: `P1-${t}`.toUpperCase(), budget: 100000.5, startDate: '2019-01-01' });
@@ -1066,7 +922,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         ...data,
         organisations: data.organisations.map((o, i) => (i === 2 ? { ...o, businessId: badBusinessId() } : o)),
       };
-      const error = await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.loadDataset(bad));
+      const error = await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.loadDataset(bad, actor));
       expect(error.message).toMatch(/nothing was written/);
       expect(await store.getOrganisation(ids.city)).toBeNull();
     });
@@ -1079,15 +935,15 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         { ...data, participations: [...data.participations, { organisationId: ids.city, targetId: ids.p1, role: 'MEMBER' }] },
         { ...data, participations: [...data.participations, { organisationId: ids.city, targetId: 'nowhere', role: 'LEAD' }] },
       ];
-      for (const variant of variants) await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.loadDataset(variant));
+      for (const variant of variants) await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.loadDataset(variant, actor));
       expect(await store.getProject(ids.p1)).toBeNull();
     });
 
     it('refuses a second load of the same ids and changes nothing', async () => {
       const { ids, data } = dataset(tag());
-      await store.loadDataset(data);
+      await store.loadDataset(data, actor);
       const renamed = { ...data, organisations: data.organisations.map((o) => ({ ...o, name: `${o.name} uusi` })) };
-      await expectRefusedUnchanged(store, 'CONFLICT', () => store.loadDataset(renamed));
+      await expectRefusedUnchanged(store, 'CONFLICT', () => store.loadDataset(renamed, actor));
       expect((await store.getOrganisation(ids.city))?.name).toBe(data.organisations[0].name);
     });
 
@@ -1101,7 +957,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
           expect(seeded).toMatchObject({ Organisation: 3, Project: 2, Activity: 3, Network: 1, PARTICIPATES: 8 });
           expect(await fresh.seedDemoOnce(dataset(tag()).data)).toBe(false);
           // Even after every organisation is gone, the demo is not seeded again.
-          for (const o of data.organisations) await fresh.deleteOrganisation(o.id);
+          for (const o of data.organisations) await fresh.deleteOrganisation(o.id, actor);
           expect(await fresh.seedDemoOnce(dataset(tag()).data)).toBe(false);
           expect(await fresh.getNetwork(ids.net)).not.toBeNull();
         } finally {
@@ -1117,13 +973,19 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
   });
 
   describe('counts and concurrency', () => {
-    it('counts organisations, projects, activities, networks and participations', async () => {
+    it('counts organisations, projects, activities, networks, participations and recorded changes', async () => {
       const before = await store.counts();
-      expect(Object.keys(before).sort()).toEqual(['Activity', 'Network', 'Organisation', 'PARTICIPATES', 'Project']);
+      expect(Object.keys(before).sort()).toEqual(['Activity', 'Change', 'Network', 'Organisation', 'PARTICIPATES', 'Project']);
       const o = await org();
       const n = await network();
-      await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' });
-      expect(await store.counts()).toEqual({ ...before, Organisation: before.Organisation + 1, Network: before.Network + 1, PARTICIPATES: before.PARTICIPATES + 1 });
+      await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' }, actor);
+      expect(await store.counts()).toEqual({
+        ...before,
+        Organisation: before.Organisation + 1,
+        Network: before.Network + 1,
+        PARTICIPATES: before.PARTICIPATES + 1,
+        Change: before.Change + 3, // each write is one recorded change
+      });
     });
 
     it('accepts many writes at once: each is applied, none is lost', async () => {
@@ -1145,9 +1007,9 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         const first = await openStore(leg.config(dir));
         let written: { orgId: string; participationId: string; projectId: string };
         try {
-          const o = await first.createOrganisation({ name: `Pysyvä ${tag()}`, kind: 'FOUNDATION', municipalityCode: '905' });
-          const p = await first.createProject({ name: `Pysyvä hanke ${tag()}`, code: `D${tag()}`, startDate: '2021-01-01' });
-          const part = await first.addParticipation({ organisationId: o.id, targetId: p.id, role: 'FUNDER', validFrom: '2021-01-01' });
+          const o = await first.createOrganisation({ name: `Pysyvä ${tag()}`, kind: 'FOUNDATION', municipalityCode: '905' }, actor);
+          const p = await first.createProject({ name: `Pysyvä hanke ${tag()}`, code: `D${tag()}`, startDate: '2021-01-01' }, actor);
+          const part = await first.addParticipation({ organisationId: o.id, targetId: p.id, role: 'FUNDER', validFrom: '2021-01-01' }, actor);
           written = { orgId: o.id, participationId: part.id, projectId: p.id };
         } finally {
           await first.close();

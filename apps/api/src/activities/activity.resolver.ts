@@ -1,8 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '@verkosto/domain';
 import type { GraphStore } from '@verkosto/graph';
 import { IsoDateScalar } from '../common/date.scalar';
 import { DeletePayload, PageArgs, toConnection } from '../common/page';
+import { CurrentActor } from '../common/current-actor.decorator';
 import { GRAPH_STORE } from '../common/store.module';
 import { Participation } from '../participations/participation.model';
 import { Project } from '../projects/project.model';
@@ -32,18 +34,18 @@ export class ActivityResolver {
   }
 
   @Mutation(() => Activity)
-  createActivity(@Args('input') input: CreateActivityInput) {
-    return this.store.createActivity(input);
+  createActivity(@Args('input') input: CreateActivityInput, @CurrentActor() actor: Actor) {
+    return this.store.createActivity(input, actor);
   }
 
   @Mutation(() => Activity)
-  updateActivity(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateActivityInput) {
-    return this.store.updateActivity(id, input);
+  updateActivity(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateActivityInput, @CurrentActor() actor: Actor) {
+    return this.store.updateActivity(id, input, actor);
   }
 
   @Mutation(() => DeletePayload)
-  deleteActivity(@Args('id', { type: () => ID }) id: string) {
-    return this.store.deleteActivity(id);
+  deleteActivity(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor) {
+    return this.store.deleteActivity(id, actor);
   }
 
   @ResolveField(() => [Participation])

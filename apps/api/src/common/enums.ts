@@ -2,12 +2,15 @@ import { registerEnumType } from '@nestjs/graphql';
 import {
   ACTIVITY_TYPES,
   DUPLICATE_REASONS,
+  CHANGE_ENTITY_KINDS,
+  CHANGE_OPERATIONS,
   GRAPH_EDGE_KINDS,
   GRAPH_NODE_KINDS,
   ORGANISATION_KINDS,
   PARTICIPATION_ROLES,
   PARTICIPATION_TARGETS,
   SECTORS,
+  TIE_SOURCE_KINDS,
   VISIBILITIES,
 } from '@verkosto/domain';
 
@@ -24,6 +27,9 @@ export const GraphNodeKindEnum = asEnum(GRAPH_NODE_KINDS);
 export const GraphEdgeKindEnum = asEnum(GRAPH_EDGE_KINDS);
 export const DuplicateReasonEnum = asEnum(DUPLICATE_REASONS);
 export const SearchHitKindEnum = asEnum(['ORGANISATION', 'PROJECT', 'ACTIVITY', 'NETWORK'] as const);
+export const TieSourceKindEnum = asEnum(TIE_SOURCE_KINDS);
+export const ChangeOperationEnum = asEnum(CHANGE_OPERATIONS);
+export const ChangeEntityKindEnum = asEnum(CHANGE_ENTITY_KINDS);
 
 registerEnumType(OrganisationKindEnum, { name: 'OrganisationKind' });
 registerEnumType(SectorEnum, { name: 'Sector' });
@@ -38,3 +44,9 @@ registerEnumType(GraphNodeKindEnum, { name: 'GraphNodeKind' });
 registerEnumType(GraphEdgeKindEnum, { name: 'GraphEdgeKind' });
 registerEnumType(SearchHitKindEnum, { name: 'SearchHitKind' });
 registerEnumType(DuplicateReasonEnum, { name: 'DuplicateReason' });
+registerEnumType(TieSourceKindEnum, {
+  name: 'TieSourceKind',
+  description: 'MANUAL: entered by hand (ref: who). IMPORT: from a file (ref: file#row). REGISTRY: from a registry record (ref: registry:record). DEMO: the demo data.',
+});
+registerEnumType(ChangeOperationEnum, { name: 'ChangeOperation' });
+registerEnumType(ChangeEntityKindEnum, { name: 'ChangeEntityKind' });

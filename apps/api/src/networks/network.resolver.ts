@@ -1,10 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { todayIso, type ParticipationRole } from '@verkosto/domain';
+import { todayIso, type Actor, type ParticipationRole } from '@verkosto/domain';
 import type { GraphStore } from '@verkosto/graph';
 import { IsoDateScalar } from '../common/date.scalar';
 import { ParticipationRoleEnum } from '../common/enums';
 import { DeletePayload, PageArgs, toConnection } from '../common/page';
+import { CurrentActor } from '../common/current-actor.decorator';
 import { GRAPH_STORE } from '../common/store.module';
 import { Organisation } from '../organisations/organisation.model';
 import { Participation } from '../participations/participation.model';
@@ -25,18 +26,18 @@ export class NetworkResolver {
   }
 
   @Mutation(() => Network)
-  createNetwork(@Args('input') input: CreateNetworkInput) {
-    return this.store.createNetwork(input);
+  createNetwork(@Args('input') input: CreateNetworkInput, @CurrentActor() actor: Actor) {
+    return this.store.createNetwork(input, actor);
   }
 
   @Mutation(() => Network)
-  updateNetwork(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateNetworkInput) {
-    return this.store.updateNetwork(id, input);
+  updateNetwork(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateNetworkInput, @CurrentActor() actor: Actor) {
+    return this.store.updateNetwork(id, input, actor);
   }
 
   @Mutation(() => DeletePayload, { description: 'Deletes the network and its memberships; projects and activities stay.' })
-  deleteNetwork(@Args('id', { type: () => ID }) id: string) {
-    return this.store.deleteNetwork(id);
+  deleteNetwork(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor) {
+    return this.store.deleteNetwork(id, actor);
   }
 
   @ResolveField(() => [Participation], { description: 'Members, coordinators and budget holders.' })

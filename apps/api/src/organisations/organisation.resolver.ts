@@ -1,10 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Field, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { OrganisationKind, Sector } from '@verkosto/domain';
+import type { Actor, OrganisationKind, Sector } from '@verkosto/domain';
 import type { GraphStore } from '@verkosto/graph';
 import { IsoDateScalar } from '../common/date.scalar';
 import { OrganisationKindEnum, SectorEnum } from '../common/enums';
 import { DeletePayload, PageArgs, toConnection } from '../common/page';
+import { CurrentActor } from '../common/current-actor.decorator';
 import { GRAPH_STORE } from '../common/store.module';
 import { Participation } from '../participations/participation.model';
 import { Municipality } from '../reference/reference.model';
@@ -49,18 +50,22 @@ export class OrganisationResolver {
   }
 
   @Mutation(() => Organisation)
-  createOrganisation(@Args('input') input: CreateOrganisationInput) {
-    return this.store.createOrganisation(input);
+  createOrganisation(@Args('input') input: CreateOrganisationInput, @CurrentActor() actor: Actor) {
+    return this.store.createOrganisation(input, actor);
   }
 
   @Mutation(() => Organisation)
-  updateOrganisation(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateOrganisationInput) {
-    return this.store.updateOrganisation(id, input);
+  updateOrganisation(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateOrganisationInput,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.store.updateOrganisation(id, input, actor);
   }
 
   @Mutation(() => DeletePayload, { description: 'Deletes the organisation and every participation it has.' })
-  deleteOrganisation(@Args('id', { type: () => ID }) id: string) {
-    return this.store.deleteOrganisation(id);
+  deleteOrganisation(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor) {
+    return this.store.deleteOrganisation(id, actor);
   }
 
   @Mutation(() => MergePayload, {
@@ -69,8 +74,9 @@ export class OrganisationResolver {
   mergeOrganisations(
     @Args('keepId', { type: () => ID }) keepId: string,
     @Args('mergeIds', { type: () => [ID] }) mergeIds: string[],
+    @CurrentActor() actor: Actor,
   ) {
-    return this.store.mergeOrganisations(keepId, mergeIds);
+    return this.store.mergeOrganisations(keepId, mergeIds, actor);
   }
 
   @ResolveField(() => Municipality, { nullable: true })

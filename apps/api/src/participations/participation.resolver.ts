@@ -1,8 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '@verkosto/domain';
 import type { GraphStore } from '@verkosto/graph';
 import { IsoDateScalar } from '../common/date.scalar';
 import { DeletePayload } from '../common/page';
+import { CurrentActor } from '../common/current-actor.decorator';
 import { GRAPH_STORE } from '../common/store.module';
 import { Organisation } from '../organisations/organisation.model';
 import { Participation, ParticipationInput } from './participation.model';
@@ -21,21 +23,27 @@ export class ParticipationResolver {
   }
 
   @Mutation(() => Participation, { description: 'An organisation takes part in a project, activity or network, in a role, from a date.' })
-  addParticipation(@Args('input') input: ParticipationInput) {
-    return this.store.addParticipation(input);
+  addParticipation(@Args('input') input: ParticipationInput, @CurrentActor() actor: Actor) {
+    return this.store.addParticipation(input, actor);
   }
 
   @Mutation(() => Participation, { description: 'Records the last day of a participation.' })
   endParticipation(
     @Args('id', { type: () => ID }) id: string,
     @Args('validTo', { type: () => IsoDateScalar }) validTo: string,
+    @CurrentActor() actor: Actor,
   ) {
-    return this.store.endParticipation(id, validTo);
+    return this.store.endParticipation(id, validTo, actor);
   }
 
   @Mutation(() => DeletePayload, { description: 'Removes a participation entered by mistake (to record an end, use endParticipation).' })
-  removeParticipation(@Args('id', { type: () => ID }) id: string) {
-    return this.store.removeParticipation(id);
+  removeParticipation(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor) {
+    return this.store.removeParticipation(id, actor);
+  }
+
+  @Mutation(() => Participation, { description: 'Records that the tie was checked and still holds: sets confirmedAt to now.' })
+  confirmParticipation(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor) {
+    return this.store.confirmParticipation(id, actor);
   }
 
   @Mutation(() => Participation, { description: "Hands the network's coordination to an organisation from a date; the previous term ends the day before." })
@@ -43,8 +51,9 @@ export class ParticipationResolver {
     @Args('networkId', { type: () => ID }) networkId: string,
     @Args('organisationId', { type: () => ID }) organisationId: string,
     @Args('from', { type: () => IsoDateScalar }) from: string,
+    @CurrentActor() actor: Actor,
   ) {
-    return this.store.setCoordinator(networkId, organisationId, from);
+    return this.store.setCoordinator(networkId, organisationId, from, actor);
   }
 
   @ResolveField(() => Organisation, { nullable: true })

@@ -1,11 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { badInput, type ParticipationRole } from '@verkosto/domain';
+import { badInput, type Actor, type ParticipationRole } from '@verkosto/domain';
 import type { GraphStore } from '@verkosto/graph';
 import { Activity } from '../activities/activity.model';
 import { IsoDateScalar } from '../common/date.scalar';
 import { ParticipationRoleEnum } from '../common/enums';
 import { DeletePayload, PageArgs, toConnection } from '../common/page';
+import { CurrentActor } from '../common/current-actor.decorator';
 import { GRAPH_STORE } from '../common/store.module';
 import { Participation } from '../participations/participation.model';
 import { CreateProjectInput, Project, ProjectConnection, UpdateProjectInput } from './project.model';
@@ -35,18 +36,18 @@ export class ProjectResolver {
   }
 
   @Mutation(() => Project)
-  createProject(@Args('input') input: CreateProjectInput) {
-    return this.store.createProject(input);
+  createProject(@Args('input') input: CreateProjectInput, @CurrentActor() actor: Actor) {
+    return this.store.createProject(input, actor);
   }
 
   @Mutation(() => Project)
-  updateProject(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateProjectInput) {
-    return this.store.updateProject(id, input);
+  updateProject(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateProjectInput, @CurrentActor() actor: Actor) {
+    return this.store.updateProject(id, input, actor);
   }
 
   @Mutation(() => DeletePayload, { description: 'Deletes the project and its participations; its activities stay.' })
-  deleteProject(@Args('id', { type: () => ID }) id: string) {
-    return this.store.deleteProject(id);
+  deleteProject(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor) {
+    return this.store.deleteProject(id, actor);
   }
 
   @ResolveField(() => [Participation], { description: 'Implementers, funders, partners, steering group.' })

@@ -33,7 +33,7 @@ const coordinatorsAt = (networkId: string, at: string) =>
 
 describe('the demo dataset', () => {
   it('passes the store’s own dataset validation', () => {
-    expect(() => validateDataset(d)).not.toThrow();
+    expect(() => validateDataset(d, { kind: 'DEMO', ref: 'seeds' })).not.toThrow();
   });
 
   it('uses unique, readable ids', () => {

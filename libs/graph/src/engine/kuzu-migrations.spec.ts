@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as kuzu from 'kuzu';
+import { SYSTEM_ACTOR } from '@verkosto/domain';
 import { openStore } from '../open-store';
 import { BOOTSTRAP, KUZU_SCHEMA } from '../schema';
 import { KuzuEngine } from './kuzu-engine';
@@ -44,8 +45,8 @@ describe('migrating an embedded database written by version 1', () => {
     const store = await openStore({ dataDir: dir });
     try {
       expect(await store.getOrganisation('org-old')).toMatchObject({ name: 'Vanha yhdistys', mergedNames: [], mergedFrom: [] });
-      const other = await store.createOrganisation({ name: 'Uusi yhdistys', kind: 'ASSOCIATION' });
-      const { organisation } = await store.mergeOrganisations('org-old', [other.id]);
+      const other = await store.createOrganisation({ name: 'Uusi yhdistys', kind: 'ASSOCIATION' }, SYSTEM_ACTOR);
+      const { organisation } = await store.mergeOrganisations('org-old', [other.id], SYSTEM_ACTOR);
       expect(organisation.mergedFrom).toEqual([{ id: other.id, name: 'Uusi yhdistys', businessId: null, mergedAt: expect.any(String) }]);
       // A bulk load writes every column in table order: the added column must be where ALTER put it.
       await store.loadDataset({
@@ -54,7 +55,7 @@ describe('migrating an embedded database written by version 1', () => {
         activities: [],
         networks: [],
         participations: [],
-      });
+      }, SYSTEM_ACTOR);
       expect(await store.getOrganisation('org-bulk')).toMatchObject({ sector: 'PRIVATE', mergedFrom: [] });
     } finally {
       await store.close();

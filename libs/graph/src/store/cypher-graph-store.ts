@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import {
   ROLES_BY_TARGET,
+  SYSTEM_ACTOR,
   badInput,
   businessIdConflict,
   likelyDuplicates,
   checkDate,
+  checkTieSource,
   conflict,
   DEFAULT_SECTOR,
+  DomainError,
+  FINAL_OPERATIONS,
   foldText,
   isActiveAt,
   nameKey,
@@ -16,14 +20,20 @@ import {
   validateActivity,
   validateNetwork,
   validateOrganisation,
+  validatePerson,
   validateProject,
   type Activity,
   type ActivityInput,
   type DuplicateGroup,
   type DuplicateReason,
+  type Actor,
+  type Change,
+  type ChangeEffect,
+  type ChangeEntityKind,
   type GraphSnapshot,
   type MergedOrganisation,
   type IsoDate,
+  type JsonObject,
   type Municipality,
   type Network,
   type NetworkInput,
@@ -32,7 +42,10 @@ import {
   type OrganisationInput,
   type Participation,
   type ParticipationInput,
+  type ParticipationTarget,
   type Patch,
+  type Person,
+  type PersonInput,
   type Project,
   type ProjectInput,
   type Region,
@@ -43,26 +56,34 @@ import type { CypherEngine, CypherTx, Params, Row } from '../engine/cypher-engin
 import { DuplicateKeyError } from '../engine/cypher-engine';
 import type {
   ActivityFilter,
+  ChangeFilter,
   DeleteResult,
   DeletionImpact,
+  EraseResult,
   GraphScope,
   GraphStore,
+  LoadOrigin,
   MergeResult,
   OrganisationFilter,
   Page,
   PageArgs,
   ParticipationFilter,
+  PersonExport,
   SearchHit,
 } from '../graph-store';
+import { ChangeLog, ERASED, dependentsOf, describeChange, reversed, sameState, scrubPerson } from './change-log';
 import { datasetTables, validateDataset } from './dataset';
 import { IMPACT_CATEGORIES, Queries, buildQueries } from './queries';
 import {
   strs,
+  str,
   targetKindOfLabel,
   toActivity,
+  toChange,
   toNetwork,
   toOrganisation,
   toParticipation,
+  toPerson,
   toProject,
 } from './rows';
 import { readSnapshot } from './snapshot';
@@ -72,12 +93,36 @@ export const MAX_PAGE_SIZE = 200;
 const DEFAULT_PAGE_SIZE = 50;
 
 const now = () => new Date().toISOString();
-const newId = (prefix: string, name: string) => `${prefix}-${slug(name) || 'x'}-${randomBytes(3).toString('hex')}`;
+const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+const newId = (prefix: string, name: string) => `${prefix}-${slug(name) || 'x'}-${hex(3)}`;
 
-/** The one GraphStore implementation: shared Cypher over whichever engine it is given. */
+/** A load with no origin given: ties without a source of their own count as imported. */
+const UNNAMED_LOAD: LoadOrigin = { label: 'data load', source: { kind: 'IMPORT', ref: null } };
+const DEMO_LOAD: LoadOrigin = { label: 'demo data', source: { kind: 'DEMO', ref: 'seeds' } };
+
+type ItemLabel = 'Organisation' | 'Project' | 'Activity' | 'Network';
+const KIND_OF_LABEL: Record<ItemLabel, ChangeEntityKind> = {
+  Organisation: 'ORGANISATION',
+  Project: 'PROJECT',
+  Activity: 'ACTIVITY',
+  Network: 'NETWORK',
+};
+const LABEL_OF_TARGET: Record<ParticipationTarget, 'Project' | 'Activity' | 'Network'> = {
+  PROJECT: 'Project',
+  ACTIVITY: 'Activity',
+  NETWORK: 'Network',
+};
+
+/**
+ * The one GraphStore implementation: shared Cypher over whichever engine it is given. Every write
+ * records one Change in its own transaction (see `recorded`), so a change and its record land
+ * together or not at all.
+ */
 export class CypherGraphStore implements GraphStore {
   readonly engine: 'embedded' | 'neo4j';
   readonly q: Queries;
+  /** The last change time given out: changes of this process get strictly increasing times. */
+  private lastChangeAt = '';
 
   constructor(private readonly db: CypherEngine) {
     this.engine = db.name;
@@ -99,41 +144,45 @@ export class CypherGraphStore implements GraphStore {
     });
   }
 
-  async createOrganisation(input: OrganisationInput): Promise<Organisation> {
+  async createOrganisation(input: OrganisationInput, actor: Actor): Promise<Organisation> {
     const org = validateOrganisation(input);
-    return this.db.write(async (tx) => {
-      await this.refuseDuplicateOrganisation(tx, org, null);
-      if (org.municipalityCode) await this.requireMunicipality(tx, org.municipalityCode);
+    return this.recorded(actor, async (tx, log) => {
       const id = newId('org', org.name);
-      await tx.run(this.q.organisation.create, { ...this.organisationParams(org, id), now: now(), mergedNames: [] });
-      await this.relinkOne(tx, 'Organisation', id, org.municipalityCode ?? null);
-      return this.mustGetOrganisation(tx, id);
+      await this.tracked(tx, log, 'ORGANISATION', id, () => this.writeOrganisation(tx, id, org, { createdAt: now() }), true);
+      const created = await this.mustGetOrganisation(tx, id);
+      log.about('CREATE', 'ORGANISATION', id, created.name);
+      return created;
     });
   }
 
-  async updateOrganisation(id: string, patch: Patch<OrganisationInput>): Promise<Organisation> {
-    return this.db.write(async (tx) => {
+  async updateOrganisation(id: string, patch: Patch<OrganisationInput>, actor: Actor): Promise<Organisation> {
+    return this.recorded(actor, async (tx, log) => {
       const current = await this.mustGetOrganisation(tx, id);
       const org = validateOrganisation(merge(current, patch) as OrganisationInput);
-      await this.refuseDuplicateOrganisation(tx, org, id);
-      if (org.municipalityCode) await this.requireMunicipality(tx, org.municipalityCode);
-      await tx.run(this.q.organisation.update, { ...this.organisationParams(org, id), now: now() });
-      await this.relinkOne(tx, 'Organisation', id, org.municipalityCode ?? null);
-      return this.mustGetOrganisation(tx, id);
+      await this.tracked(tx, log, 'ORGANISATION', id, () => this.writeOrganisation(tx, id, org, null));
+      const updated = await this.mustGetOrganisation(tx, id);
+      log.about('UPDATE', 'ORGANISATION', id, updated.name);
+      return updated;
     });
   }
 
-  async deleteOrganisation(id: string): Promise<DeleteResult> {
-    return this.deleteNode('Organisation', id);
+  async deleteOrganisation(id: string, actor: Actor): Promise<DeleteResult> {
+    return this.deleteItem('Organisation', id, actor);
   }
 
-  async mergeOrganisations(keepId: string, mergeIds: string[]): Promise<MergeResult> {
-    const others = [...new Set(mergeIds)].filter((id) => id !== keepId);
-    if (others.length === 0) throw badInput('Name at least one other organisation to merge into this one.', { field: 'mergeIds' });
-    return this.db.write(async (tx) => {
+  /**
+   * Everything is read first and written after: inside a write transaction Kùzu shows phantom rows
+   * of a tie created in it to queries with an unlabelled endpoint (H10).
+   */
+  async mergeOrganisations(keepId: string, mergeIds: string[], actor: Actor): Promise<MergeResult> {
+    const otherIds = [...new Set(mergeIds)].filter((id) => id !== keepId);
+    if (otherIds.length === 0) throw badInput('Name at least one other organisation to merge into this one.', { field: 'mergeIds' });
+    return this.recorded(actor, async (tx, log) => {
       const keep = await this.mustGetOrganisation(tx, keepId);
+      const keepBefore = (await this.stateOf(tx, 'ORGANISATION', keepId))!;
+      const seen = new Set((await this.participationsOf(tx, keepId)).map((p) => participationKey(p)));
       const merged: Organisation[] = [];
-      for (const id of others) merged.push(await this.mustGetOrganisation(tx, id));
+      for (const otherId of otherIds) merged.push(await this.mustGetOrganisation(tx, otherId));
       const clash = businessIdConflict(keep, merged);
       if (clash) {
         throw conflict(
@@ -141,50 +190,69 @@ export class CypherGraphStore implements GraphStore {
           { field: 'mergeIds', organisationId: clash.other.id },
         );
       }
-      const mergedAt = now();
-      const seen = new Set((await tx.run(this.q.participation.list, { org: keepId })).map((r) => participationKey(toParticipation(r))));
-      const adopted = new Set((await tx.run(this.q.adoption.ofOrganisation, { org: keepId })).map(adoptionKey));
-      const names = new Set(keep.mergedNames);
-      const mergedFrom: MergedOrganisation[] = [...keep.mergedFrom];
-      let filled: Organisation = keep;
-      let moved = 0;
+      const others = [];
       for (const other of merged) {
-        names.add(other.name);
-        other.mergedNames.forEach((n) => names.add(n));
-        mergedFrom.push(...other.mergedFrom, { id: other.id, name: other.name, businessId: other.businessId, mergedAt });
+        const otherId = other.id;
+        others.push({
+          org: other,
+          state: (await this.stateOf(tx, 'ORGANISATION', otherId))!,
+          participations: await this.participationsOf(tx, otherId),
+          people: (await tx.run(this.q.person.ofOrganisation, { org: otherId })).map(toPerson),
+        });
+      }
+      log.about('MERGE', 'ORGANISATION', keepId, keep.name);
+
+      const names = new Set(keep.mergedNames);
+      let filled: Organisation = { ...keep };
+      const adoptions = new Map(asAdoptions(keepBefore.adoptions).map((a) => [adoptionKey(a), a]));
+      const moves: Participation[] = [];
+      for (const { org, state, participations, people } of others) {
+        names.add(org.name);
+        org.mergedNames.forEach((n) => names.add(n));
         filled = {
           ...filled,
-          businessId: filled.businessId ?? other.businessId,
-          website: filled.website ?? other.website,
-          municipalityCode: filled.municipalityCode ?? other.municipalityCode,
+          businessId: filled.businessId ?? org.businessId,
+          website: filled.website ?? org.website,
+          municipalityCode: filled.municipalityCode ?? org.municipalityCode,
         };
-        // The same participation recorded under both is kept once; every other one moves with its id.
-        for (const row of await tx.run(this.q.participation.list, { org: other.id })) {
-          const p = toParticipation(row);
+        for (const a of asAdoptions(state.adoptions)) adoptions.set(adoptionKey(a), a);
+        for (const p of participations) {
           const key = participationKey({ ...p, organisationId: keepId });
           if (seen.has(key)) continue;
           seen.add(key);
-          const source = row.source ? `${String(row.source)}; merged from ${other.name}` : `merged from ${other.name}`;
-          await tx.run(this.q.participation.create[p.targetKind], { ...p, organisationId: keepId, source, now: mergedAt });
-          moved++;
+          // The tie keeps its source and confirmation: a merge changes who holds it, not where it came from.
+          moves.push({ ...p, id: newId('par', p.role), organisationId: keepId });
         }
-        for (const a of await tx.run(this.q.adoption.ofOrganisation, { org: other.id })) {
-          if (adopted.has(adoptionKey(a))) continue;
-          adopted.add(adoptionKey(a));
-          await tx.run(this.q.adoption.create, { org: keepId, model: a.modelId, validFrom: a.validFrom, validTo: a.validTo });
-          moved++;
+        for (const p of participations) await this.record(tx, log, { kind: 'PARTICIPATION', id: p.id, before: stateOfParticipation(p), after: null });
+        for (const person of people) {
+          await this.record(tx, log, { kind: 'PERSON', id: person.id, before: asJson(person), after: asJson({ ...person, organisationId: keepId }) });
         }
-        await tx.run(this.q.node.detachDelete.Organisation, { id: other.id });
+        await this.record(tx, log, { kind: 'ORGANISATION', id: org.id, before: state, after: null });
       }
+
+      const stamp = now();
+      for (const p of moves) {
+        await this.createParticipation(tx, p, stamp);
+        await this.record(tx, log, { kind: 'PARTICIPATION', id: p.id, before: null, after: stateOfParticipation(p, stamp) });
+      }
+      for (const { people } of others) {
+        for (const person of people) await this.relinkOne(tx, 'PersonOrganisation', person.id, keepId);
+      }
+      for (const { org } of others) await tx.run(this.q.node.detachDelete.Organisation, { id: org.id });
       names.delete(keep.name);
-      await tx.run(this.q.organisation.update, { ...this.organisationParams(filled, keepId), now: mergedAt });
-      await tx.run(this.q.organisation.recordMerge, {
-        id: keepId,
-        mergedNames: [...names].sort(),
-        mergedFrom: JSON.stringify(mergedFrom),
-      });
-      await this.relinkOne(tx, 'Organisation', keepId, filled.municipalityCode);
-      return { organisation: await this.mustGetOrganisation(tx, keepId), mergedIds: others, movedRelationships: moved };
+      const movedAdoptions = adoptions.size - asAdoptions(keepBefore.adoptions).length;
+      const mergedFrom: MergedOrganisation[] = [
+        ...keep.mergedFrom,
+        ...others.flatMap(({ org }) => [...org.mergedFrom, { id: org.id, name: org.name, businessId: org.businessId, mergedAt: stamp }]),
+      ];
+      await this.tracked(tx, log, 'ORGANISATION', keepId, () =>
+        this.writeOrganisation(tx, keepId, { ...filled, mergedNames: [...names].sort(), mergedFrom, adoptions: [...adoptions.values()] }, null),
+      );
+      return {
+        organisation: await this.mustGetOrganisation(tx, keepId),
+        mergedIds: otherIds,
+        movedRelationships: moves.length + movedAdoptions,
+      };
     });
   }
 
@@ -241,6 +309,33 @@ export class CypherGraphStore implements GraphStore {
     };
   }
 
+  /**
+   * Creates (`created` given) or updates an organisation with its municipality; merged names and
+   * adoptions are set when given (a merge, or an undo putting a recorded state back).
+   */
+  private async writeOrganisation(
+    tx: CypherTx,
+    id: string,
+    org: OrganisationInput & { mergedNames?: string[]; mergedFrom?: MergedOrganisation[]; adoptions?: Adoption[] },
+    created: { createdAt: string } | null,
+  ) {
+    await this.refuseDuplicateOrganisation(tx, org, id);
+    if (org.municipalityCode) await this.requireMunicipality(tx, org.municipalityCode);
+    const params = { ...this.organisationParams(org, id), now: created?.createdAt ?? now() };
+    const merge = { mergedNames: org.mergedNames ?? [], mergedFrom: org.mergedFrom?.length ? JSON.stringify(org.mergedFrom) : null };
+    if (created) await tx.run(this.q.organisation.create, { ...params, ...merge, createdAt: created.createdAt });
+    else await tx.run(this.q.organisation.update, params);
+    if (!created && org.mergedNames) await tx.run(this.q.organisation.recordMerge, { id, ...merge });
+    await this.relinkOne(tx, 'Organisation', id, org.municipalityCode ?? null);
+    if (org.adoptions) {
+      await tx.run(this.q.adoption.removeAll, { org: id });
+      for (const a of org.adoptions) {
+        const rows = await tx.run(this.q.adoption.create, { org: id, model: a.operatingModelId, validFrom: a.validFrom, validTo: a.validTo });
+        if (rows.length === 0) throw notFound('Operating model', a.operatingModelId);
+      }
+    }
+  }
+
   private async refuseDuplicateOrganisation(tx: CypherTx, org: OrganisationInput, selfId: string | null) {
     const rows = await tx.run(this.q.organisation.findDuplicate, {
       businessId: org.businessId ?? null,
@@ -283,30 +378,34 @@ export class CypherGraphStore implements GraphStore {
     });
   }
 
-  async createProject(input: ProjectInput): Promise<Project> {
+  async createProject(input: ProjectInput, actor: Actor): Promise<Project> {
     const project = validateProject(input);
-    return this.db.write(async (tx) => {
+    return this.recorded(actor, async (tx, log) => {
       const id = newId('prj', project.code ?? project.name);
-      await this.writeProject(tx, id, project, null);
-      return this.mustGetProject(tx, id);
+      await this.tracked(tx, log, 'PROJECT', id, () => this.writeProject(tx, id, project, { createdAt: now() }), true);
+      const created = await this.mustGetProject(tx, id);
+      log.about('CREATE', 'PROJECT', id, projectLabel(created));
+      return created;
     });
   }
 
-  async updateProject(id: string, patch: Patch<ProjectInput>): Promise<Project> {
-    return this.db.write(async (tx) => {
+  async updateProject(id: string, patch: Patch<ProjectInput>, actor: Actor): Promise<Project> {
+    return this.recorded(actor, async (tx, log) => {
       const current = await this.mustGetProject(tx, id);
       const links = await this.links(tx, 'Project', id);
       const project = validateProject(merge({ ...current, ...links }, patch) as ProjectInput);
-      await this.writeProject(tx, id, project, current);
-      return this.mustGetProject(tx, id);
+      await this.tracked(tx, log, 'PROJECT', id, () => this.writeProject(tx, id, project, null));
+      const updated = await this.mustGetProject(tx, id);
+      log.about('UPDATE', 'PROJECT', id, projectLabel(updated));
+      return updated;
     });
   }
 
-  async deleteProject(id: string): Promise<DeleteResult> {
-    return this.deleteNode('Project', id);
+  async deleteProject(id: string, actor: Actor): Promise<DeleteResult> {
+    return this.deleteItem('Project', id, actor);
   }
 
-  private async writeProject(tx: CypherTx, id: string, p: ProjectInput, current: Project | null) {
+  private async writeProject(tx: CypherTx, id: string, p: ProjectInput, created: { createdAt: string } | null) {
     if (p.code) {
       const [other] = await tx.run(this.q.project.getByCode, { code: p.code });
       if (other && other.id !== id) {
@@ -324,11 +423,13 @@ export class CypherGraphStore implements GraphStore {
     const params = {
       ...p,
       id,
-      now: now(),
+      // A new item's two stamps are the same moment.
+      now: created?.createdAt ?? now(),
+      createdAt: created?.createdAt ?? null,
       searchText: foldText([p.name, p.code ?? ''].join(' ')),
       sortKey: sortKey(p.name, id),
     };
-    await tx.run(current ? this.q.project.update : this.q.project.create, params);
+    await tx.run(created ? this.q.project.create : this.q.project.update, params);
     await this.relinkOne(tx, 'ProjectPredecessor', id, p.predecessorId ?? null);
     await this.relinkMany(tx, 'Project', id, p);
   }
@@ -355,38 +456,50 @@ export class CypherGraphStore implements GraphStore {
     });
   }
 
-  async createActivity(input: ActivityInput): Promise<Activity> {
+  async createActivity(input: ActivityInput, actor: Actor): Promise<Activity> {
     const activity = validateActivity(input);
-    return this.db.write(async (tx) => {
+    return this.recorded(actor, async (tx, log) => {
       const id = newId('act', activity.name);
-      await this.writeActivity(tx, id, activity, false);
-      return this.mustGetActivity(tx, id);
+      await this.tracked(tx, log, 'ACTIVITY', id, () => this.writeActivity(tx, id, activity, { createdAt: now() }), true);
+      const created = await this.mustGetActivity(tx, id);
+      log.about('CREATE', 'ACTIVITY', id, created.name);
+      return created;
     });
   }
 
-  async updateActivity(id: string, patch: Patch<ActivityInput>): Promise<Activity> {
-    return this.db.write(async (tx) => {
+  async updateActivity(id: string, patch: Patch<ActivityInput>, actor: Actor): Promise<Activity> {
+    return this.recorded(actor, async (tx, log) => {
       const current = await this.mustGetActivity(tx, id);
       const links = await this.links(tx, 'Activity', id);
       const activity = validateActivity(merge({ ...current, ...links }, patch) as ActivityInput);
-      await this.writeActivity(tx, id, activity, true);
-      return this.mustGetActivity(tx, id);
+      await this.tracked(tx, log, 'ACTIVITY', id, () => this.writeActivity(tx, id, activity, null));
+      const updated = await this.mustGetActivity(tx, id);
+      log.about('UPDATE', 'ACTIVITY', id, updated.name);
+      return updated;
     });
   }
 
-  async deleteActivity(id: string): Promise<DeleteResult> {
-    return this.deleteNode('Activity', id);
+  async deleteActivity(id: string, actor: Actor): Promise<DeleteResult> {
+    return this.deleteItem('Activity', id, actor);
   }
 
-  private async writeActivity(tx: CypherTx, id: string, a: ActivityInput, exists: boolean) {
+  private async writeActivity(tx: CypherTx, id: string, a: ActivityInput, created: { createdAt: string } | null) {
     if (a.projectId) await this.mustGetProject(tx, a.projectId);
     if (a.continuesId) {
       if (a.continuesId === id) throw badInput('An activity cannot continue itself.', { field: 'continuesId' });
       await this.mustGetActivity(tx, a.continuesId);
     }
     if (a.municipalityCode) await this.requireMunicipality(tx, a.municipalityCode);
-    const params = { ...a, id, now: now(), searchText: foldText(a.name), sortKey: sortKey(a.name, id) };
-    await tx.run(exists ? this.q.activity.update : this.q.activity.create, params);
+    const params = {
+      ...a,
+      id,
+      // A new item's two stamps are the same moment.
+      now: created?.createdAt ?? now(),
+      createdAt: created?.createdAt ?? null,
+      searchText: foldText(a.name),
+      sortKey: sortKey(a.name, id),
+    };
+    await tx.run(created ? this.q.activity.create : this.q.activity.update, params);
     await this.relinkOne(tx, 'ActivityProject', id, a.projectId ?? null);
     await this.relinkOne(tx, 'ActivityContinues', id, a.continuesId ?? null);
     await this.relinkOne(tx, 'Activity', id, a.municipalityCode ?? null);
@@ -410,35 +523,47 @@ export class CypherGraphStore implements GraphStore {
     return this.page(this.q.network.list, this.q.network.count, filter, toNetwork, {});
   }
 
-  async createNetwork(input: NetworkInput): Promise<Network> {
+  async createNetwork(input: NetworkInput, actor: Actor): Promise<Network> {
     const network = validateNetwork(input);
-    return this.db.write(async (tx) => {
+    return this.recorded(actor, async (tx, log) => {
       const id = newId('net', network.name);
-      await this.writeNetwork(tx, id, network, false);
-      return this.mustGetNetwork(tx, id);
+      await this.tracked(tx, log, 'NETWORK', id, () => this.writeNetwork(tx, id, network, { createdAt: now() }), true);
+      const created = await this.mustGetNetwork(tx, id);
+      log.about('CREATE', 'NETWORK', id, created.name);
+      return created;
     });
   }
 
-  async updateNetwork(id: string, patch: Patch<NetworkInput>): Promise<Network> {
-    return this.db.write(async (tx) => {
+  async updateNetwork(id: string, patch: Patch<NetworkInput>, actor: Actor): Promise<Network> {
+    return this.recorded(actor, async (tx, log) => {
       const current = await this.mustGetNetwork(tx, id);
       const network = validateNetwork(merge(current, patch) as NetworkInput);
-      await this.writeNetwork(tx, id, network, true);
-      return this.mustGetNetwork(tx, id);
+      await this.tracked(tx, log, 'NETWORK', id, () => this.writeNetwork(tx, id, network, null));
+      const updated = await this.mustGetNetwork(tx, id);
+      log.about('UPDATE', 'NETWORK', id, updated.name);
+      return updated;
     });
   }
 
-  async deleteNetwork(id: string): Promise<DeleteResult> {
-    return this.deleteNode('Network', id);
+  async deleteNetwork(id: string, actor: Actor): Promise<DeleteResult> {
+    return this.deleteItem('Network', id, actor);
   }
 
-  private async writeNetwork(tx: CypherTx, id: string, n: NetworkInput, exists: boolean) {
+  private async writeNetwork(tx: CypherTx, id: string, n: NetworkInput, created: { createdAt: string } | null) {
     if (n.regionCode) {
       const [region] = await tx.run(this.q.reference.region, { code: n.regionCode });
       if (!region) throw badInput(`Unknown region code "${n.regionCode}".`, { field: 'regionCode' });
     }
-    const params = { ...n, id, now: now(), searchText: foldText(n.name), sortKey: sortKey(n.name, id) };
-    await tx.run(exists ? this.q.network.update : this.q.network.create, params);
+    const params = {
+      ...n,
+      id,
+      // A new item's two stamps are the same moment.
+      now: created?.createdAt ?? now(),
+      createdAt: created?.createdAt ?? null,
+      searchText: foldText(n.name),
+      sortKey: sortKey(n.name, id),
+    };
+    await tx.run(created ? this.q.network.create : this.q.network.update, params);
     await this.relinkOne(tx, 'Network', id, n.regionCode ?? null);
   }
 
@@ -462,17 +587,27 @@ export class CypherGraphStore implements GraphStore {
       .filter((p) => !at || isActiveAt(p.validFrom, p.validTo, at));
   }
 
-  async addParticipation(input: ParticipationInput): Promise<Participation> {
-    return this.db.write((tx) => this.insertParticipation(tx, input));
+  async addParticipation(input: ParticipationInput, actor: Actor): Promise<Participation> {
+    return this.recorded(actor, async (tx, log) => {
+      const { participation, label } = await this.prepareParticipation(tx, input, actor);
+      await this.insertParticipation(tx, log, participation);
+      log.about('CREATE', 'PARTICIPATION', participation.id, label);
+      return participation;
+    });
   }
 
-  private async insertParticipation(tx: CypherTx, input: ParticipationInput): Promise<Participation> {
+  /**
+   * Checks a new tie and builds it, reading all it needs: once a tie is written in a transaction,
+   * Kùzu shows phantom rows of it to reads with an unlabelled endpoint (H10).
+   */
+  private async prepareParticipation(tx: CypherTx, input: ParticipationInput, actor: Actor) {
     const validFrom = checkDate(input.validFrom, 'validFrom');
     const validTo = checkDate(input.validTo, 'validTo');
     if (validFrom && validTo && validTo < validFrom) {
       throw badInput(`The end date ${validTo} is before the start date ${validFrom}.`, { field: 'validTo' });
     }
-    await this.mustGetOrganisation(tx, input.organisationId);
+    const source = checkTieSource(input.source, actor);
+    const org = await this.mustGetOrganisation(tx, input.organisationId);
     const [target] = await tx.run(this.q.participation.targetLabel, { id: input.targetId });
     if (!target) throw notFound('Project, activity or network', input.targetId);
     const targetKind = targetKindOfLabel(target.label);
@@ -482,7 +617,7 @@ export class CypherGraphStore implements GraphStore {
         { field: 'role' },
       );
     }
-    const existing = (await tx.run(this.q.participation.list, { org: input.organisationId })).map(toParticipation);
+    const existing = await this.participationsOf(tx, input.organisationId);
     const clash = existing.find(
       (p) => p.targetId === input.targetId && p.role === input.role && overlaps(p.validFrom, p.validTo, validFrom, validTo),
     );
@@ -492,77 +627,486 @@ export class CypherGraphStore implements GraphStore {
         existingId: clash.id,
       });
     }
-    const id = newId('par', input.role);
-    await tx.run(this.q.participation.create[targetKind], {
-      id,
+    const participation: Participation = {
+      id: newId('par', input.role),
       organisationId: input.organisationId,
       targetId: input.targetId,
+      targetKind,
       role: input.role,
       validFrom,
       validTo,
-      source: input.source ?? 'entered by hand',
-      now: now(),
-    });
-    // Not read back: inside the writing transaction Kùzu also shows a new or changed relationship
-    // under the later FROM/TO pairs of its table when an endpoint is unlabelled (phantom rows).
-    const { organisationId, targetId, role } = input;
-    return { id, organisationId, targetId, targetKind, role, validFrom, validTo };
+      source,
+      // A person entering a tie, or a registry read just now, vouches for it; an imported file may be old.
+      confirmedAt: source.kind === 'IMPORT' ? null : now(),
+    };
+    const label = `${org.name} → ${await this.nameOf(tx, LABEL_OF_TARGET[targetKind], input.targetId)}`;
+    return { participation, label };
   }
 
-  async endParticipation(id: string, validTo: IsoDate): Promise<Participation> {
+  private async insertParticipation(tx: CypherTx, log: ChangeLog, participation: Participation) {
+    const createdAt = participation.confirmedAt ?? now();
+    await this.createParticipation(tx, participation, createdAt);
+    await this.record(tx, log, { kind: 'PARTICIPATION', id: participation.id, before: null, after: stateOfParticipation(participation, createdAt) });
+  }
+
+  private async createParticipation(tx: CypherTx, p: Participation, createdAt: string) {
+    await tx.run(this.q.participation.create[p.targetKind], {
+      id: p.id,
+      organisationId: p.organisationId,
+      targetId: p.targetId,
+      role: p.role,
+      validFrom: p.validFrom,
+      validTo: p.validTo,
+      source: p.source.kind,
+      sourceRef: p.source.ref,
+      confirmedAt: p.confirmedAt,
+      createdAt,
+    });
+  }
+
+  async endParticipation(id: string, validTo: IsoDate, actor: Actor): Promise<Participation> {
     const end = checkDate(validTo, 'validTo');
     if (!end) throw badInput('Give the date the participation ended.', { field: 'validTo' });
-    return this.db.write(async (tx) => {
-      const current = await this.mustGetParticipation(tx, id);
+    return this.changeParticipation(id, actor, 'END', (current) => {
       if (current.validFrom && end < current.validFrom) {
         throw badInput(`The end date ${end} is before the start date ${current.validFrom}.`, { field: 'validTo' });
       }
-      await tx.run(this.q.participation.end, { id, validTo: end });
-      return { ...current, validTo: end }; // not read back: see insertParticipation
+      return { ...current, validTo: end };
     });
   }
 
-  async removeParticipation(id: string): Promise<DeleteResult> {
-    return this.db.write(async (tx) => {
-      await this.mustGetParticipation(tx, id);
+  async confirmParticipation(id: string, actor: Actor): Promise<Participation> {
+    return this.changeParticipation(id, actor, 'CONFIRM', (current) => ({ ...current, confirmedAt: now() }));
+  }
+
+  /** A tie's fields changed in place; the new state is built here, not read back (H10). */
+  private async changeParticipation(
+    id: string,
+    actor: Actor,
+    operation: 'END' | 'CONFIRM',
+    next: (current: Participation) => Participation,
+  ): Promise<Participation> {
+    return this.recorded(actor, async (tx, log) => {
+      const [row] = await tx.run(this.q.participation.get, { id });
+      if (!row) throw notFound('Participation', id);
+      const current = toParticipation(row);
+      const updated = next(current);
+      log.about(operation, 'PARTICIPATION', id, await this.participationLabel(tx, current));
+      await this.record(tx, log, { kind: 'PARTICIPATION', id, before: stateOfParticipation(current, str(row.createdAt)), after: stateOfParticipation(updated, str(row.createdAt)) });
+      await tx.run(this.q.participation.restore, participationParams(updated));
+      return updated;
+    });
+  }
+
+  async removeParticipation(id: string, actor: Actor): Promise<DeleteResult> {
+    return this.recorded(actor, async (tx, log) => {
+      const [row] = await tx.run(this.q.participation.get, { id });
+      if (!row) throw notFound('Participation', id);
+      const current = toParticipation(row);
+      log.about('DELETE', 'PARTICIPATION', id, await this.participationLabel(tx, current));
+      await this.record(tx, log, { kind: 'PARTICIPATION', id, before: stateOfParticipation(current, str(row.createdAt)), after: null });
       await tx.run(this.q.participation.remove, { id });
       return { id, removedRelationships: 1 };
     });
   }
 
-  async setCoordinator(networkId: string, organisationId: string, from: IsoDate): Promise<Participation> {
+  async setCoordinator(networkId: string, organisationId: string, from: IsoDate, actor: Actor): Promise<Participation> {
     const start = checkDate(from, 'from');
     if (!start) throw badInput('Give the date the coordination starts.', { field: 'from' });
-    return this.db.write(async (tx) => {
+    return this.recorded(actor, async (tx, log) => {
       await this.mustGetNetwork(tx, networkId);
       await this.mustGetOrganisation(tx, organisationId);
-      const current = (await tx.run(this.q.participation.listByTarget, { target: networkId }))
-        .map(toParticipation)
-        .filter((p) => p.role === 'COORDINATOR' && overlaps(p.validFrom, p.validTo, start, null));
+      const rows = await tx.run(this.q.participation.listByTarget, { target: networkId });
+      const current = rows
+        .map((row) => ({ p: toParticipation(row), createdAt: str(row.createdAt) }))
+        .filter(({ p }) => p.role === 'COORDINATOR' && overlaps(p.validFrom, p.validTo, start, null));
       const dayBefore = addDays(start, -1);
-      for (const p of current) {
+      for (const { p } of current) {
         if (p.organisationId === organisationId && (!p.validFrom || p.validFrom <= start)) return p;
         if (p.validFrom && p.validFrom > dayBefore) {
           throw conflict(`${p.organisationId} starts coordinating on ${p.validFrom}; a handover on ${start} would leave its term empty. End or remove that term first.`, {
             field: 'from',
           });
         }
+      }
+      const { participation, label } = await this.prepareParticipation(
+        tx,
+        { organisationId, targetId: networkId, role: 'COORDINATOR', validFrom: start, validTo: null },
+        actor,
+      );
+      for (const { p, createdAt } of current) {
+        const ended = { ...p, validTo: dayBefore };
+        await this.record(tx, log, { kind: 'PARTICIPATION', id: p.id, before: stateOfParticipation(p, createdAt), after: stateOfParticipation(ended, createdAt) });
         await tx.run(this.q.participation.end, { id: p.id, validTo: dayBefore });
       }
-      return this.insertParticipation(tx, {
-        organisationId,
-        targetId: networkId,
-        role: 'COORDINATOR',
-        validFrom: start,
-        validTo: null,
-      });
+      await this.insertParticipation(tx, log, participation);
+      log.about('SET_COORDINATOR', 'PARTICIPATION', participation.id, label);
+      return participation;
     });
   }
 
-  private async mustGetParticipation(tx: CypherTx, id: string): Promise<Participation> {
-    const [row] = await tx.run(this.q.participation.get, { id });
-    if (!row) throw notFound('Participation', id);
-    return toParticipation(row);
+  /** An organisation's ties; read before any tie is written in the same transaction (H10). */
+  private async participationsOf(tx: CypherTx, organisationId: string): Promise<(Participation & { createdAt: string | null })[]> {
+    return (await tx.run(this.q.participation.list, { org: organisationId })).map((row) => ({
+      ...toParticipation(row),
+      createdAt: str(row.createdAt),
+    }));
+  }
+
+  private async participationLabel(tx: CypherTx, p: Participation): Promise<string> {
+    return `${await this.nameOf(tx, 'Organisation', p.organisationId)} → ${await this.nameOf(tx, LABEL_OF_TARGET[p.targetKind], p.targetId)}`;
+  }
+
+  private async nameOf(tx: CypherTx, label: ItemLabel, id: string): Promise<string> {
+    const [row] = await tx.run(this.q.nameOf[label], { id });
+    return row ? String(row.name) : id;
+  }
+
+  // ── named persons ──────────────────────────────────────────────────────────────────────────
+
+  async getPerson(id: string): Promise<Person | null> {
+    const [row] = await this.db.read(this.q.person.get, { id });
+    return row ? toPerson(row) : null;
+  }
+
+  async listPersons(organisationId: string): Promise<Person[]> {
+    return (await this.db.read(this.q.person.ofOrganisation, { org: organisationId })).map(toPerson);
+  }
+
+  async createPerson(input: PersonInput, actor: Actor): Promise<Person> {
+    const person = validatePerson(input);
+    return this.recorded(actor, async (tx, log) => {
+      // Random, not from the name: the id stays in the history after an erasure.
+      const id = `per-${hex(6)}`;
+      await this.tracked(tx, log, 'PERSON', id, () => this.writePerson(tx, id, person, { createdAt: now() }), true);
+      log.about('CREATE', 'PERSON', id, person.name);
+      return this.mustGetPerson(tx, id);
+    });
+  }
+
+  async updatePerson(id: string, patch: Patch<PersonInput>, actor: Actor): Promise<Person> {
+    return this.recorded(actor, async (tx, log) => {
+      const current = await this.mustGetPerson(tx, id);
+      const person = validatePerson(merge(current, patch) as PersonInput);
+      await this.tracked(tx, log, 'PERSON', id, () => this.writePerson(tx, id, person, null));
+      log.about('UPDATE', 'PERSON', id, person.name);
+      return this.mustGetPerson(tx, id);
+    });
+  }
+
+  async exportPerson(id: string): Promise<PersonExport> {
+    const person = await this.getPerson(id);
+    if (!person) throw notFound('Person', id);
+    const organisation = await this.getOrganisation(person.organisationId);
+    const changes = (await this.db.read(this.q.change.about, { entity: id })).map(toChange).map(withoutSortKey);
+    return {
+      exportedAt: now(),
+      person,
+      organisation: organisation && { id: organisation.id, name: organisation.name },
+      changes,
+    };
+  }
+
+  async erasePerson(id: string, actor: Actor): Promise<EraseResult> {
+    return this.recorded(actor, async (tx, log) => {
+      const person = await this.mustGetPerson(tx, id);
+      const changes = (await tx.run(this.q.change.about, { entity: id })).map(toChange);
+      for (const change of changes) {
+        const { label, effects, actor: by } = scrubPerson(change, person);
+        await tx.run(this.q.change.scrub, { id: change.id, label, effects: JSON.stringify(effects), actorEmail: by.email });
+      }
+      log.about('ERASE', 'PERSON', id, '');
+      log.add({ kind: 'PERSON', id, before: { id, ...ERASED }, after: null }, await this.networksOfOrganisations(tx, [person.organisationId]));
+      await tx.run(this.q.person.remove, { id });
+      return { id, scrubbedChanges: changes.length };
+    });
+  }
+
+  private async writePerson(tx: CypherTx, id: string, p: PersonInput, created: { createdAt: string } | null) {
+    await this.mustGetOrganisation(tx, p.organisationId);
+    const params = { ...p, id, now: created?.createdAt ?? now(), createdAt: created?.createdAt ?? null };
+    await tx.run(created ? this.q.person.create : this.q.person.update, params);
+    await this.relinkOne(tx, 'PersonOrganisation', id, p.organisationId);
+  }
+
+  private async mustGetPerson(tx: CypherTx, id: string): Promise<Person> {
+    const [row] = await tx.run(this.q.person.get, { id });
+    if (!row) throw notFound('Person', id);
+    return toPerson(row);
+  }
+
+  // ── history ────────────────────────────────────────────────────────────────────────────────
+
+  async getChange(id: string): Promise<Change | null> {
+    const [row] = await this.db.read(this.q.change.get, { id });
+    return row ? withoutSortKey(toChange(row)) : null;
+  }
+
+  async listChanges(filter: ChangeFilter): Promise<Page<Change>> {
+    if (!filter.entityId === !filter.networkId) {
+      throw badInput('Give exactly one of entityId and networkId.', { field: filter.entityId ? 'networkId' : 'entityId' });
+    }
+    const from = checkDate(filter.from, 'from');
+    const to = checkDate(filter.to, 'to');
+    if (from && to && to < from) throw badInput(`The end date ${to} is before the start date ${from}.`, { field: 'to' });
+    const first = pageSize(filter.first);
+    const params = {
+      entity: filter.entityId ?? null,
+      network: filter.networkId ?? null,
+      from,
+      until: to ? addDays(to, 1) : null, // `to` is the last day included
+      after: filter.after ? decodeCursor(filter.after) : null,
+      limit: first + 1,
+    };
+    const [rows, [count]] = await Promise.all([this.db.read(this.q.change.list, params), this.db.read(this.q.change.count, params)]);
+    const items = rows.slice(0, first).map(toChange);
+    const last = items[items.length - 1];
+    return {
+      items: items.map(withoutSortKey),
+      totalCount: Number(count.n),
+      endCursor: last ? encodeCursor(last.sortKey) : null,
+      hasNextPage: rows.length > first,
+    };
+  }
+
+  /**
+   * Puts back the state before a change, when nothing recorded later depends on it, and records
+   * the undo as a change of its own (which can in turn be undone).
+   */
+  async undoChange(id: string, actor: Actor): Promise<Change> {
+    return this.db.write(async (tx) => {
+      const [row] = await tx.run(this.q.change.get, { id });
+      if (!row) throw notFound('Change', id);
+      const change = toChange(row);
+      if (change.undoneBy) throw conflict(`This change was already undone (change ${change.undoneBy}).`, { undoneBy: change.undoneBy });
+      if (FINAL_OPERATIONS.includes(change.operation)) {
+        throw conflict(
+          change.operation === 'LOAD'
+            ? 'A data load is not undone as a whole: change or delete what it brought one item at a time.'
+            : 'An erasure is final: the erased data is no longer held anywhere.',
+        );
+      }
+      const ids = change.entityIds; // every created entity is among them
+      const later = ids.length ? (await tx.run(this.q.change.touchingSince, { ids, since: change.sortKey })).map(toChange) : [];
+      const dependents = dependentsOf(change, later);
+      if (dependents.length > 0) {
+        throw conflict(
+          `Later changes depend on this one: ${dependents.slice(0, 3).map(describeChange).join('; ')}${dependents.length > 3 ? ` and ${dependents.length - 3} more` : ''}. Undo those first.`,
+          { dependents: dependents.map(({ id: d, operation, entityKind, entityId, label, at, actor: by }) => ({ id: d, operation, entityKind, entityId, label, at, actor: by.email ?? by.id })) },
+        );
+      }
+      const effects = reversed(change);
+      try {
+        await this.checkUndo(tx, effects);
+        for (const e of effects) await this.applyState(tx, e);
+      } catch (error) {
+        if (error instanceof DomainError && error.code !== 'CONFLICT') {
+          throw conflict(`This change can't be undone: ${error.message}`, error.details);
+        }
+        throw error;
+      }
+      const log = new ChangeLog().about('UNDO', change.entityKind, change.entityId, change.label);
+      log.undoOf = change.id;
+      for (const e of effects) log.add(e, []);
+      log.addNetworks(change.networkIds);
+      const undo = await this.saveChange(tx, log, actor);
+      await tx.run(this.q.change.markUndone, { id: change.id, undoneBy: undo.id });
+      return undo;
+    });
+  }
+
+  /**
+   * Every read an undo needs, before its first write (H10): each entity is as the change left it,
+   * and every tie to put back has its organisation and target and does not clash with another.
+   */
+  private async checkUndo(tx: CypherTx, effects: ChangeEffect[]) {
+    const restored = new Set(effects.filter((e) => e.before === null && e.after !== null).map((e) => e.id));
+    const removed = new Set(effects.filter((e) => e.after === null).map((e) => e.id));
+    const checked = new Set<string>();
+    for (const e of effects) {
+      if (checked.has(e.id)) continue;
+      checked.add(e.id);
+      const current = await this.stateOf(tx, e.kind, e.id);
+      const name = String(e.before?.name ?? e.after?.name ?? e.id);
+      if (e.before === null && current) throw conflict(`"${name}" exists again, so it can't be put back.`);
+      if (e.before !== null && !current) throw conflict(`"${name}" no longer exists.`);
+      if (e.before !== null && current && !sameState(current, e.before)) {
+        throw conflict(`"${name}" has been changed since in a way the history does not show.`);
+      }
+      if (e.kind !== 'PARTICIPATION' || e.before !== null || e.after === null) continue;
+      const tie = e.after as unknown as Participation;
+      for (const [label, id] of [['Organisation', tie.organisationId], [LABEL_OF_TARGET[tie.targetKind], tie.targetId]] as const) {
+        const [row] = await tx.run(this.q.nameOf[label], { id });
+        if (!row && !restored.has(id)) throw conflict(`The ${label.toLowerCase()} "${id}" of the tie no longer exists.`);
+      }
+      const clash = (await this.participationsOf(tx, tie.organisationId)).find(
+        (p) => !removed.has(p.id) && p.targetId === tie.targetId && p.role === tie.role && overlaps(p.validFrom, p.validTo, tie.validFrom, tie.validTo),
+      );
+      if (clash) throw conflict(`The organisation has since been given the role ${tie.role} there for an overlapping period.`, { existingId: clash.id });
+    }
+  }
+
+  /** Makes an entity's state `e.after`: null deletes it, otherwise it is created or updated. */
+  private async applyState(tx: CypherTx, e: ChangeEffect) {
+    const state = e.after;
+    const created = e.before === null ? { createdAt: String(state?.createdAt ?? now()) } : null;
+    switch (e.kind) {
+      case 'ORGANISATION':
+      case 'PROJECT':
+      case 'ACTIVITY':
+      case 'NETWORK': {
+        const label = (Object.keys(KIND_OF_LABEL) as ItemLabel[]).find((l) => KIND_OF_LABEL[l] === e.kind)!;
+        if (!state) return void (await tx.run(this.q.node.detachDelete[label], { id: e.id }));
+        if (e.kind === 'ORGANISATION') {
+          const org = validateOrganisation(state as unknown as OrganisationInput);
+          const { mergedNames, mergedFrom, adoptions } = state as unknown as { mergedNames: string[]; mergedFrom?: MergedOrganisation[]; adoptions: JsonObject[] };
+          return this.writeOrganisation(tx, e.id, { ...org, mergedNames, mergedFrom: mergedFrom ?? [], adoptions: asAdoptions(adoptions) }, created);
+        }
+        if (e.kind === 'PROJECT') return this.writeProject(tx, e.id, validateProject(state as unknown as ProjectInput), created);
+        if (e.kind === 'ACTIVITY') return this.writeActivity(tx, e.id, validateActivity(state as unknown as ActivityInput), created);
+        return this.writeNetwork(tx, e.id, validateNetwork(state as unknown as NetworkInput), created);
+      }
+      case 'PARTICIPATION': {
+        if (!state) return void (await tx.run(this.q.participation.remove, { id: e.id }));
+        const tie = state as unknown as Participation;
+        if (created) return this.createParticipation(tx, tie, created.createdAt);
+        return void (await tx.run(this.q.participation.restore, participationParams(tie)));
+      }
+      case 'PERSON': {
+        if (!state) return void (await tx.run(this.q.person.remove, { id: e.id }));
+        // A consent date in a recorded state was valid when written; checked against itself, not today.
+        const person = state as unknown as PersonInput;
+        return this.writePerson(tx, e.id, validatePerson(person, person.consentGivenAt), created);
+      }
+      case 'DATASET':
+        throw conflict('A data load is not undone as a whole.');
+    }
+  }
+
+  /** The recorded state of an entity as it is now, or null when there is none. */
+  private async stateOf(tx: CypherTx, kind: ChangeEntityKind, id: string): Promise<JsonObject | null> {
+    switch (kind) {
+      case 'ORGANISATION': {
+        const [row] = await tx.run(this.q.organisation.get, { id });
+        if (!row) return null;
+        const adoptions = (await tx.run(this.q.adoption.ofOrganisation, { org: id })).map((a) => ({
+          operatingModelId: String(a.modelId),
+          validFrom: str(a.validFrom),
+          validTo: str(a.validTo),
+        }));
+        return asJson({ ...toOrganisation(row), adoptions });
+      }
+      case 'PROJECT': {
+        const [row] = await tx.run(this.q.project.get, { id });
+        return row ? asJson({ ...toProject(row), ...(await this.links(tx, 'Project', id)) }) : null;
+      }
+      case 'ACTIVITY': {
+        const [row] = await tx.run(this.q.activity.get, { id });
+        return row ? asJson({ ...toActivity(row), networkIds: (await this.links(tx, 'Activity', id)).networkIds }) : null;
+      }
+      case 'NETWORK': {
+        const [row] = await tx.run(this.q.network.get, { id });
+        return row ? asJson(toNetwork(row)) : null;
+      }
+      case 'PARTICIPATION': {
+        const [row] = await tx.run(this.q.participation.get, { id });
+        return row ? stateOfParticipation(toParticipation(row), str(row.createdAt)) : null;
+      }
+      case 'PERSON': {
+        const [row] = await tx.run(this.q.person.get, { id });
+        return row ? asJson(toPerson(row)) : null;
+      }
+      case 'DATASET':
+        return null;
+    }
+  }
+
+  /**
+   * Runs `write` between two reads of the entity's state (one for a new entity) and records the
+   * pair. Not for ties (H10).
+   */
+  private async tracked(
+    tx: CypherTx,
+    log: ChangeLog,
+    kind: Exclude<ChangeEntityKind, 'PARTICIPATION'>,
+    id: string,
+    write: () => Promise<void>,
+    isNew = false,
+  ) {
+    const before = isNew ? null : await this.stateOf(tx, kind, id);
+    await write();
+    await this.record(tx, log, { kind, id, before, after: await this.stateOf(tx, kind, id) });
+  }
+
+  /** Adds an effect with the networks it touches; call it before a write that removes what it names. */
+  private async record(tx: CypherTx, log: ChangeLog, effect: ChangeEffect) {
+    log.add(effect, await this.networksOfEffect(tx, effect));
+  }
+
+  private async networksOfEffect(tx: CypherTx, e: ChangeEffect): Promise<string[]> {
+    const states = [e.before, e.after].filter((s): s is JsonObject => s !== null);
+    const field = (key: string) => states.flatMap((s) => [s[key]].flat()).filter((v): v is string => typeof v === 'string');
+    switch (e.kind) {
+      case 'NETWORK':
+        return [e.id];
+      case 'ORGANISATION':
+        return this.networksOfOrganisations(tx, [e.id]);
+      case 'PERSON':
+        return this.networksOfOrganisations(tx, field('organisationId'));
+      case 'PARTICIPATION':
+        return this.networksOfItems(tx, field('targetId'));
+      case 'PROJECT':
+      case 'ACTIVITY':
+        return [...field('networkIds'), ...(await this.networksOfItems(tx, field('projectId')))];
+      case 'DATASET':
+        return [];
+    }
+  }
+
+  private async networksOfItems(tx: CypherTx, ids: string[]): Promise<string[]> {
+    return this.networkIds(tx, this.q.networksOf, ids);
+  }
+
+  private async networksOfOrganisations(tx: CypherTx, ids: string[]): Promise<string[]> {
+    return this.networkIds(tx, this.q.networksOfOrganisation, ids);
+  }
+
+  private async networkIds(tx: CypherTx, query: string, ids: string[]): Promise<string[]> {
+    const found = new Set<string>();
+    for (const id of new Set(ids)) for (const row of await tx.run(query, { id })) found.add(String(row.id));
+    return [...found];
+  }
+
+  /** One write, and the one Change recording it, in one transaction. */
+  private recorded<T>(actor: Actor, work: (tx: CypherTx, log: ChangeLog) => Promise<T>): Promise<T> {
+    return this.db.write(async (tx) => {
+      const log = new ChangeLog();
+      const result = await work(tx, log);
+      if (!log.empty) await this.saveChange(tx, log, actor);
+      return result;
+    });
+  }
+
+  private async saveChange(tx: CypherTx, log: ChangeLog, actor: Actor): Promise<Change> {
+    const at = this.changeTime();
+    const change = log.build(`chg-${hex(8)}`, at, actor);
+    const { actor: by, effects, ...fields } = change;
+    await tx.run(this.q.change.create, {
+      ...fields,
+      actorId: by.id,
+      actorEmail: by.email,
+      sortKey: `${at}\u0001${change.id}`,
+      effects: JSON.stringify(effects),
+    });
+    return change;
+  }
+
+  /** Now, but strictly after the previous change of this process, so the history has one order. */
+  private changeTime(): string {
+    let at = now();
+    if (at <= this.lastChangeAt) at = new Date(Date.parse(this.lastChangeAt) + 1).toISOString();
+    this.lastChangeAt = at;
+    return at;
   }
 
   // ── graph, search, reference data ─────────────────────────────────────────────────────────
@@ -635,18 +1179,29 @@ export class CypherGraphStore implements GraphStore {
 
   // ── bulk ───────────────────────────────────────────────────────────────────────────────────
 
-  async loadDataset(dataset: SeedDataset): Promise<void> {
-    const clean = validateDataset(dataset);
-    await this.db.write(async (tx) => {
-      const existing = await tx.run(this.q.node.existingIds, {
-        ids: [...clean.organisations, ...clean.projects, ...clean.activities, ...clean.networks].map((n) => n.id),
-      });
+  /** The whole load is one change: it names every item it brought, and the file or source it came from. */
+  async loadDataset(dataset: SeedDataset, actor: Actor, origin: LoadOrigin = UNNAMED_LOAD): Promise<void> {
+    const clean = validateDataset(dataset, origin.source);
+    await this.recorded(actor, async (tx, log) => {
+      const itemIds = [...clean.organisations, ...clean.projects, ...clean.activities, ...clean.networks].map((n) => n.id);
+      const existing = await tx.run(this.q.node.existingIds, { ids: itemIds });
       if (existing.length > 0) {
         throw conflict(`${existing.length} of the ids are already in the database (first: ${existing[0].id}).`);
       }
       const known = new Set((await tx.run(this.q.reference.termIds)).map((r) => `${r.label}:${r.id}`));
       const municipalities = new Set((await tx.run(this.q.reference.municipalities)).map((r) => String(r.code)));
       await tx.bulkLoad(datasetTables(clean, now(), { known, municipalities }));
+      const loadId = `load-${hex(6)}`;
+      log.about('LOAD', 'DATASET', loadId, origin.label);
+      const counts = {
+        organisations: clean.organisations.length,
+        projects: clean.projects.length,
+        activities: clean.activities.length,
+        networks: clean.networks.length,
+        participations: clean.participations.length,
+      };
+      log.add({ kind: 'DATASET', id: loadId, before: null, after: { label: origin.label, source: asJson(origin.source), ...counts } }, clean.networks.map((n) => n.id));
+      log.addLoaded(itemIds);
     });
     this.referenceCache.clear(); // after the commit, so no read can cache the old lists again
   }
@@ -655,7 +1210,7 @@ export class CypherGraphStore implements GraphStore {
     const [flag] = await this.db.read(this.q.meta.get, { key: 'demoSeededAt' });
     const [count] = await this.db.read(this.q.node.countOrganisations);
     if (flag || Number(count.n) > 0) return false;
-    await this.loadDataset(dataset);
+    await this.loadDataset(dataset, SYSTEM_ACTOR, DEMO_LOAD);
     await this.db.write((tx) => tx.run(this.q.meta.set, { key: 'demoSeededAt', value: now() }));
     return true;
   }
@@ -693,13 +1248,64 @@ export class CypherGraphStore implements GraphStore {
     };
   }
 
-  private async deleteNode(label: 'Organisation' | 'Project' | 'Activity' | 'Network', id: string) {
-    return this.db.write(async (tx) => {
-      const [row] = await tx.run(this.q.node.degree[label], { id });
-      if (!row) throw notFound(label, id);
+  /**
+   * Deletes an item with its ties. The record keeps everything needed to put it back: its state,
+   * its ties, and the items whose own link pointed at it (activities under a deleted project…).
+   */
+  private async deleteItem(label: ItemLabel, id: string, actor: Actor): Promise<DeleteResult> {
+    const kind = KIND_OF_LABEL[label];
+    return this.recorded(actor, async (tx, log) => {
+      const before = await this.stateOf(tx, kind, id);
+      if (!before) throw notFound(label, id);
+      if (label === 'Organisation') {
+        const people = await tx.run(this.q.person.ofOrganisation, { org: id });
+        if (people.length > 0) {
+          throw conflict(`${people.length} named person(s) work for this organisation: erase them or move them to another organisation first.`, {
+            personIds: people.map((p) => String(p.id)),
+          });
+        }
+      }
+      log.about('DELETE', kind, id, label === 'Project' ? projectLabel(before as unknown as Project) : String(before.name));
+      const rows =
+        label === 'Organisation'
+          ? await tx.run(this.q.participation.list, { org: id })
+          : (await tx.run(this.q.participation.listByTarget, { target: id })).filter((r) => r.targetId === id);
+      for (const row of rows) {
+        await this.record(tx, log, { kind: 'PARTICIPATION', id: String(row.id), before: stateOfParticipation(toParticipation(row), str(row.createdAt)), after: null });
+      }
+      for (const { kind: itemKind, query, unlink } of this.incomingLinks(label)) {
+        for (const row of await tx.run(query, { id })) {
+          const itemBefore = (await this.stateOf(tx, itemKind, String(row.id)))!;
+          await this.record(tx, log, { kind: itemKind, id: String(row.id), before: itemBefore, after: unlink(itemBefore, id) });
+        }
+      }
+      await this.record(tx, log, { kind, id, before, after: null });
+      const [degree] = await tx.run(this.q.node.degree[label], { id });
       await tx.run(this.q.node.detachDelete[label], { id });
-      return { id, removedRelationships: Number(row.n) };
+      return { id, removedRelationships: Number(degree.n) };
     });
+  }
+
+  /** The items whose own link points at an item of `label`, and what deleting it does to their state. */
+  private incomingLinks(label: ItemLabel): { kind: 'PROJECT' | 'ACTIVITY'; query: string; unlink: (s: JsonObject, id: string) => JsonObject }[] {
+    const incoming = this.q.links.incoming;
+    const without = (key: string) => (s: JsonObject, id: string) => ({ ...s, [key]: (s[key] as string[]).filter((x) => x !== id) });
+    switch (label) {
+      case 'Project':
+        return [
+          { kind: 'ACTIVITY', query: incoming.projectActivities, unlink: (s) => ({ ...s, projectId: null }) },
+          { kind: 'PROJECT', query: incoming.projectFollowUps, unlink: (s) => ({ ...s, predecessorId: null }) },
+        ];
+      case 'Activity':
+        return [{ kind: 'ACTIVITY', query: incoming.activityFollowUps, unlink: (s) => ({ ...s, continuesId: null }) }];
+      case 'Network':
+        return [
+          { kind: 'PROJECT', query: incoming.networkProjects, unlink: without('networkIds') },
+          { kind: 'ACTIVITY', query: incoming.networkActivities, unlink: without('networkIds') },
+        ];
+      case 'Organisation':
+        return [];
+    }
   }
 
   private async requireMunicipality(tx: CypherTx, code: string) {
@@ -733,11 +1339,17 @@ export class CypherGraphStore implements GraphStore {
   private async links(tx: CypherTx, label: 'Project' | 'Activity', id: string) {
     const [row] = await tx.run(this.q.links.read[label], { id });
     return {
-      networkIds: (row?.networkIds as string[] | null) ?? [],
-      methodIds: (row?.methodIds as string[] | null) ?? [],
-      targetGroupIds: (row?.targetGroupIds as string[] | null) ?? [],
+      networkIds: [...((row?.networkIds as string[] | null) ?? [])].sort(),
+      methodIds: [...((row?.methodIds as string[] | null) ?? [])].sort(),
+      targetGroupIds: [...((row?.targetGroupIds as string[] | null) ?? [])].sort(),
     };
   }
+}
+
+interface Adoption {
+  operatingModelId: string;
+  validFrom: IsoDate | null;
+  validTo: IsoDate | null;
 }
 
 /** Applies a patch: absent fields keep their value, `null` clears. */
@@ -755,12 +1367,42 @@ function pageSize(first: number | null | undefined): number {
   return size;
 }
 
-function adoptionKey(row: Row): string {
-  return [row.modelId, row.validFrom, row.validTo].join('|');
+/** Domain objects are plain data: this only tells the type system so. */
+const asJson = (value: object): JsonObject => value as unknown as JsonObject;
+
+function asAdoptions(value: unknown): Adoption[] {
+  return Array.isArray(value) ? (value as Adoption[]) : [];
+}
+
+const adoptionKey = (a: Adoption) => [a.operatingModelId, a.validFrom, a.validTo].join('|');
+
+/** A tie's recorded state: its fields and when it was first written. */
+function stateOfParticipation(p: Participation, createdAt?: string | null): JsonObject {
+  const { id, organisationId, targetId, targetKind, role, validFrom, validTo, source, confirmedAt } = p;
+  return asJson({ id, organisationId, targetId, targetKind, role, validFrom, validTo, source, confirmedAt, createdAt: createdAt ?? null });
+}
+
+function participationParams(p: Participation): Params {
+  return {
+    id: p.id,
+    role: p.role,
+    validFrom: p.validFrom,
+    validTo: p.validTo,
+    source: p.source.kind,
+    sourceRef: p.source.ref,
+    confirmedAt: p.confirmedAt,
+  };
 }
 
 function participationKey(p: Pick<Participation, 'organisationId' | 'targetId' | 'role' | 'validFrom' | 'validTo'>) {
   return [p.organisationId, p.targetId, p.role, p.validFrom, p.validTo].join('|');
+}
+
+const projectLabel = (p: Pick<Project, 'code' | 'name'>) => (p.code ? `${p.code} ${p.name}` : p.name);
+
+function withoutSortKey(change: Change & { sortKey?: string }): Change {
+  const { sortKey: _cursor, ...rest } = change;
+  return rest;
 }
 
 function toTerm(r: Row): Term {

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import {
   DEFAULT_SECTOR,
   ROLES_BY_TARGET,
+  TIE_SOURCE_KINDS,
   badInput,
   checkDate,
+  cleanText,
   foldText,
   nameKey,
   validateActivity,
@@ -12,15 +14,26 @@ import {
   validateProject,
   type ParticipationTarget,
   type SeedDataset,
+  type SeedParticipation,
+  type TieSource,
 } from '@verkosto/domain';
 import type { BulkTable, CypherValue } from '../engine/cypher-engine';
 import { sortKey } from './sort-key';
 
-/** A dataset whose every row passed the same validation as a single mutation. */
-export type CleanDataset = Required<SeedDataset> & { targetKinds: Map<string, ParticipationTarget> };
+/** A tie of a clean dataset: its id, source and confirmation settled. */
+export type CleanParticipation = SeedParticipation & { id: string; source: TieSource; confirmedAt: string | null };
 
-/** Validates every row and every reference inside the dataset; reports all problems at once. */
-export function validateDataset(dataset: SeedDataset): CleanDataset {
+/** A dataset whose every row passed the same validation as a single mutation. */
+export type CleanDataset = Required<Omit<SeedDataset, 'participations'>> & {
+  participations: CleanParticipation[];
+  targetKinds: Map<string, ParticipationTarget>;
+};
+
+/**
+ * Validates every row and every reference inside the dataset; reports all problems at once. Ties
+ * without a source of their own get `defaultSource` (the file or registry the load came from).
+ */
+export function validateDataset(dataset: SeedDataset, defaultSource: TieSource): CleanDataset {
   const problems: string[] = [];
   const attempt = <T>(where: string, work: () => T): T | null => {
     try {
@@ -70,7 +83,11 @@ export function validateDataset(dataset: SeedDataset): CleanDataset {
     else if (!ROLES_BY_TARGET[kind].includes(p.role)) problems.push(`${where}: ${p.role} is not a role in a ${kind.toLowerCase()}.`);
     const dates = attempt(where, () => [checkDate(p.validFrom, 'validFrom'), checkDate(p.validTo, 'validTo')]);
     if (dates?.[0] && dates[1] && dates[1] < dates[0]) problems.push(`${where}: ends before it starts.`);
-    return [{ ...p, id: p.id ?? participationId(p.organisationId, p.targetId, p.role, p.validFrom ?? null) }];
+    const source = p.source ? { kind: p.source.kind, ref: cleanText(p.source.ref) } : defaultSource;
+    if (!TIE_SOURCE_KINDS.includes(source.kind)) problems.push(`${where}: the source kind ${source.kind} is not one of ${TIE_SOURCE_KINDS.join(', ')}.`);
+    const confirmedAt = cleanText(p.confirmedAt);
+    if (confirmedAt && Number.isNaN(Date.parse(confirmedAt))) problems.push(`${where}: confirmedAt "${confirmedAt}" is not a time.`);
+    return [{ ...p, id: p.id ?? participationId(p.organisationId, p.targetId, p.role, p.validFrom ?? null), source, confirmedAt }];
   });
   participations.forEach((p) => unique(p.id, `participation ${p.id}`));
   const projectIds = new Set(projects.map((p) => p.id));
@@ -226,12 +243,14 @@ export function datasetTables(
         .map((p) => ({
           from: p.organisationId,
           to: p.targetId,
-          id: p.id ?? null,
+          id: p.id,
           role: p.role,
           validFrom: p.validFrom ?? null,
           validTo: p.validTo ?? null,
-          source: 'demo data',
+          source: p.source.kind,
           createdAt: now,
+          sourceRef: p.source.ref,
+          confirmedAt: p.confirmedAt,
         })),
     );
   }

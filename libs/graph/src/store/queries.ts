@@ -14,7 +14,22 @@ const ITEM_LABELS = ['Organisation', 'Project', 'Activity', 'Network'] as const;
 const TARGET_LABELS = { PROJECT: 'Project', ACTIVITY: 'Activity', NETWORK: 'Network' } as const;
 
 const PARTICIPATION_RETURN = (d: Dialect) => `r.id AS id, o.id AS organisationId, t.id AS targetId,
-  ${d.label('t')} AS targetLabel, r.role AS role, r.validFrom AS validFrom, r.validTo AS validTo, r.source AS source`;
+  ${d.label('t')} AS targetLabel, r.role AS role, r.validFrom AS validFrom, r.validTo AS validTo, r.source AS source,
+  r.sourceRef AS sourceRef, r.confirmedAt AS confirmedAt, r.createdAt AS createdAt`;
+
+const PERSON_RETURN = `p.id AS id, p.name AS name, p.email AS email, p.roleTitle AS roleTitle,
+  p.consentGivenAt AS consentGivenAt, p.consentText AS consentText, p.createdAt AS createdAt,
+  p.updatedAt AS updatedAt, o.id AS organisationId`;
+
+const CHANGE_RETURN = `c.id AS id, c.at AS at, c.sortKey AS sortKey, c.actorId AS actorId, c.actorEmail AS actorEmail,
+  c.operation AS operation, c.entityKind AS entityKind, c.entityId AS entityId, c.label AS label,
+  c.entityIds AS entityIds, c.refIds AS refIds, c.networkIds AS networkIds, c.effects AS effects,
+  c.undoOf AS undoOf, c.undoneBy AS undoneBy`;
+
+/** Changes about an entity (set or referred to) or a network, in a time window, newest first. */
+const CHANGE_FILTER = `WHERE ($entity IS NULL OR $entity IN c.entityIds OR $entity IN c.refIds)
+  AND ($network IS NULL OR $network IN c.networkIds)
+  AND ($from IS NULL OR c.at >= $from) AND ($until IS NULL OR c.at < $until)`;
 
 const ORGANISATION_DETAILS = `OPTIONAL MATCH (o)-[:LOCATED_IN]->(m:Municipality)
 RETURN ${ORGANISATION_RETURN}, m.code AS municipalityCode, o.sortKey AS sortKey`;
@@ -112,8 +127,8 @@ export function buildQueries(d: Dialect) {
       ),
       create: `CREATE (o:Organisation {id: $id, name: $name, kind: $kind, sector: $sector,
   businessId: $businessId, nameKey: $nameKey, website: $website, permanent: $permanent,
-  mergedNames: ${d.stringList('mergedNames')}, searchText: $searchText, sortKey: $sortKey,
-  createdAt: $now, updatedAt: $now})`,
+  mergedNames: ${d.stringList('mergedNames')}, mergedFrom: $mergedFrom, searchText: $searchText, sortKey: $sortKey,
+  createdAt: $createdAt, updatedAt: $now})`,
       update: `MATCH (o:Organisation {id: $id})
 SET o.name = $name, o.kind = $kind, o.sector = $sector, o.businessId = $businessId,
   o.nameKey = $nameKey, o.website = $website, o.permanent = $permanent,
@@ -145,7 +160,7 @@ RETURN o.id AS id, o.name AS name, o.businessId AS businessId`,
       create: `CREATE (p:Project {id: $id, code: $code, name: $name, programme: $programme, fund: $fund,
   priorityAxis: $priorityAxis, startDate: date($startDate), endDate: date($endDate), budget: $budget,
   publicFunding: $publicFunding, description: $description, outputs: $outputs,
-  searchText: $searchText, sortKey: $sortKey, createdAt: $now, updatedAt: $now})`,
+  searchText: $searchText, sortKey: $sortKey, createdAt: $createdAt, updatedAt: $now})`,
       update: `MATCH (p:Project {id: $id})
 SET p.code = $code, p.name = $name, p.programme = $programme, p.fund = $fund,
   p.priorityAxis = $priorityAxis, p.startDate = date($startDate), p.endDate = date($endDate),
@@ -166,7 +181,7 @@ SET p.code = $code, p.name = $name, p.programme = $programme, p.fund = $fund,
       ),
       create: `CREATE (a:Activity {id: $id, name: $name, type: $type, startDate: date($startDate),
   endDate: date($endDate), description: $description, searchText: $searchText, sortKey: $sortKey,
-  createdAt: $now, updatedAt: $now})`,
+  createdAt: $createdAt, updatedAt: $now})`,
       update: `MATCH (a:Activity {id: $id})
 SET a.name = $name, a.type = $type, a.startDate = date($startDate), a.endDate = date($endDate),
   a.description = $description, a.searchText = $searchText, a.sortKey = $sortKey, a.updatedAt = $now`,
@@ -175,7 +190,7 @@ SET a.name = $name, a.type = $type, a.startDate = date($startDate), a.endDate = 
       get: `MATCH (n:Network {id: $id}) ${NETWORK_DETAILS}`,
       ...listing('n', 'Network', 'true', NETWORK_DETAILS),
       create: `CREATE (n:Network {id: $id, name: $name, goal: $goal, visibility: $visibility,
-  searchText: $searchText, sortKey: $sortKey, createdAt: $now, updatedAt: $now})`,
+  searchText: $searchText, sortKey: $sortKey, createdAt: $createdAt, updatedAt: $now})`,
       update: `MATCH (n:Network {id: $id})
 SET n.name = $name, n.goal = $goal, n.visibility = $visibility, n.searchText = $searchText,
   n.sortKey = $sortKey, n.updatedAt = $now`,
@@ -194,17 +209,23 @@ RETURN ${PARTICIPATION_RETURN(d)} ORDER BY validFrom, id`,
           kind,
           `MATCH (o:Organisation {id: $organisationId}), (t:${label} {id: $targetId})
 CREATE (o)-[:PARTICIPATES {id: $id, role: $role, validFrom: date($validFrom), validTo: date($validTo),
-  source: $source, createdAt: $now}]->(t)`,
+  source: $source, sourceRef: $sourceRef, confirmedAt: $confirmedAt, createdAt: $createdAt}]->(t)`,
         ]),
       ) as Record<keyof typeof TARGET_LABELS, string>,
       end: `MATCH (:Organisation)-[r:PARTICIPATES]->() WHERE r.id = $id SET r.validTo = date($validTo)`,
+      confirm: `MATCH (:Organisation)-[r:PARTICIPATES]->() WHERE r.id = $id SET r.confirmedAt = $confirmedAt`,
+      /** Puts back a recorded state (undo); the organisation and target of a tie never change. */
+      restore: `MATCH (:Organisation)-[r:PARTICIPATES]->() WHERE r.id = $id
+SET r.role = $role, r.validFrom = date($validFrom), r.validTo = date($validTo), r.source = $source,
+  r.sourceRef = $sourceRef, r.confirmedAt = $confirmedAt`,
       remove: `MATCH (:Organisation)-[r:PARTICIPATES]->() WHERE r.id = $id DELETE r`,
     },
     adoption: {
       ofOrganisation: `MATCH (o:Organisation {id: $org})-[r:ADOPTED]->(m:OperatingModel)
-RETURN m.id AS modelId, r.validFrom AS validFrom, r.validTo AS validTo`,
+RETURN m.id AS modelId, r.validFrom AS validFrom, r.validTo AS validTo ORDER BY modelId, validFrom`,
       create: `MATCH (o:Organisation {id: $org}), (m:OperatingModel {id: $model})
-CREATE (o)-[:ADOPTED {validFrom: date($validFrom), validTo: date($validTo)}]->(m)`,
+CREATE (o)-[:ADOPTED {validFrom: date($validFrom), validTo: date($validTo)}]->(m) RETURN m.id AS id`,
+      removeAll: `MATCH (o:Organisation {id: $org})-[r:ADOPTED]->(:OperatingModel) DELETE r`,
     },
     links: {
       one: {
@@ -214,6 +235,15 @@ CREATE (o)-[:ADOPTED {validFrom: date($validFrom), validTo: date($validTo)}]->(m
         ProjectPredecessor: toOne('Project', 'CONTINUES', 'Project', 'id'),
         ActivityProject: toOne('Activity', 'RUNS_UNDER', 'Project', 'id'),
         ActivityContinues: toOne('Activity', 'CONTINUES', 'Activity', 'id'),
+        PersonOrganisation: toOne('Person', 'WORKS_FOR', 'Organisation', 'id'),
+      },
+      /** Items whose own link points at the given one: they change when it is deleted. */
+      incoming: {
+        projectActivities: 'MATCH (x:Activity)-[:RUNS_UNDER]->(:Project {id: $id}) RETURN x.id AS id ORDER BY id',
+        projectFollowUps: 'MATCH (x:Project)-[:CONTINUES]->(:Project {id: $id}) RETURN x.id AS id ORDER BY id',
+        activityFollowUps: 'MATCH (x:Activity)-[:CONTINUES]->(:Activity {id: $id}) RETURN x.id AS id ORDER BY id',
+        networkProjects: 'MATCH (x:Project)-[:IN_NETWORK]->(:Network {id: $id}) RETURN x.id AS id ORDER BY id',
+        networkActivities: 'MATCH (x:Activity)-[:IN_NETWORK]->(:Network {id: $id}) RETURN x.id AS id ORDER BY id',
       },
       many: { Project: toMany('Project'), Activity: toMany('Activity') },
       read: { Project: readLinks('Project'), Activity: readLinks('Activity') },
@@ -229,7 +259,7 @@ CREATE (o)-[:ADOPTED {validFrom: date($validFrom), validTo: date($validTo)}]->(m
       ),
       countOrganisations: 'MATCH (o:Organisation) RETURN count(o) AS n',
       counts: [
-        ...ITEM_LABELS.map((l) => `MATCH (n:${l}) RETURN '${l}' AS label, count(n) AS n`),
+        ...[...ITEM_LABELS, 'Person', 'Change'].map((l) => `MATCH (n:${l}) RETURN '${l}' AS label, count(n) AS n`),
         "MATCH (:Organisation)-[r:PARTICIPATES]->() RETURN 'PARTICIPATES' AS label, count(r) AS n",
       ].join('\nUNION ALL\n'),
     },
@@ -248,6 +278,54 @@ RETURN m.code AS code, m.name AS name, m.nameSv AS nameSv, r.code AS regionCode 
         .join('\nUNION ALL\n'),
       regionCount: 'MATCH (r:Region) RETURN count(r) AS n',
     },
+    person: {
+      get: `MATCH (p:Person {id: $id}) OPTIONAL MATCH (p)-[:WORKS_FOR]->(o:Organisation) RETURN ${PERSON_RETURN}`,
+      ofOrganisation: `MATCH (p:Person)-[:WORKS_FOR]->(o:Organisation {id: $org}) RETURN ${PERSON_RETURN} ORDER BY name, id`,
+      create: `CREATE (p:Person {id: $id, name: $name, email: $email, roleTitle: $roleTitle,
+  consentGivenAt: date($consentGivenAt), consentText: $consentText, createdAt: $createdAt, updatedAt: $now})`,
+      update: `MATCH (p:Person {id: $id})
+SET p.name = $name, p.email = $email, p.roleTitle = $roleTitle, p.consentGivenAt = date($consentGivenAt),
+  p.consentText = $consentText, p.updatedAt = $now`,
+      remove: 'MATCH (p:Person {id: $id}) DETACH DELETE p',
+    },
+    change: {
+      create: `CREATE (c:Change {id: $id, at: $at, sortKey: $sortKey, actorId: $actorId, actorEmail: $actorEmail,
+  operation: $operation, entityKind: $entityKind, entityId: $entityId, label: $label,
+  entityIds: ${d.stringList('entityIds')}, refIds: ${d.stringList('refIds')}, networkIds: ${d.stringList('networkIds')},
+  effects: $effects, undoOf: $undoOf, undoneBy: NULL})`,
+      get: `MATCH (c:Change {id: $id}) RETURN ${CHANGE_RETURN}`,
+      list: `MATCH (c:Change) ${CHANGE_FILTER} AND ($after IS NULL OR c.sortKey < $after)
+RETURN ${CHANGE_RETURN} ORDER BY sortKey DESC LIMIT $limit`,
+      count: `MATCH (c:Change) ${CHANGE_FILTER} RETURN count(c) AS n`,
+      /** Every change that set or referred to the given ids after a point in the history. */
+      touchingSince: `UNWIND ${ids} AS x MATCH (c:Change) WHERE c.sortKey > $since AND (x IN c.entityIds OR x IN c.refIds)
+RETURN DISTINCT ${CHANGE_RETURN} ORDER BY sortKey`,
+      about: `MATCH (c:Change) WHERE $entity IN c.entityIds OR $entity IN c.refIds RETURN ${CHANGE_RETURN} ORDER BY sortKey`,
+      markUndone: 'MATCH (c:Change {id: $id}) SET c.undoneBy = $undoneBy',
+      /** Erasure rewrites the personal data out of a change and keeps the rest of the record. */
+      scrub: 'MATCH (c:Change {id: $id}) SET c.label = $label, c.effects = $effects, c.actorEmail = $actorEmail',
+    },
+    /**
+     * The networks an item belongs to: itself, by IN_NETWORK, or through the project it runs under.
+     * One id per call: Kùzu uses its key index for `{id: $id}`, not for `id IN $ids` (ENGINES.md §5).
+     */
+    networksOf: [
+      'MATCH (n:Network {id: $id}) RETURN n.id AS id',
+      'MATCH (:Project {id: $id})-[:IN_NETWORK]->(n:Network) RETURN n.id AS id',
+      'MATCH (:Activity {id: $id})-[:IN_NETWORK]->(n:Network) RETURN n.id AS id',
+      'MATCH (:Activity {id: $id})-[:RUNS_UNDER]->(:Project)-[:IN_NETWORK]->(n:Network) RETURN n.id AS id',
+    ].join('\nUNION ALL\n'),
+    /**
+     * The networks an organisation takes part in, directly or through a project or activity. Every
+     * node is labelled: Kùzu shows phantom rows of a tie created in the same transaction otherwise (H10).
+     */
+    networksOfOrganisation: [
+      'MATCH (:Organisation {id: $id})-[:PARTICIPATES]->(n:Network) RETURN n.id AS id',
+      'MATCH (:Organisation {id: $id})-[:PARTICIPATES]->(:Project)-[:IN_NETWORK]->(n:Network) RETURN n.id AS id',
+      'MATCH (:Organisation {id: $id})-[:PARTICIPATES]->(:Activity)-[:IN_NETWORK]->(n:Network) RETURN n.id AS id',
+      'MATCH (:Organisation {id: $id})-[:PARTICIPATES]->(:Activity)-[:RUNS_UNDER]->(:Project)-[:IN_NETWORK]->(n:Network) RETURN n.id AS id',
+    ].join('\nUNION ALL\n'),
+    nameOf: byLabel((l) => `MATCH (n:${l} {id: $id}) RETURN n.name AS name`),
     meta: {
       get: 'MATCH (m:Meta {key: $key}) RETURN m.value AS value',
       set: 'MERGE (m:Meta {key: $key}) ON CREATE SET m.value = $value ON MATCH SET m.value = $value',

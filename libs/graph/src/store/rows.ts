@@ -1,12 +1,19 @@
 import type {
   Activity,
   MergedOrganisation,
+  Actor,
+  Change,
+  ChangeEffect,
+  ChangeEntityKind,
+  ChangeOperation,
   Network,
   Organisation,
   Participation,
   ParticipationRole,
   ParticipationTarget,
+  Person,
   Project,
+  TieSourceKind,
   Visibility,
 } from '@verkosto/domain';
 import type { CypherValue, Row } from '../engine/cypher-engine';
@@ -124,5 +131,42 @@ export function toParticipation(row: Row): Participation {
     role: row.role as ParticipationRole,
     validFrom: str(row.validFrom),
     validTo: str(row.validTo),
+    // Ties written before version 2 of the schema were given a kind by its migration.
+    source: { kind: (str(row.source) ?? 'MANUAL') as TieSourceKind, ref: str(row.sourceRef) },
+    confirmedAt: str(row.confirmedAt),
+  };
+}
+
+export function toPerson(row: Row): Person {
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    email: str(row.email),
+    organisationId: String(row.organisationId),
+    roleTitle: str(row.roleTitle),
+    consentGivenAt: String(row.consentGivenAt),
+    consentText: String(row.consentText),
+    createdAt: String(row.createdAt),
+    updatedAt: String(row.updatedAt),
+  };
+}
+
+export function toChange(row: Row): Change & { sortKey: string } {
+  const actor: Actor = { id: String(row.actorId), email: str(row.actorEmail) };
+  return {
+    id: String(row.id),
+    at: String(row.at),
+    sortKey: String(row.sortKey),
+    actor,
+    operation: row.operation as ChangeOperation,
+    entityKind: row.entityKind as ChangeEntityKind,
+    entityId: String(row.entityId),
+    label: str(row.label) ?? '',
+    entityIds: strs(row.entityIds),
+    refIds: strs(row.refIds),
+    networkIds: strs(row.networkIds),
+    effects: JSON.parse(String(row.effects ?? '[]')) as ChangeEffect[],
+    undoOf: str(row.undoOf),
+    undoneBy: str(row.undoneBy),
   };
 }

@@ -1,0 +1,54 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '@verkosto/domain';
+import type { GraphStore } from '@verkosto/graph';
+import { CurrentActor } from '../common/current-actor.decorator';
+import { GRAPH_STORE } from '../common/store.module';
+import { Organisation } from '../organisations/organisation.model';
+import { CreatePersonInput, ErasePayload, Person, UpdatePersonInput } from './person.model';
+
+/** Named persons: recorded with consent, exported and erased on request (docs/privacy.md). */
+@Resolver(() => Person)
+export class PersonResolver {
+  constructor(@Inject(GRAPH_STORE) private readonly store: GraphStore) {}
+
+  @Query(() => Person, { nullable: true })
+  person(@Args('id', { type: () => ID }) id: string) {
+    return this.store.getPerson(id);
+  }
+
+  @Query(() => String, { description: 'Everything held about the person, as JSON: their record, consent and the changes that name them.' })
+  async exportPerson(@Args('id', { type: () => ID }) id: string) {
+    return JSON.stringify(await this.store.exportPerson(id), null, 2);
+  }
+
+  @Mutation(() => Person, { description: 'Names a person; refused without the wording and date of their consent.' })
+  createPerson(@Args('input') input: CreatePersonInput, @CurrentActor() actor: Actor) {
+    return this.store.createPerson(input, actor);
+  }
+
+  @Mutation(() => Person)
+  updatePerson(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdatePersonInput, @CurrentActor() actor: Actor) {
+    return this.store.updatePerson(id, input, actor);
+  }
+
+  @Mutation(() => ErasePayload, { description: 'Deletes the person and removes their name and email from the history; final.' })
+  erasePerson(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor) {
+    return this.store.erasePerson(id, actor);
+  }
+
+  @ResolveField(() => Organisation, { nullable: true })
+  organisation(@Parent() person: Person) {
+    return this.store.getOrganisation(person.organisationId);
+  }
+}
+
+@Resolver(() => Organisation)
+export class OrganisationPeopleResolver {
+  constructor(@Inject(GRAPH_STORE) private readonly store: GraphStore) {}
+
+  @ResolveField(() => [Person], { description: 'Named contacts who consented to be named.' })
+  people(@Parent() org: Organisation) {
+    return this.store.listPersons(org.id);
+  }
+}
