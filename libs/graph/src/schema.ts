@@ -10,11 +10,14 @@ export interface NodeTable {
   label: string;
   key: string;
   columns: Record<string, ColumnType>;
+  /** The migration step that creates the table (1 when left out). */
+  since?: number;
 }
 export interface RelTable {
   type: string;
   pairs: [from: string, to: string][];
   columns: Record<string, ColumnType>;
+  since?: number;
 }
 
 const stamps = { createdAt: 'STRING', updatedAt: 'STRING' } as const;
@@ -64,6 +67,25 @@ export const NODE_TABLES: NodeTable[] = [
     columns: { id: 'STRING', name: 'STRING', description: 'STRING', ...stamps },
   },
   { label: 'Meta', key: 'key', columns: { key: 'STRING', value: 'STRING' } },
+  // Accounts (issue 7). A token is found by the hash of its secret, so the hash is the key.
+  {
+    label: 'User',
+    key: 'id',
+    columns: {
+      id: 'STRING', email: 'STRING', name: 'STRING', passwordHash: 'STRING', isAdmin: 'BOOLEAN',
+      lastLoginAt: 'STRING', ...stamps,
+    },
+    since: 2,
+  },
+  {
+    label: 'AccessToken',
+    key: 'hash',
+    columns: {
+      hash: 'STRING', id: 'STRING', kind: 'STRING', name: 'STRING', createdAt: 'STRING',
+      expiresAt: 'STRING', lastUsedAt: 'STRING',
+    },
+    since: 2,
+  },
 ];
 
 export const REL_TABLES: RelTable[] = [
@@ -83,6 +105,8 @@ export const REL_TABLES: RelTable[] = [
     columns: {},
   },
   { type: 'ADOPTED', pairs: [['Organisation', 'OperatingModel']], columns: { ...dated } },
+  { type: 'MEMBER_OF', pairs: [['User', 'Network']], columns: { role: 'STRING', createdAt: 'STRING' }, since: 2 },
+  { type: 'HOLDS', pairs: [['User', 'AccessToken']], columns: {}, since: 2 },
 ];
 
 export function nodeTable(label: string): NodeTable {
@@ -97,29 +121,37 @@ export function relTable(type: string): RelTable {
   return table;
 }
 
-/** Migration steps by version. Version 1 is the model above; later versions append ALTERs. */
-export const KUZU_SCHEMA: Record<number, string[]> = {
-  1: [
-    ...NODE_TABLES.filter((t) => t.label !== 'Meta').map(
+const createdIn = (version: number) => (t: { since?: number }) => (t.since ?? 1) === version;
+
+/** Kùzu tables of one migration step: node tables first, since relationship tables name them. */
+function kuzuTables(version: number): string[] {
+  return [
+    ...NODE_TABLES.filter((t) => t.label !== 'Meta' && createdIn(version)(t)).map(
       (t) =>
         `CREATE NODE TABLE IF NOT EXISTS ${t.label}(${Object.entries(t.columns)
           .map(([name, type]) => `${name} ${type}${name === t.key ? ' PRIMARY KEY' : ''}`)
           .join(', ')})`,
     ),
-    ...REL_TABLES.map((t) => {
+    ...REL_TABLES.filter(createdIn(version)).map((t) => {
       const pairs = t.pairs.map(([from, to]) => `FROM ${from} TO ${to}`);
       const columns = Object.entries(t.columns).map(([name, type]) => `${name} ${type}`);
       return `CREATE REL TABLE IF NOT EXISTS ${t.type}(${[...pairs, ...columns].join(', ')})`;
     }),
-  ],
-};
+  ];
+}
+
+/** Unique keys of one migration step's node tables (Neo4j has no tables, only constraints). */
+const neo4jKeys = (version: number) =>
+  NODE_TABLES.filter((t) => t.label !== 'Meta' && createdIn(version)(t)).map(
+    (t) => `CREATE CONSTRAINT ${t.label.toLowerCase()}_${t.key} IF NOT EXISTS FOR (n:${t.label}) REQUIRE n.${t.key} IS UNIQUE`,
+  );
+
+/** Migration steps by version: 1 is the graph model, 2 the accounts. */
+export const KUZU_SCHEMA: Record<number, string[]> = { 1: kuzuTables(1), 2: kuzuTables(2) };
 
 export const NEO4J_SCHEMA: Record<number, string[]> = {
   1: [
-    ...NODE_TABLES.filter((t) => t.label !== 'Meta').map(
-      (t) =>
-        `CREATE CONSTRAINT ${t.label.toLowerCase()}_${t.key} IF NOT EXISTS FOR (n:${t.label}) REQUIRE n.${t.key} IS UNIQUE`,
-    ),
+    ...neo4jKeys(1),
     ...['Organisation', 'Project', 'Activity', 'Network'].map(
       (label) => `CREATE INDEX ${label.toLowerCase()}_sort IF NOT EXISTS FOR (n:${label}) ON (n.sortKey)`,
     ),
@@ -128,6 +160,8 @@ export const NEO4J_SCHEMA: Record<number, string[]> = {
     'CREATE INDEX project_code IF NOT EXISTS FOR (n:Project) ON (n.code)',
     'CREATE INDEX participates_id IF NOT EXISTS FOR ()-[r:PARTICIPATES]-() ON (r.id)',
   ],
+  // One account per email: Kùzu has only the primary key, so the account store checks it there.
+  2: [...neo4jKeys(2), 'CREATE CONSTRAINT user_email IF NOT EXISTS FOR (n:User) REQUIRE n.email IS UNIQUE'],
 };
 
 /** Statements that must exist before the version can be read. */
