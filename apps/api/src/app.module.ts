@@ -4,8 +4,10 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ActivityResolver } from './activities/activity.resolver';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
+import { AuthModule } from './auth/auth.module';
 import { IsoDateScalar } from './common/date.scalar';
 import { ErrorFilter } from './common/error.filter';
+import { queryLimitRules } from './common/query-limits';
 import { ExportController } from './export/export.controller';
 import { StoreModule } from './common/store.module';
 import { GraphResolver } from './graph/graph.resolver';
@@ -23,6 +25,7 @@ const production = process.env.NODE_ENV === 'production';
 @Module({
   imports: [
     StoreModule,
+    AuthModule,
     WebModule,
     GraphQLModule.forRoot<ApolloDriverConfig>({
       driver: ApolloDriver,
@@ -31,6 +34,9 @@ const production = process.env.NODE_ENV === 'production';
       path: '/graphql',
       introspection: !production,
       includeStacktraceInErrorResponses: !production,
+      // No "did you mean" field names either: the committed schema.graphql is the public contract.
+      hideSchemaDetailsFromClientErrors: production,
+      validationRules: queryLimitRules(),
     }),
   ],
   controllers: [HealthController, ExportController],

@@ -77,6 +77,10 @@ RETURN ${TOKEN_RETURN} ORDER BY tokenCreatedAt`,
       networksOfItems: belonging(`x.id IN ${d.stringList('ids')}`),
       itemsOfNetworks: belonging(`n.id IN ${d.stringList('networks')}`),
       networks: `MATCH (n:Network) WHERE n.id IN ${d.stringList('ids')} RETURN ${NETWORK_COLUMNS}`,
+      /** The networks a project or activity is placed in itself (not through its project). */
+      directNetworks: ['Project', 'Activity']
+        .map((label) => `MATCH (x:${label} {id: $id})-[:IN_NETWORK]->(n:Network) RETURN n.id AS id`)
+        .join('\nUNION ALL\n'),
       participationTarget: `MATCH (:Organisation)-[r:PARTICIPATES]->(t) WHERE r.id = $id RETURN t.id AS id`,
     },
   };

@@ -204,6 +204,9 @@ describe.each(legs)('AccountStore contract on $name', (leg) => {
       expect([...inClosed].sort()).toEqual([closed.id, project.id, activity.id, org.id].sort());
       expect(await accounts.privateNetworkIds()).toContain(closed.id);
       expect(await accounts.privateNetworkIds()).not.toContain(open.id);
+      expect(await accounts.directNetworkIds(activity.id)).toEqual([open.id]);
+      expect(await accounts.directNetworkIds(project.id)).toEqual([closed.id]);
+      expect(await accounts.directNetworkIds(org.id)).toEqual([]);
       expect(await accounts.participationTarget(part.id)).toBe(activity.id);
       expect(await accounts.participationTarget('par-ei-ole')).toBeNull();
       expect(await accounts.networksOfItems([])).toEqual([]);

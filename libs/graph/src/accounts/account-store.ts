@@ -91,6 +91,8 @@ export interface AccountStore {
   privateNetworkIds(): Promise<string[]>;
   networksOfItems(ids: string[]): Promise<ItemNetwork[]>;
   itemsOfNetworks(networkIds: string[]): Promise<ItemNetwork[]>;
+  /** The networks a project or activity is placed in itself (not through its project). */
+  directNetworkIds(itemId: string): Promise<string[]>;
   /** The project, activity or network a participation is in. */
   participationTarget(participationId: string): Promise<string | null>;
 }
@@ -292,6 +294,10 @@ export class CypherAccountStore implements AccountStore {
       this.db.read(this.q.access.itemsOfNetworks, { networks: networkIds }),
     ]);
     return [...networks.map((r) => toItemNetwork({ ...r, item: r.network })), ...items.map(toItemNetwork)];
+  }
+
+  async directNetworkIds(itemId: string): Promise<string[]> {
+    return (await this.db.read(this.q.access.directNetworks, { id: itemId })).map((r) => String(r.id)).sort();
   }
 
   async participationTarget(participationId: string): Promise<string | null> {
