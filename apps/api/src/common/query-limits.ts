@@ -33,7 +33,8 @@ const VARIABLE_PAGE_SIZE = 200;
  * Validation rules that refuse a query before it runs when it nests too deep or would resolve too
  * many fields. Cost: each field counts 1, and what is under a list counts once per item, the item
  * count being the `first`/`limit` argument of the list or of the connection above it. Introspection
- * fields (`__schema`, `__type`) are not counted; production turns introspection off.
+ * fields (`__schema`, `__type`) are not counted; production turns introspection off. Clients see
+ * the refusal as GRAPHQL_VALIDATION_FAILED, like any query that does not fit the schema.
  */
 export function queryLimitRules(limits: QueryLimits = QUERY_LIMITS) {
   return [(context: ValidationContext): ASTVisitor => ({
@@ -47,13 +48,12 @@ export function queryLimitRules(limits: QueryLimits = QUERY_LIMITS) {
       if (depth > limits.maxDepth) {
         context.reportError(new GraphQLError(`The query${name} nests ${depth} levels deep; at most ${limits.maxDepth} are allowed.`, {
           nodes: [operation],
-          extensions: { code: 'BAD_USER_INPUT' },
         }));
       }
       if (cost > limits.maxCost) {
         context.reportError(new GraphQLError(
           `The query${name} asks for about ${Math.round(cost)} fields; at most ${limits.maxCost} are allowed. Ask for smaller pages or fewer nested lists.`,
-          { nodes: [operation], extensions: { code: 'BAD_USER_INPUT' } },
+          { nodes: [operation] },
         ));
       }
     },
