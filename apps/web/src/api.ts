@@ -15,26 +15,41 @@ export interface Hit {
   label: string;
 }
 
-export class ApiError extends Error {}
+export class ApiError extends Error {
+  /** The server's extensions.code (UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT…), when it sent one. */
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** The session's CSRF token, from the cookie the server set at sign-in (absent when signed out). */
+function csrfToken(): string | null {
+  const match = /(?:^|;\s*)verkosto_csrf=([^;]+)/.exec(document.cookie);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   let response: Response;
+  const csrf = csrfToken();
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) },
       body: JSON.stringify({ query, variables }),
     });
   } catch {
     throw new ApiError('no connection to the server');
   }
-  let body: { data?: T; errors?: { message: string }[] };
+  let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   try {
     body = (await response.json()) as typeof body;
   } catch {
     throw new ApiError(`the server answered ${response.status} ${response.statusText}`);
   }
-  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join('; '));
+  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join('; '), body.errors[0].extensions?.code);
   if (!response.ok || !body.data) throw new ApiError(`the server answered ${response.status}`);
   return body.data;
 }
