@@ -255,6 +255,16 @@ describe('accounts and rights', () => {
     expect(networkMembers).toEqual([{ role: 'COORDINATOR', user: { email: emails.COORDINATOR } }]);
   });
 
+  it("shows a coordinator their members' roles only in the networks they coordinate", async () => {
+    const other = (await ok('mutation { createNetwork(input: { name: "Muu yksityinen", visibility: PRIVATE }) { id } }')).createNetwork.id;
+    await ok('mutation($n: ID!, $e: String!) { setMembership(networkId: $n, email: $e, role: VIEWER) { role } }', { n: other, e: emails.EDITOR });
+    const query = 'query($n: ID!) { networkMembers(networkId: $n) { user { email memberships { networkId } } } }';
+    const seen = (await as.COORDINATOR.ok(query, { n: closed })).networkMembers.find((m: any) => m.user.email === emails.EDITOR);
+    expect(seen.user.memberships).toEqual([{ networkId: closed }]);
+    const all = (await ok(query, { n: closed })).networkMembers.find((m: any) => m.user.email === emails.EDITOR);
+    expect(all.user.memberships.map((m: any) => m.networkId).sort()).toEqual([closed, other].sort());
+  });
+
   it('never lets the last administrator go', async () => {
     const { me } = await ok('{ me { id } }');
     const error = await app.fails('mutation($id: ID!) { updateUser(id: $id, input: { isAdmin: false }) { id } }', { id: me.id });

@@ -25,19 +25,21 @@ export class ApiError extends Error {
   }
 }
 
-/** The session's CSRF token, from the cookie the server set at sign-in (absent when signed out). */
-function csrfToken(): string | null {
+/**
+ * The session's CSRF token as a header, from the cookie the server set at sign-in (none when
+ * signed out). Every POST made with the session cookie needs it, uploads included.
+ */
+export function csrfHeaders(): Record<string, string> {
   const match = /(?:^|;\s*)verkosto_csrf=([^;]+)/.exec(document.cookie);
-  return match ? decodeURIComponent(match[1]) : null;
+  return match ? { 'x-csrf-token': decodeURIComponent(match[1]) } : {};
 }
 
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   let response: Response;
-  const csrf = csrfToken();
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...csrfHeaders() },
       body: JSON.stringify({ query, variables }),
     });
   } catch {

@@ -125,9 +125,12 @@ export class AccountResolver {
     return this.accounts.removeMembership(networkId, userId);
   }
 
+  /** Your own roles; someone else's only to administrators, or in the networks you coordinate. */
   @ResolveField(() => [Membership])
-  memberships(@Parent() user: User) {
-    return this.accounts.memberships(user.id);
+  async memberships(@Parent() user: User, @CurrentAccess() access: RequestAccess) {
+    const all = await this.accounts.memberships(user.id);
+    if (access.user?.isAdmin || access.user?.id === user.id) return all;
+    return all.filter((m) => access.roleIn(m.networkId) === 'COORDINATOR');
   }
 }
 
