@@ -74,7 +74,13 @@ export function mountAccount(root: HTMLElement, ctx: AccountContext) {
     void refresh().then(() => ctx.onSignedInOrOut());
   }
 
+  /** What the controls were last drawn for: the shell calls render() often, and an open menu should stay open. */
+  let drawn = '';
+
   function render() {
+    const key = `${ctx.lang()}:${me ? `${me.id}:${me.name}:${me.isAdmin}:${me.memberships.map((m) => m.role).join()}` : ''}`;
+    if (key === drawn) return;
+    drawn = key;
     root.setAttribute('aria-label', t('account.label'));
     if (!me) {
       const button = h('button', { type: 'button', 'data-testid': 'sign-in' }, t('account.signIn'));
