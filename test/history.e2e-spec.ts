@@ -1,4 +1,4 @@
-import { TestApp } from './support/app';
+import { ADMIN, TestApp } from './support/app';
 
 /** The change history, undo, tie sources and named persons, over real HTTP against the built app. */
 describe('history, undo, tie sources and named persons over GraphQL', () => {
@@ -26,7 +26,7 @@ describe('history, undo, tie sources and named persons over GraphQL', () => {
     const before = await history(org.id);
     expect(before.totalCount).toBe(2);
     const [update, create] = before.nodes;
-    expect(create).toMatchObject({ operation: 'CREATE', before: null, actor: { id: 'anonymous', email: null } });
+    expect(create).toMatchObject({ operation: 'CREATE', before: null, actor: { id: expect.stringMatching(/^usr-/), email: ADMIN.email } });
     expect(update).toMatchObject({ operation: 'UPDATE', label: 'Historian yhdistys ry', undoneBy: null });
     expect(JSON.parse(update.before)).toMatchObject({ name: 'Historian yhdistys', municipalityCode: null });
     expect(JSON.parse(update.after)).toMatchObject({ name: 'Historian yhdistys ry', municipalityCode: '305' });
@@ -58,7 +58,7 @@ describe('history, undo, tie sources and named persons over GraphQL', () => {
     const [error] = result.errors ?? [];
     expect(error.extensions?.code).toBe('CONFLICT');
     expect(error.message).toMatch(/Later changes depend on this one: CREATE of PARTICIPATION "Riippuvuuden yhdistys → Kuusamon/);
-    expect(error.extensions?.dependents).toEqual([expect.objectContaining({ entityId: tie.id, operation: 'CREATE', actor: 'anonymous' })]);
+    expect(error.extensions?.dependents).toEqual([expect.objectContaining({ entityId: tie.id, operation: 'CREATE', actor: ADMIN.email })]);
     const { organisation } = await app.ok(`query($id: ID!) { organisation(id: $id) { id } }`, { id: org.id });
     expect(organisation).not.toBeNull();
   });

@@ -7,8 +7,8 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { TestApp } from '../support/app';
-import { ARTIFACTS, openBrowser, type BrowserSession } from '../support/browser';
+import { ADMIN, TestApp } from '../support/app';
+import { ARTIFACTS, openBrowser, signIn, type BrowserSession } from '../support/browser';
 import { DUPLICATES, seedDuplicates } from '../support/duplicates';
 
 jest.setTimeout(120_000);
@@ -29,6 +29,7 @@ describe('the data page in a browser', () => {
     await seedDuplicates(app);
     session = await openBrowser();
     ({ page, errors } = session);
+    await signIn(page, app.url, ADMIN);
   });
 
   afterAll(async () => {

@@ -7,8 +7,8 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { TestApp } from '../support/app';
-import { ARTIFACTS, openBrowser, type BrowserSession } from '../support/browser';
+import { ADMIN, TestApp } from '../support/app';
+import { ARTIFACTS, openBrowser, signIn, type BrowserSession } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -27,6 +27,7 @@ describe('the history panel in a browser', () => {
     await app.ok(`mutation($id: ID!, $name: String!) { updateOrganisation(id: $id, input: { name: $name, website: "historia.example.fi" }) { id } }`, { id: org.id, name: NEW_NAME });
     session = await openBrowser();
     page = session.page;
+    await signIn(page, app.url, ADMIN);
   });
 
   afterAll(async () => {
@@ -46,11 +47,11 @@ describe('the history panel in a browser', () => {
     expect(await items()).toEqual(['UPDATE', 'CREATE', 'CREATE']);
     const update = page.locator('[data-testid=history] li.change').first();
     expect(await update.locator('.what').textContent()).toBe(`Organisaatio “${NEW_NAME}” · muokattu`);
-    expect(await update.locator('.sub').textContent()).toMatch(/^\d{1,2}\.\d{1,2}\.\d{4}.* · kirjautumaton käyttäjä$/);
+    expect(await update.locator('.sub').textContent()).toMatch(/^\d{1,2}\.\d{1,2}\.\d{4}.* · admin@verkosto\.test$/);
     expect(await update.locator('.diff').textContent()).toContain(`Nimi${OLD_NAME} → ${NEW_NAME}`);
     expect(await update.locator('.diff').textContent()).toContain('Verkkosivu– → https://historia.example.fi/');
     // The tie shows under the organisation too, with its source; every undo button is an edit control.
-    expect(await page.locator('[data-testid=history] li.change').nth(1).textContent()).toMatch(/Osallistuminen “.*→ Kuusamon osallisuusverkosto.*” · lisätty.*Lähde.*syötetty käsin \(kirjautumaton käyttäjä\)/);
+    expect(await page.locator('[data-testid=history] li.change').nth(1).textContent()).toMatch(/Osallistuminen “.*→ Kuusamon osallisuusverkosto.*” · lisätty.*Lähde.*syötetty käsin \(admin@verkosto\.test\)/);
     const buttons = await page.$$eval('[data-testid=history] button.undo', (bs) => bs.map((b) => b.hasAttribute('data-edit')));
     expect(buttons).toEqual([true, true, true]);
     await page.locator('#panel [data-testid=history]').scrollIntoViewIfNeeded();
@@ -74,7 +75,7 @@ describe('the history panel in a browser', () => {
     await create.locator('button.undo').click();
     await page.waitForSelector('[data-testid=history-notice].error');
     const notice = await page.textContent('[data-testid=history-notice]');
-    expect(notice).toMatch(/^Muutosta ei voi perua, koska myöhemmät muutokset nojaavat siihen: Osallistuminen “Historiatestin yhdistys.*→ Kuusamon osallisuusverkosto” · lisätty \(.*, kirjautumaton käyttäjä\)\. Peru ne ensin\.$/);
+    expect(notice).toMatch(/^Muutosta ei voi perua, koska myöhemmät muutokset nojaavat siihen: Osallistuminen “Historiatestin yhdistys.*→ Kuusamon osallisuusverkosto” · lisätty \(.*, admin@verkosto\.test\)\. Peru ne ensin\.$/);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('history-notice');
     expect(await page.textContent('#panel h2')).toBe(OLD_NAME);
     await page.screenshot({ path: join(ARTIFACTS, 'history-conflict.png') });

@@ -11,22 +11,87 @@ export interface GraphQLResponse<T = Record<string, any>> {
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
 
+/** The administrator every TestApp starts with (ADMIN_EMAIL / ADMIN_PASSWORD), unless told otherwise. */
+export const ADMIN = { email: 'admin@verkosto.test', password: 'testi-salasana-123' };
+
+/** How a client proves who it is: a bearer token, a session cookie with its CSRF header, or nothing. */
+export interface Credentials {
+  token?: string | null;
+  cookie?: string;
+  csrf?: string;
+}
+
+/** GraphQL over HTTP as one caller. */
+export class GraphQLClient {
+  constructor(
+    private readonly base: () => string = () => '',
+    readonly credentials: Credentials = {},
+  ) {}
+
+  protected baseUrl(): string {
+    return this.base();
+  }
+
+  headers(): Record<string, string> {
+    const { token, cookie, csrf } = this.credentials;
+    return {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(cookie ? { cookie } : {}),
+      ...(csrf ? { 'x-csrf-token': csrf } : {}),
+    };
+  }
+
+  async post(query: string, variables: Record<string, unknown> = {}): Promise<Response> {
+    return fetch(`${this.baseUrl()}/graphql`, { method: 'POST', headers: this.headers(), body: JSON.stringify({ query, variables }) });
+  }
+
+  async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+    return (await (await this.post(query, variables)).json()) as GraphQLResponse<T>;
+  }
+
+  /** Runs a query that must succeed and returns its data. */
+  async ok<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const result = await this.gql<T>(query, variables);
+    if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+    return result.data as T;
+  }
+
+  /** Runs a query that must fail and returns the first error's code and message. */
+  async fails(query: string, variables: Record<string, unknown> = {}) {
+    const result = await this.gql(query, variables);
+    const [error] = result.errors ?? [];
+    if (!error) throw new Error(`Expected an error, got ${JSON.stringify(result.data)}`);
+    return { code: error.extensions?.code, message: error.message, extensions: error.extensions };
+  }
+}
+
 /**
  * The built app (`npm run build`) booted as its own process on a free port, with its own
- * embedded database folder: what a user runs, spoken to over real HTTP.
+ * embedded database folder: what a user runs, spoken to over real HTTP. It starts with the
+ * administrator ADMIN (pass `ADMIN_EMAIL: ''` and `ADMIN_PASSWORD: ''` for a first start without
+ * accounts), and `gql`/`ok`/`fails` send that administrator's bearer token; `as(…)` speaks as
+ * someone else, `as(null)` anonymously.
  */
-export class TestApp {
+export class TestApp extends GraphQLClient {
   private process: ChildProcess | null = null;
   private output = '';
   url = '';
 
-  constructor(readonly dataDir = mkdtempSync(join(tmpdir(), 'verkosto-e2e-'))) {}
+  constructor(readonly dataDir = mkdtempSync(join(tmpdir(), 'verkosto-e2e-'))) {
+    super();
+  }
+
+  protected override baseUrl(): string {
+    return this.url;
+  }
 
   async start(env: Record<string, string> = {}): Promise<this> {
     const port = await freePort();
     this.url = `http://127.0.0.1:${port}`;
+    const settings = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env };
     this.process = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, PORT: String(port), DATA_DIR: this.dataDir, DEMO_DATA: 'true', ...env },
+      env: { ...process.env, PORT: String(port), DATA_DIR: this.dataDir, DEMO_DATA: 'true', ...settings },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.process.stdout?.on('data', (chunk) => (this.output += chunk));
@@ -35,10 +100,32 @@ export class TestApp {
     while (Date.now() < deadline) {
       if (this.process.exitCode !== null) throw new Error(`The app exited at start:\n${this.output}`);
       const healthy = await fetch(`${this.url}/health`).then((r) => r.ok, () => false);
-      if (healthy) return this;
+      if (healthy) {
+        this.credentials.token = settings.ADMIN_EMAIL ? await this.tokenFor(settings.ADMIN_EMAIL, settings.ADMIN_PASSWORD) : null;
+        return this;
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error(`The app did not become healthy in 30 s:\n${this.output}`);
+  }
+
+  /** What the app has logged so far. */
+  logs(): string {
+    return this.output;
+  }
+
+  /** Another caller: `as({ token })`, `as({ cookie, csrf })`, or `as(null)` for an anonymous one. */
+  as(credentials: Credentials | null): GraphQLClient {
+    return new GraphQLClient(() => this.url, credentials ?? {});
+  }
+
+  /** Signs in as a script would and returns a bearer token. */
+  async tokenFor(email: string, password: string): Promise<string> {
+    const { login } = await this.as(null).ok<{ login: { token: string } }>(
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p, tokenName: "e2e") { token } }',
+      { e: email, p: password },
+    );
+    return login.token;
   }
 
   /** Stops the app the way a user would (SIGTERM), letting it close the database cleanly. */
@@ -54,30 +141,6 @@ export class TestApp {
   async remove(): Promise<void> {
     await this.stop();
     rmSync(this.dataDir, { recursive: true, force: true });
-  }
-
-  async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
-    const response = await fetch(`${this.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphQLResponse<T>;
-  }
-
-  /** Runs a query that must succeed and returns its data. */
-  async ok<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const result = await this.gql<T>(query, variables);
-    if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-    return result.data as T;
-  }
-
-  /** Runs a query that must fail and returns the first error's code and message. */
-  async fails(query: string, variables: Record<string, unknown> = {}) {
-    const result = await this.gql(query, variables);
-    const [error] = result.errors ?? [];
-    if (!error) throw new Error(`Expected an error, got ${JSON.stringify(result.data)}`);
-    return { code: error.extensions?.code, message: error.message };
   }
 }
 

@@ -33,3 +33,15 @@ export async function openBrowser(): Promise<BrowserSession> {
   });
   return { browser, page, errors, close: () => browser.close() };
 }
+
+/**
+ * Signs the browser in with a session cookie, as the sign-in form does (the form itself is tested
+ * in accounts.e2e-spec.ts). Pages loaded afterwards see the account.
+ */
+export async function signIn(page: Page, base: string, account: { email: string; password: string }): Promise<void> {
+  const response = await page.request.post(`${base}/graphql`, {
+    data: { query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { csrfToken } }', variables: { e: account.email, p: account.password } },
+  });
+  const body = (await response.json()) as { errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(`Sign-in failed: ${body.errors[0].message}`);
+}

@@ -4,9 +4,11 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ActivityResolver } from './activities/activity.resolver';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
+import { AuthModule } from './auth/auth.module';
 import { IsoDateScalar } from './common/date.scalar';
 import { ErrorFilter } from './common/error.filter';
 import { DeletionResolver } from './deletion/deletion.resolver';
+import { queryLimitRules } from './common/query-limits';
 import { ExportController } from './export/export.controller';
 import { StoreModule } from './common/store.module';
 import { GraphResolver } from './graph/graph.resolver';
@@ -26,6 +28,7 @@ const production = process.env.NODE_ENV === 'production';
 @Module({
   imports: [
     StoreModule,
+    AuthModule,
     WebModule,
     GraphQLModule.forRoot<ApolloDriverConfig>({
       driver: ApolloDriver,
@@ -34,6 +37,9 @@ const production = process.env.NODE_ENV === 'production';
       path: '/graphql',
       introspection: !production,
       includeStacktraceInErrorResponses: !production,
+      // No "did you mean" field names either: the committed schema.graphql is the public contract.
+      hideSchemaDetailsFromClientErrors: production,
+      validationRules: queryLimitRules(),
     }),
   ],
   controllers: [HealthController, ExportController],

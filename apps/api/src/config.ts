@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { PASSWORD_MIN_LENGTH } from '@verkosto/domain';
 
 export interface AppConfig {
   port: number;
@@ -6,6 +7,14 @@ export interface AppConfig {
   demoData: boolean;
   production: boolean;
   neo4j: { uri: string; user: string; password: string; database?: string } | null;
+  /** Creates the first administrator at start while there are no accounts (scripts, tests). */
+  admin: { email: string; password: string } | null;
+  /** Other sites allowed to call the API from a browser; none unless configured. */
+  corsOrigins: string[];
+  /** How many reverse proxies stand in front (their X-Forwarded-For is believed); 0 = none. */
+  trustProxy: number;
+  /** Largest request body accepted, in bytes. */
+  maxRequestBytes: number;
 }
 
 /** One validated configuration object; a bad start lists every bad variable at once. */
@@ -19,6 +28,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (uri && !/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\//.test(uri)) {
     problems.push(`NEO4J_URI must start with neo4j:// or bolt:// (or their +s forms), not "${uri}".`);
   }
+  const adminEmail = env.ADMIN_EMAIL?.trim() ?? '';
+  const adminPassword = env.ADMIN_PASSWORD ?? '';
+  if (!!adminEmail !== !!adminPassword) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither.');
+  if (adminEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(adminEmail)) problems.push(`ADMIN_EMAIL must be an email address, not "${adminEmail}".`);
+  if (adminPassword && adminPassword.length < PASSWORD_MIN_LENGTH) {
+    problems.push(`ADMIN_PASSWORD must have at least ${PASSWORD_MIN_LENGTH} characters.`);
+  }
+  const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`CORS_ORIGINS lists origins like https://example.fi (no path), not "${origin}".`);
+  }
+  const trustProxy = Number(env.TRUST_PROXY ?? 0);
+  if (!Number.isInteger(trustProxy) || trustProxy < 0) problems.push(`TRUST_PROXY is the number of proxies in front, not "${env.TRUST_PROXY}".`);
+  const maxRequestBytes = parseSize(env.MAX_REQUEST_SIZE ?? '1mb');
+  if (maxRequestBytes === null) problems.push(`MAX_REQUEST_SIZE is a size like 500kb or 2mb, not "${env.MAX_REQUEST_SIZE}".`);
   if (problems.length > 0) throw new Error(`Verkosto cannot start:\n- ${problems.join('\n- ')}`);
   return {
     port,
@@ -28,7 +52,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     neo4j: uri
       ? { uri, user: env.NEO4J_USER ?? 'neo4j', password: env.NEO4J_PASSWORD ?? '', database: env.NEO4J_DATABASE || undefined }
       : null,
+    admin: adminEmail ? { email: adminEmail, password: adminPassword } : null,
+    corsOrigins,
+    trustProxy,
+    maxRequestBytes: maxRequestBytes ?? 0,
   };
+}
+
+function parseSize(text: string): number | null {
+  const m = /^(\d+)\s*(b|kb|mb)?$/i.exec(text.trim());
+  if (!m) return null;
+  const unit = { b: 1, kb: 1024, mb: 1024 * 1024 }[(m[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb'];
+  return Number(m[1]) * unit || null;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -56,12 +56,21 @@ function toProblem(e: GraphQLErrorBody): ApiProblem {
   return { message: e.message, code: s(x.code), field: s(x.field), existingId: s(x.existingId), existingName: s(x.existingName), extensions: x };
 }
 
+/**
+ * The session's CSRF token as a header, from the cookie the server set at sign-in (none when
+ * signed out). Every POST made with the session cookie needs it, uploads included.
+ */
+export function csrfHeaders(): Record<string, string> {
+  const match = /(?:^|;\s*)verkosto_csrf=([^;]+)/.exec(document.cookie);
+  return match ? { 'x-csrf-token': decodeURIComponent(match[1]) } : {};
+}
+
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...csrfHeaders() },
       body: JSON.stringify({ query, variables }),
     });
   } catch {

@@ -1,5 +1,6 @@
 /** Verkosto in the browser: one state object; every control changes it and calls render(). */
 import './styles.css';
+import { mountAccount } from './account';
 import { fetchCatalogue, fetchGraph, searchAll, type Hit, type Scope, type Term } from './api';
 import { $, h } from './dom';
 import { HistoryPanel } from './history';
@@ -102,6 +103,8 @@ const date = () => state.stops[state.index] ?? '';
 const compareDate = () => state.stops[state.compareIndex] ?? '';
 
 const map = new MapView($('map'), { onSelect: (id) => select(id, false) });
+// Signing in or out changes which networks may be seen: load the list again.
+const account = mountAccount($('account'), { lang: () => state.lang, t, onSignedInOrOut: () => void loadCatalogue() });
 
 // ---------- layout off the main thread ----------
 
@@ -176,6 +179,7 @@ async function openScope(scope: Scope) {
   const seq = ++loadSeq;
   pause();
   state.scope = scope;
+  account.setScope(scope);
   state.api = null;
   state.selected = null;
   state.status = 'loading';
@@ -262,6 +266,7 @@ function renderAll() {
   document.querySelectorAll<HTMLElement>('[data-i18n-aria-label]').forEach((el) => el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel!)));
   document.querySelectorAll<HTMLElement>('[data-i18n-title]').forEach((el) => el.setAttribute('title', t(el.dataset.i18nTitle!)));
   renderScopeOptions();
+  account.render();
   renderPages();
   if (state.page !== 'map') return;
   renderSpotlight();

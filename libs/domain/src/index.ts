@@ -10,5 +10,6 @@ export * from './inputs';
 export * from './validation';
 export * from './reference/finland';
 export * from './random';
+export * from './accounts';
 export * from './history';
 export * from './person';

@@ -39,6 +39,8 @@ export interface PageArgs {
   search?: string | null;
   first?: number | null;
   after?: string | null;
+  /** Ids left out of the page and its count: what the caller may not read. */
+  excludeIds?: readonly string[] | null;
 }
 
 export interface OrganisationFilter extends PageArgs {

@@ -1,3 +1,4 @@
+import { CypherAccountStore, type AccountStore } from './accounts/account-store';
 import type { CypherEngine } from './engine/cypher-engine';
 import { KuzuEngine } from './engine/kuzu-engine';
 import type { GraphStore } from './graph-store';
@@ -9,8 +10,14 @@ export interface StoreConfig {
   neo4j?: { uri: string; user: string; password: string; database?: string } | null;
 }
 
+/** The graph and the accounts, over one engine (Kùzu allows one open database per folder). */
+export interface Database {
+  graph: GraphStore;
+  accounts: AccountStore;
+}
+
 /** Opens the configured engine, migrates it and loads the reference data: ready to serve. */
-export async function openStore(config: StoreConfig): Promise<GraphStore> {
+export async function openDatabase(config: StoreConfig): Promise<Database> {
   const engine = await openEngine(config);
   try {
     await engine.migrate();
@@ -19,7 +26,13 @@ export async function openStore(config: StoreConfig): Promise<GraphStore> {
     await engine.close();
     throw error;
   }
-  return new CypherGraphStore(engine);
+  // Closing the graph store closes the engine both share.
+  return { graph: new CypherGraphStore(engine), accounts: new CypherAccountStore(engine) };
+}
+
+/** The graph alone (tests, benchmarks, tools). */
+export async function openStore(config: StoreConfig): Promise<GraphStore> {
+  return (await openDatabase(config)).graph;
 }
 
 async function openEngine(config: StoreConfig): Promise<CypherEngine> {

@@ -87,6 +87,23 @@ export const NODE_TABLES: NodeTable[] = [
     },
   },
   { label: 'Meta', key: 'key', columns: { key: 'STRING', value: 'STRING' } },
+  // Accounts (issue 7). A token is found by the hash of its secret, so the hash is the key.
+  {
+    label: 'User',
+    key: 'id',
+    columns: {
+      id: 'STRING', email: 'STRING', name: 'STRING', passwordHash: 'STRING', isAdmin: 'BOOLEAN',
+      lastLoginAt: 'STRING', ...stamps,
+    },
+  },
+  {
+    label: 'AccessToken',
+    key: 'hash',
+    columns: {
+      hash: 'STRING', id: 'STRING', kind: 'STRING', name: 'STRING', createdAt: 'STRING',
+      expiresAt: 'STRING', lastUsedAt: 'STRING',
+    },
+  },
 ];
 
 export const REL_TABLES: RelTable[] = [
@@ -112,6 +129,8 @@ export const REL_TABLES: RelTable[] = [
   },
   { type: 'ADOPTED', pairs: [['Organisation', 'OperatingModel']], columns: { ...dated } },
   { type: 'WORKS_FOR', pairs: [['Person', 'Organisation']], columns: {} },
+  { type: 'MEMBER_OF', pairs: [['User', 'Network']], columns: { role: 'STRING', createdAt: 'STRING' } },
+  { type: 'HOLDS', pairs: [['User', 'AccessToken']], columns: {} },
 ];
 
 export function nodeTable(label: string): NodeTable {
@@ -138,8 +157,9 @@ const kuzuRelTable = (t: RelTable) => {
 };
 
 /**
- * Version 2: the change history, named persons, structured tie sources and merge records. Ties written before it
- * keep their old free-text source as the reference: the demo's as DEMO, the others as MANUAL.
+ * Version 2: accounts, the change history, named persons, structured tie sources and merge
+ * records. Ties written before it keep their old free-text source as the reference: the demo's as
+ * DEMO, the others as MANUAL.
  */
 const TIE_SOURCE_UPGRADE = [
   "MATCH (:Organisation)-[r:PARTICIPATES]->() WHERE r.source = 'demo data' SET r.source = 'DEMO', r.sourceRef = 'seeds'",
@@ -154,9 +174,8 @@ const TIE_SOURCE_UPGRADE = [
 export const KUZU_SCHEMA: Record<number, string[]> = {
   1: [...NODE_TABLES.filter((t) => t.label !== 'Meta').map(kuzuNodeTable), ...REL_TABLES.map(kuzuRelTable)],
   2: [
-    kuzuNodeTable(nodeTable('Person')),
-    kuzuNodeTable(nodeTable('Change')),
-    kuzuRelTable(relTable('WORKS_FOR')),
+    ...['User', 'AccessToken', 'Person', 'Change'].map((label) => kuzuNodeTable(nodeTable(label))),
+    ...['MEMBER_OF', 'HOLDS', 'WORKS_FOR'].map((type) => kuzuRelTable(relTable(type))),
     'ALTER TABLE PARTICIPATES ADD IF NOT EXISTS sourceRef STRING',
     'ALTER TABLE PARTICIPATES ADD IF NOT EXISTS confirmedAt STRING',
     'ALTER TABLE Organisation ADD IF NOT EXISTS mergedFrom STRING',
@@ -179,8 +198,9 @@ export const NEO4J_SCHEMA: Record<number, string[]> = {
     'CREATE INDEX participates_id IF NOT EXISTS FOR ()-[r:PARTICIPATES]-() ON (r.id)',
   ],
   2: [
-    neo4jKey(nodeTable('Person')),
-    neo4jKey(nodeTable('Change')),
+    ...['User', 'AccessToken', 'Person', 'Change'].map((label) => neo4jKey(nodeTable(label))),
+    // One account per email: Kùzu has only the primary key, so the account store checks it there.
+    'CREATE CONSTRAINT user_email IF NOT EXISTS FOR (n:User) REQUIRE n.email IS UNIQUE',
     'CREATE INDEX change_sort IF NOT EXISTS FOR (n:Change) ON (n.sortKey)',
     ...TIE_SOURCE_UPGRADE,
   ],

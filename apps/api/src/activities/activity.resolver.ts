@@ -2,6 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@verkosto/domain';
 import type { GraphStore } from '@verkosto/graph';
+import type { RequestAccess } from '../auth/access';
+import { CurrentAccess } from '../auth/current-access';
 import { IsoDateScalar } from '../common/date.scalar';
 import { DeletePayload, PageArgs, toConnection } from '../common/page';
 import { CurrentActor } from '../common/current-actor.decorator';
@@ -24,8 +26,8 @@ export class ActivityResolver {
   constructor(@Inject(GRAPH_STORE) private readonly store: GraphStore) {}
 
   @Query(() => ActivityConnection)
-  async activities(@Args() args: ActivitiesArgs) {
-    return toConnection(await this.store.listActivities(args));
+  async activities(@Args() args: ActivitiesArgs, @CurrentAccess() access: RequestAccess) {
+    return toConnection(await this.store.listActivities({ ...args, excludeIds: await access.excludedIds() }));
   }
 
   @Query(() => Activity, { nullable: true })
@@ -62,8 +64,9 @@ export class ActivityResolver {
   }
 
   @ResolveField(() => Activity, { nullable: true, description: 'The earlier activity this one continues.' })
-  continues(@Parent() activity: Activity) {
-    return activity.continuesId ? this.store.getActivity(activity.continuesId) : null;
+  async continues(@Parent() activity: Activity, @CurrentAccess() access: RequestAccess) {
+    const [id] = await access.visible([activity.continuesId], (x) => x);
+    return id ? this.store.getActivity(id) : null;
   }
 
   @ResolveField(() => [Term])

@@ -3,6 +3,8 @@ import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { growth, networkMetrics, rooting, rootingReports, type RootingReport as Report } from '@verkosto/analytics';
 import { badInput, todayIso } from '@verkosto/domain';
 import type { GraphStore } from '@verkosto/graph';
+import type { RequestAccess } from '../auth/access';
+import { CurrentAccess } from '../auth/current-access';
 import { IsoDateScalar } from '../common/date.scalar';
 import { GRAPH_STORE } from '../common/store.module';
 import { graphScope } from '../graph/graph.resolver';
@@ -15,16 +17,18 @@ export class AnalyticsResolver {
 
   @Query(() => NetworkMetrics, { description: 'Size, density, brokers, communities and weak points of a network on a date (default today).' })
   async networkMetrics(
+    @CurrentAccess() access: RequestAccess,
     @Args('networkId', { type: () => ID, nullable: true }) networkId?: string,
     @Args('projectId', { type: () => ID, nullable: true }) projectId?: string,
     @Args('at', { type: () => IsoDateScalar, nullable: true }) at?: string,
   ) {
-    const snapshot = await this.store.snapshot(graphScope(networkId, projectId));
+    const snapshot = await access.visibleSnapshot(await this.store.snapshot(graphScope(networkId, projectId)));
     return networkMetrics(snapshot, at ?? todayIso());
   }
 
   @Query(() => [GrowthPeriod], { description: 'Organisations, new organisations, ties, activities, density and retention per month or quarter.' })
   async growth(
+    @CurrentAccess() access: RequestAccess,
     @Args('networkId', { type: () => ID, nullable: true }) networkId: string | undefined,
     @Args('projectId', { type: () => ID, nullable: true }) projectId: string | undefined,
     @Args('from', { type: () => IsoDateScalar }) from: string,
@@ -34,24 +38,25 @@ export class AnalyticsResolver {
     if (to < from) throw badInput(`"to" (${to}) is before "from" (${from}).`, { field: 'to' });
     const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12;
     if (months > 12 * 30) throw badInput('Ask for at most 30 years at a time.', { field: 'to' });
-    const snapshot = await this.store.snapshot(graphScope(networkId, projectId));
+    const snapshot = await access.visibleSnapshot(await this.store.snapshot(graphScope(networkId, projectId)));
     return growth(snapshot, from, to, interval);
   }
 
   @Query(() => RootingReport, { description: 'Is the project or network taking root on the date (default today)? Seven parts with evidence and their weighted index.' })
   async rooting(
+    @CurrentAccess() access: RequestAccess,
     @Args('projectId', { type: () => ID, nullable: true }) projectId?: string,
     @Args('networkId', { type: () => ID, nullable: true }) networkId?: string,
     @Args('at', { type: () => IsoDateScalar, nullable: true }) at?: string,
   ) {
     const scope = graphScope(networkId, projectId);
-    const snapshot = await this.store.snapshot(scope);
+    const snapshot = await access.visibleSnapshot(await this.store.snapshot(scope));
     return toGraphQL(rooting(snapshot, projectId ? { projectId } : { networkId: networkId as string }, at ?? todayIso()));
   }
 
   @Query(() => [RootingMilestone], { description: "A project's rooting at its end and 6, 12 and 24 months after." })
-  async rootingMilestones(@Args('projectId', { type: () => ID }) projectId: string) {
-    const snapshot = await this.store.snapshot({ projectId });
+  async rootingMilestones(@CurrentAccess() access: RequestAccess, @Args('projectId', { type: () => ID }) projectId: string) {
+    const snapshot = await access.visibleSnapshot(await this.store.snapshot({ projectId }));
     return rootingReports(snapshot, projectId).map((m) => ({ ...m, report: toGraphQL(m.report) }));
   }
 }

@@ -15,7 +15,10 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
     const error = this.toGraphQLError(exception);
     if (host.getType<string>() !== 'graphql') {
-      const status = { BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409 }[String(error.extensions.code)] ?? 500;
+      const status =
+        { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 }[
+          String(error.extensions.code)
+        ] ?? 500;
       const httpStatus = exception instanceof HttpException ? exception.getStatus() : status;
       host.switchToHttp().getResponse<Response>().status(httpStatus).json({ error: error.message, code: error.extensions.code });
       return;

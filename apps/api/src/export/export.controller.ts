@@ -3,6 +3,8 @@ import { badInput, checkDate, sliceSnapshot } from '@verkosto/domain';
 import { EXPORT_FORMATS, exportSnapshot, type ExportFormat } from '@verkosto/exchange';
 import type { GraphStore } from '@verkosto/graph';
 import type { Response } from 'express';
+import type { RequestAccess } from '../auth/access';
+import { CurrentAccess } from '../auth/current-access';
 import { GRAPH_STORE } from '../common/store.module';
 import { graphScope } from '../graph/graph.resolver';
 
@@ -15,7 +17,7 @@ export class ExportController {
   constructor(@Inject(GRAPH_STORE) private readonly store: GraphStore) {}
 
   @Get()
-  async export(@Query() query: Record<string, string | undefined>, @Res() response: Response) {
+  async export(@Query() query: Record<string, string | undefined>, @Res() response: Response, @CurrentAccess() access: RequestAccess) {
     const format = (query.format ?? 'graphml').toLowerCase() as ExportFormat;
     if (!EXPORT_FORMATS.includes(format)) throw badInput(`Unknown format "${query.format}": use ${EXPORT_FORMATS.join(', ')}.`);
     const part = query.part ?? 'edges';
@@ -23,7 +25,7 @@ export class ExportController {
     const at = checkDate(query.at, 'at');
     const from = checkDate(query.from, 'from');
     const to = checkDate(query.to, 'to');
-    const history = await this.store.snapshot(graphScope(query.networkId, query.projectId));
+    const history = await access.visibleSnapshot(await this.store.snapshot(graphScope(query.networkId, query.projectId)));
     const snapshot = sliceSnapshot(history, { start: at ?? from, end: at ?? to });
     const file = exportSnapshot(snapshot, format, part);
     const name = [query.networkId ?? query.projectId, at ?? (from || to ? `${from ?? ''}_${to ?? ''}` : 'history'), format === 'csv' ? part : null]

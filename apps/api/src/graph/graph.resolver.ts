@@ -2,6 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { badInput, sliceSnapshot, type GraphSnapshot } from '@verkosto/domain';
 import type { GraphScope, GraphStore } from '@verkosto/graph';
+import type { RequestAccess } from '../auth/access';
+import { CurrentAccess } from '../auth/current-access';
 import { IsoDateScalar } from '../common/date.scalar';
 import { GRAPH_STORE } from '../common/store.module';
 import { NetworkGraph, SearchHit } from './graph.model';
@@ -14,6 +16,7 @@ export class GraphResolver {
     description: 'The map of a network or project: on one date (`at`), in a window (`from`–`to`), or its whole history.',
   })
   async networkGraph(
+    @CurrentAccess() access: RequestAccess,
     @Args('networkId', { type: () => ID, nullable: true }) networkId?: string,
     @Args('projectId', { type: () => ID, nullable: true }) projectId?: string,
     @Args('at', { type: () => IsoDateScalar, nullable: true }) at?: string,
@@ -23,17 +26,18 @@ export class GraphResolver {
     const scope = graphScope(networkId, projectId);
     if (at && (from || to)) throw badInput('Give either a date (at) or a window (from, to), not both.');
     if (from && to && to < from) throw badInput(`The window ends (${to}) before it starts (${from}).`, { field: 'to' });
-    const history = await this.store.snapshot(scope);
+    const history = await access.visibleSnapshot(await this.store.snapshot(scope));
     const slice = sliceSnapshot(history, { start: at ?? from ?? null, end: at ?? to ?? null });
     return { ...slice, ...dateSpan(history) };
   }
 
   @Query(() => [SearchHit], { description: 'Organisations, projects, activities and networks whose name or code contains the text.' })
-  search(
+  async search(
+    @CurrentAccess() access: RequestAccess,
     @Args('text') text: string,
     @Args('limit', { type: () => Int, nullable: true, defaultValue: 20 }) limit: number,
   ) {
-    return this.store.search(text, limit);
+    return access.visible(await this.store.search(text, limit), (hit) => hit.id);
   }
 }
 

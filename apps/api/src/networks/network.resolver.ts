@@ -1,23 +1,28 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { todayIso, type Actor, type ParticipationRole } from '@verkosto/domain';
-import type { GraphStore } from '@verkosto/graph';
+import type { AccountStore, GraphStore } from '@verkosto/graph';
+import type { RequestAccess } from '../auth/access';
+import { CurrentAccess } from '../auth/current-access';
+import { CurrentActor } from '../common/current-actor.decorator';
 import { IsoDateScalar } from '../common/date.scalar';
 import { ParticipationRoleEnum } from '../common/enums';
 import { DeletePayload, PageArgs, toConnection } from '../common/page';
-import { CurrentActor } from '../common/current-actor.decorator';
-import { GRAPH_STORE } from '../common/store.module';
+import { ACCOUNT_STORE, GRAPH_STORE } from '../common/store.module';
 import { Organisation } from '../organisations/organisation.model';
 import { Participation } from '../participations/participation.model';
 import { CreateNetworkInput, Network, NetworkConnection, UpdateNetworkInput } from './network.model';
 
 @Resolver(() => Network)
 export class NetworkResolver {
-  constructor(@Inject(GRAPH_STORE) private readonly store: GraphStore) {}
+  constructor(
+    @Inject(GRAPH_STORE) private readonly store: GraphStore,
+    @Inject(ACCOUNT_STORE) private readonly accounts: AccountStore,
+  ) {}
 
   @Query(() => NetworkConnection)
-  async networks(@Args() args: PageArgs) {
-    return toConnection(await this.store.listNetworks(args));
+  async networks(@Args() args: PageArgs, @CurrentAccess() access: RequestAccess) {
+    return toConnection(await this.store.listNetworks({ ...args, excludeIds: await access.excludedIds() }));
   }
 
   @Query(() => Network, { nullable: true })
@@ -25,9 +30,12 @@ export class NetworkResolver {
     return this.store.getNetwork(id);
   }
 
-  @Mutation(() => Network)
-  createNetwork(@Args('input') input: CreateNetworkInput, @CurrentActor() actor: Actor) {
-    return this.store.createNetwork(input, actor);
+  @Mutation(() => Network, { description: 'A new network; a coordinator who creates one coordinates it.' })
+  async createNetwork(@Args('input') input: CreateNetworkInput, @CurrentAccess() access: RequestAccess, @CurrentActor() actor: Actor) {
+    const user = access.requireSignedIn();
+    const network = await this.store.createNetwork(input, actor);
+    if (!user.isAdmin) await this.accounts.setMembership(network.id, user.id, 'COORDINATOR');
+    return network;
   }
 
   @Mutation(() => Network)

@@ -2,6 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Field, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor, OrganisationKind, Sector } from '@verkosto/domain';
 import type { GraphStore } from '@verkosto/graph';
+import type { RequestAccess } from '../auth/access';
+import { CurrentAccess } from '../auth/current-access';
 import { IsoDateScalar } from '../common/date.scalar';
 import { OrganisationKindEnum, SectorEnum } from '../common/enums';
 import { DeletePayload, PageArgs, toConnection } from '../common/page';
@@ -30,8 +32,8 @@ export class OrganisationResolver {
   constructor(@Inject(GRAPH_STORE) private readonly store: GraphStore) {}
 
   @Query(() => OrganisationConnection)
-  async organisations(@Args() args: OrganisationsArgs) {
-    return toConnection(await this.store.listOrganisations(args));
+  async organisations(@Args() args: OrganisationsArgs, @CurrentAccess() access: RequestAccess) {
+    return toConnection(await this.store.listOrganisations({ ...args, excludeIds: await access.excludedIds() }));
   }
 
   @Query(() => DuplicateGroupConnection, {
@@ -86,10 +88,11 @@ export class OrganisationResolver {
   }
 
   @ResolveField(() => [Participation])
-  participations(
+  async participations(
     @Parent() org: Organisation,
+    @CurrentAccess() access: RequestAccess,
     @Args('activeAt', { type: () => IsoDateScalar, nullable: true }) activeAt?: string,
   ) {
-    return this.store.listParticipations({ organisationId: org.id, activeAt });
+    return access.visible(await this.store.listParticipations({ organisationId: org.id, activeAt }), (p) => p.targetId);
   }
 }

@@ -2,6 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@verkosto/domain';
 import type { GraphStore } from '@verkosto/graph';
+import type { RequestAccess } from '../auth/access';
+import { CurrentAccess } from '../auth/current-access';
 import { IsoDateScalar } from '../common/date.scalar';
 import { DeletePayload } from '../common/page';
 import { CurrentActor } from '../common/current-actor.decorator';
@@ -14,12 +16,13 @@ export class ParticipationResolver {
   constructor(@Inject(GRAPH_STORE) private readonly store: GraphStore) {}
 
   @Query(() => [Participation], { description: 'Participations of an organisation, or in a project, activity or network.' })
-  participations(
+  async participations(
+    @CurrentAccess() access: RequestAccess,
     @Args('organisationId', { type: () => ID, nullable: true }) organisationId?: string,
     @Args('targetId', { type: () => ID, nullable: true }) targetId?: string,
     @Args('activeAt', { type: () => IsoDateScalar, nullable: true }) activeAt?: string,
   ) {
-    return this.store.listParticipations({ organisationId, targetId, activeAt });
+    return access.visible(await this.store.listParticipations({ organisationId, targetId, activeAt }), (p) => p.targetId);
   }
 
   @Mutation(() => Participation, { description: 'An organisation takes part in a project, activity or network, in a role, from a date.' })

@@ -2,6 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@verkosto/domain';
 import type { GraphStore } from '@verkosto/graph';
+import type { RequestAccess } from '../auth/access';
+import { CurrentAccess } from '../auth/current-access';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { GRAPH_STORE } from '../common/store.module';
 import { Organisation } from '../organisations/organisation.model';
@@ -47,8 +49,15 @@ export class PersonResolver {
 export class OrganisationPeopleResolver {
   constructor(@Inject(GRAPH_STORE) private readonly store: GraphStore) {}
 
-  @ResolveField(() => [Person], { description: 'Named contacts who consented to be named.' })
-  people(@Parent() org: Organisation) {
-    return this.store.listPersons(org.id);
+  /** Whoever may read the organisation sees the names; emails only those who keep its data. */
+  @ResolveField(() => [Person], { description: 'Named contacts who consented to be named; email only for editors of the organisation.' })
+  async people(@Parent() org: Organisation, @CurrentAccess() access: RequestAccess) {
+    const people = await this.store.listPersons(org.id);
+    if (people.length === 0) return people;
+    const keeps = await access.requireEdit([org.id], 'any').then(
+      () => true,
+      () => false,
+    );
+    return keeps ? people : people.map((p) => ({ ...p, email: null }));
   }
 }

@@ -3,6 +3,8 @@ import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resol
 import { badInput, type Actor, type ParticipationRole } from '@verkosto/domain';
 import type { GraphStore } from '@verkosto/graph';
 import { Activity } from '../activities/activity.model';
+import type { RequestAccess } from '../auth/access';
+import { CurrentAccess } from '../auth/current-access';
 import { IsoDateScalar } from '../common/date.scalar';
 import { ParticipationRoleEnum } from '../common/enums';
 import { DeletePayload, PageArgs, toConnection } from '../common/page';
@@ -21,8 +23,8 @@ export class ProjectResolver {
   constructor(@Inject(GRAPH_STORE) private readonly store: GraphStore) {}
 
   @Query(() => ProjectConnection)
-  async projects(@Args() args: ProjectsArgs) {
-    return toConnection(await this.store.listProjects(args));
+  async projects(@Args() args: ProjectsArgs, @CurrentAccess() access: RequestAccess) {
+    return toConnection(await this.store.listProjects({ ...args, excludeIds: await access.excludedIds() }));
   }
 
   @Query(() => Project, { nullable: true, description: 'By id, or by project code (e.g. S21858).' })
@@ -65,7 +67,8 @@ export class ProjectResolver {
   }
 
   @ResolveField(() => Project, { nullable: true })
-  predecessor(@Parent() project: Project) {
-    return project.predecessorId ? this.store.getProject(project.predecessorId) : null;
+  async predecessor(@Parent() project: Project, @CurrentAccess() access: RequestAccess) {
+    const [id] = await access.visible([project.predecessorId], (x) => x);
+    return id ? this.store.getProject(id) : null;
   }
 }

@@ -202,12 +202,13 @@ export interface DuplicateGroupRow {
   members: DuplicateMember[];
 }
 
+/** The page size is written into the query: the API's cost limit reads a variable `first` as its largest page. */
 export async function fetchDuplicates(first: number, after: string | null): Promise<Connection<DuplicateGroupRow>> {
   const data = await gql<{ duplicateOrganisations: Connection<DuplicateGroupRow> }>(
-    `query Dups($first: Int, $after: String) { duplicateOrganisations(first: $first, after: $after) {
+    `query Dups($after: String) { duplicateOrganisations(first: ${Math.trunc(first)}, after: $after) {
       nodes { reason key members { id name kind businessId website municipalityCode participations { ${PARTICIPATION} } } }
       totalCount pageInfo { endCursor hasNextPage } } }`,
-    { first, after },
+    { after },
   );
   return data.duplicateOrganisations;
 }

@@ -1,6 +1,7 @@
 import { lintCypherQuery, testData, type DbSchema, type SyntaxDiagnostic } from '@neo4j-cypher/language-support';
 import neo4j from 'neo4j-driver';
 import { BOOTSTRAP, NEO4J_SCHEMA, NODE_TABLES, REL_TABLES } from '../schema';
+import { buildAccountQueries } from '../accounts/account-queries';
 import { buildQueries } from '../store/queries';
 import { DuplicateKeyError } from './cypher-engine';
 import { MIGRATION_QUERIES } from './migrations';
@@ -19,6 +20,7 @@ function walk(node: unknown, path: string): [string, string][] {
 
 const texts: [string, string][] = [
   ...walk(buildQueries(neo4jDialect), ''),
+  ...walk(buildAccountQueries(neo4jDialect), 'accounts'),
   ...walk(NEO4J_SCHEMA, 'NEO4J_SCHEMA'),
   ['BOOTSTRAP.neo4j', BOOTSTRAP.neo4j],
   ...walk(MIGRATION_QUERIES, 'MIGRATION_QUERIES'),

@@ -1236,7 +1236,7 @@ export class CypherGraphStore implements GraphStore {
     const first = pageSize(args.first);
     const after = args.after ? decodeCursor(args.after) : null;
     const q = args.search ? foldText(args.search) || null : null;
-    const params = { ...extra, q, after, limit: first + 1 };
+    const params = { ...extra, q, after, limit: first + 1, hidden: [...(args.excludeIds ?? [])] };
     const [rows, [count]] = await Promise.all([this.db.read(listQuery, params), this.db.read(countQuery, params)]);
     const items = rows.slice(0, first);
     const last = items[items.length - 1];

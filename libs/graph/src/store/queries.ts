@@ -53,9 +53,15 @@ RETURN ${ACTIVITY_RETURN}, m.code AS municipalityCode, p.id AS projectId, prev.i
 const NETWORK_DETAILS = `OPTIONAL MATCH (n)-[:LOCATED_IN]->(r:Region)
 RETURN ${NETWORK_RETURN}, r.code AS regionCode, n.sortKey AS sortKey`;
 
-/** A list page: filter, order by the cursor key, cut, then fetch the details of the page only. */
-function listing(variable: string, label: string, where: string, details: string) {
-  const filter = `WHERE ($q IS NULL OR ${variable}.searchText CONTAINS $q) AND (${where})`;
+/**
+ * A list page: filter, order by the cursor key, cut, then fetch the details of the page only.
+ * `$hidden` holds the ids the caller may not read (private networks and what is only in them);
+ * Kùzu receives an empty list as null, hence the IS NULL.
+ */
+function listing(d: Dialect, variable: string, label: string, where: string, details: string) {
+  const hidden = d.stringList('hidden');
+  const filter = `WHERE ($q IS NULL OR ${variable}.searchText CONTAINS $q) AND (${where})
+  AND (${hidden} IS NULL OR NOT ${variable}.id IN ${hidden})`;
   return {
     list: `MATCH (${variable}:${label}) ${filter} AND ($after IS NULL OR ${variable}.sortKey > $after)
 WITH ${variable} ORDER BY ${variable}.sortKey LIMIT $limit
@@ -119,6 +125,7 @@ export function buildQueries(d: Dialect) {
     organisation: {
       get: `MATCH (o:Organisation {id: $id}) ${ORGANISATION_DETAILS}`,
       ...listing(
+        d,
         'o',
         'Organisation',
         `($kind IS NULL OR o.kind = $kind) AND ($sector IS NULL OR o.sector = $sector)
@@ -152,6 +159,7 @@ RETURN o.id AS id, o.name AS name, o.businessId AS businessId`,
       get: `MATCH (p:Project {id: $id}) ${PROJECT_DETAILS}`,
       getByCode: `MATCH (p:Project {code: $code}) ${PROJECT_DETAILS}`,
       ...listing(
+        d,
         'p',
         'Project',
         `$network IS NULL OR EXISTS { MATCH (p)-[:IN_NETWORK]->(:Network {id: $network}) }`,
@@ -170,6 +178,7 @@ SET p.code = $code, p.name = $name, p.programme = $programme, p.fund = $fund,
     activity: {
       get: `MATCH (a:Activity {id: $id}) ${ACTIVITY_DETAILS}`,
       ...listing(
+        d,
         'a',
         'Activity',
         `($project IS NULL OR EXISTS { MATCH (a)-[:RUNS_UNDER]->(:Project {id: $project}) })
@@ -188,7 +197,7 @@ SET a.name = $name, a.type = $type, a.startDate = date($startDate), a.endDate = 
     },
     network: {
       get: `MATCH (n:Network {id: $id}) ${NETWORK_DETAILS}`,
-      ...listing('n', 'Network', 'true', NETWORK_DETAILS),
+      ...listing(d, 'n', 'Network', 'true', NETWORK_DETAILS),
       create: `CREATE (n:Network {id: $id, name: $name, goal: $goal, visibility: $visibility,
   searchText: $searchText, sortKey: $sortKey, createdAt: $createdAt, updatedAt: $now})`,
       update: `MATCH (n:Network {id: $id})
