@@ -9,3 +9,4 @@ export * from './inputs';
 export * from './validation';
 export * from './reference/finland';
 export * from './random';
+export * from './changes';

@@ -22,7 +22,7 @@ const listed = { searchText: 'STRING', sortKey: 'STRING' } as const;
 const dated = { validFrom: 'DATE', validTo: 'DATE' } as const;
 const term = { nameFi: 'STRING', nameSv: 'STRING', nameEn: 'STRING' } as const;
 
-export const NODE_TABLES: NodeTable[] = [
+const BASE_NODE_TABLES: NodeTable[] = [
   {
     label: 'Organisation',
     key: 'id',
@@ -66,6 +66,20 @@ export const NODE_TABLES: NodeTable[] = [
   { label: 'Meta', key: 'key', columns: { key: 'STRING', value: 'STRING' } },
 ];
 
+/**
+ * Columns added after version 1, by the version that adds them. They come after the table's first
+ * columns, because Kùzu's ALTER appends and COPY reads a row's columns in table order.
+ */
+const ADDED_COLUMNS: { version: number; label: string; columns: Record<string, ColumnType> }[] = [
+  // The structural-fund registry's money: granted and paid EU and state funding.
+  { version: 2, label: 'Project', columns: { grantedFunding: 'DOUBLE', paidFunding: 'DOUBLE' } },
+];
+
+export const NODE_TABLES: NodeTable[] = BASE_NODE_TABLES.map((t) => ({
+  ...t,
+  columns: Object.assign({}, t.columns, ...ADDED_COLUMNS.filter((a) => a.label === t.label).map((a) => a.columns)),
+}));
+
 export const REL_TABLES: RelTable[] = [
   {
     type: 'PARTICIPATES',
@@ -97,10 +111,10 @@ export function relTable(type: string): RelTable {
   return table;
 }
 
-/** Migration steps by version. Version 1 is the model above; later versions append ALTERs. */
+/** Migration steps by version. Version 1 is the first model; later versions append ALTERs. */
 export const KUZU_SCHEMA: Record<number, string[]> = {
   1: [
-    ...NODE_TABLES.filter((t) => t.label !== 'Meta').map(
+    ...BASE_NODE_TABLES.filter((t) => t.label !== 'Meta').map(
       (t) =>
         `CREATE NODE TABLE IF NOT EXISTS ${t.label}(${Object.entries(t.columns)
           .map(([name, type]) => `${name} ${type}${name === t.key ? ' PRIMARY KEY' : ''}`)
@@ -112,7 +126,19 @@ export const KUZU_SCHEMA: Record<number, string[]> = {
       return `CREATE REL TABLE IF NOT EXISTS ${t.type}(${[...pairs, ...columns].join(', ')})`;
     }),
   ],
+  ...addedColumnSteps(),
 };
+
+function addedColumnSteps(): Record<number, string[]> {
+  const steps: Record<number, string[]> = {};
+  for (const { version, label, columns } of ADDED_COLUMNS) {
+    steps[version] = [
+      ...(steps[version] ?? []),
+      ...Object.entries(columns).map(([name, type]) => `ALTER TABLE ${label} ADD IF NOT EXISTS ${name} ${type}`),
+    ];
+  }
+  return steps;
+}
 
 export const NEO4J_SCHEMA: Record<number, string[]> = {
   1: [
@@ -128,6 +154,8 @@ export const NEO4J_SCHEMA: Record<number, string[]> = {
     'CREATE INDEX project_code IF NOT EXISTS FOR (n:Project) ON (n.code)',
     'CREATE INDEX participates_id IF NOT EXISTS FOR ()-[r:PARTICIPATES]-() ON (r.id)',
   ],
+  // Version 2 added project properties only; Neo4j needs no DDL for a property.
+  2: [],
 };
 
 /** Statements that must exist before the version can be read. */

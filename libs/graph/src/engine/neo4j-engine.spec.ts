@@ -100,7 +100,8 @@ describe('bulk-load texts', () => {
         'n.programme = row.programme, n.fund = row.fund, n.priorityAxis = row.priorityAxis, ' +
         'n.startDate = date(row.startDate), n.endDate = date(row.endDate), n.budget = row.budget, ' +
         'n.publicFunding = row.publicFunding, n.description = row.description, n.outputs = row.outputs, ' +
-        'n.searchText = row.searchText, n.sortKey = row.sortKey, n.createdAt = row.createdAt, n.updatedAt = row.updatedAt',
+        'n.searchText = row.searchText, n.sortKey = row.sortKey, n.createdAt = row.createdAt, n.updatedAt = row.updatedAt, ' +
+        'n.grantedFunding = row.grantedFunding, n.paidFunding = row.paidFunding',
     );
   });
 
@@ -271,6 +272,7 @@ describe('Neo4jEngine wiring (driver stand-in)', () => {
     await engine().migrate();
     expect(calls[0].query).toBe(BOOTSTRAP.neo4j);
     expect(calls.map((c) => c.query)).toEqual(expect.arrayContaining([...NEO4J_SCHEMA[1], ...MIGRATION_QUERIES]));
-    expect(calls[calls.length - 1].params).toEqual({ version: '1' });
+    const latest = Math.max(...Object.keys(NEO4J_SCHEMA).map(Number));
+    expect(calls[calls.length - 1].params).toEqual({ version: String(latest) });
   });
 });
