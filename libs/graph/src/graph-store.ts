@@ -1,6 +1,9 @@
 import type {
   Activity,
   ActivityInput,
+  BaselinePart,
+  GraphBaseline,
+  GraphChanges,
   GraphSnapshot,
   IsoDate,
   Municipality,
@@ -77,6 +80,15 @@ export interface MergeResult {
   movedRelationships: number;
 }
 
+/** Where an import stands while the store works: reading what exists, or writing (records done of all). */
+export type ImportStep = { step: 'reading' } | { step: 'writing'; done: number; total: number };
+
+export interface ApplyOptions {
+  /** Read and plan only; nothing is written. */
+  dryRun?: boolean;
+  onProgress?: (progress: ImportStep) => void;
+}
+
 /**
  * The storage port. Every method is one transaction: it validates, checks what it depends on, and
  * writes all or nothing. Errors are DomainErrors (BAD_USER_INPUT, NOT_FOUND, CONFLICT).
@@ -125,6 +137,17 @@ export interface GraphStore {
   methods(): Promise<Term[]>;
   targetGroups(): Promise<Term[]>;
   operatingModels(): Promise<OperatingModel[]>;
+
+  /**
+   * An import's one transaction: reads the `parts` of the graph that `plan` matches against, lets it
+   * decide, and writes the changes it returns — all of them, or nothing. Without `dryRun` the read,
+   * the plan and the write happen under the write lock, so nothing changes in between.
+   */
+  applyChanges<T>(
+    parts: BaselinePart[],
+    plan: (baseline: GraphBaseline) => { changes: GraphChanges; result: T },
+    options?: ApplyOptions,
+  ): Promise<T>;
 
   /** Writes a whole dataset in one transaction; ids already present are refused (CONFLICT). */
   loadDataset(dataset: SeedDataset): Promise<void>;

@@ -13,6 +13,7 @@ export const kuzuDialect: Dialect = {
   name: 'embedded',
   label: (v) => `label(${v})`,
   stringList: (p) => `CAST($${p} AS STRING[])`,
+  toFloat: (e) => `CAST(${e} AS DOUBLE)`,
   schema: KUZU_SCHEMA,
 };
 

@@ -17,6 +17,9 @@ import {
   validateProject,
   type Activity,
   type ActivityInput,
+  type BaselinePart,
+  type GraphBaseline,
+  type GraphChanges,
   type GraphSnapshot,
   type IsoDate,
   type Municipality,
@@ -38,6 +41,7 @@ import type { CypherEngine, CypherTx, Params, Row } from '../engine/cypher-engin
 import { DuplicateKeyError } from '../engine/cypher-engine';
 import type {
   ActivityFilter,
+  ApplyOptions,
   DeleteResult,
   GraphScope,
   GraphStore,
@@ -48,6 +52,7 @@ import type {
   ParticipationFilter,
   SearchHit,
 } from '../graph-store';
+import { readBaseline, writeChanges } from './changes';
 import { datasetTables, validateDataset } from './dataset';
 import { Queries, buildQueries } from './queries';
 import {
@@ -585,6 +590,25 @@ export class CypherGraphStore implements GraphStore {
       await tx.bulkLoad(datasetTables(clean, now(), { known, municipalities }));
     });
     this.referenceCache.clear(); // after the commit, so no read can cache the old lists again
+  }
+
+  async applyChanges<T>(
+    parts: BaselinePart[],
+    plan: (baseline: GraphBaseline) => { changes: GraphChanges; result: T },
+    options: ApplyOptions = {},
+  ): Promise<T> {
+    const { dryRun = false, onProgress } = options;
+    if (dryRun) {
+      onProgress?.({ step: 'reading' });
+      return plan(await readBaseline((query, params) => this.db.read(query, params), this.q.importing.baseline, parts)).result;
+    }
+    return this.db.write(async (tx) => {
+      onProgress?.({ step: 'reading' });
+      const baseline = await readBaseline((query, params) => tx.run(query, params), this.q.importing.baseline, parts);
+      const { changes, result } = plan(baseline);
+      await writeChanges(tx, this.q, changes, now(), (done, total) => onProgress?.({ step: 'writing', done, total }));
+      return result;
+    });
   }
 
   async seedDemoOnce(dataset: SeedDataset): Promise<boolean> {
