@@ -10,6 +10,7 @@ import { ExportController } from './export/export.controller';
 import { StoreModule } from './common/store.module';
 import { GraphResolver } from './graph/graph.resolver';
 import { HealthController } from './health/health.controller';
+import { ImportModule } from './import/import.module';
 import { NetworkResolver } from './networks/network.resolver';
 import { OrganisationResolver } from './organisations/organisation.resolver';
 import { ParticipationResolver } from './participations/participation.resolver';
@@ -24,6 +25,7 @@ const production = process.env.NODE_ENV === 'production';
   imports: [
     StoreModule,
     WebModule,
+    ImportModule,
     GraphQLModule.forRoot<ApolloDriverConfig>({
       driver: ApolloDriver,
       autoSchemaFile: true,

@@ -145,7 +145,7 @@ export interface GraphStore {
    */
   applyChanges<T>(
     parts: BaselinePart[],
-    plan: (baseline: GraphBaseline) => { changes: GraphChanges; result: T },
+    plan: (baseline: GraphBaseline) => Promise<{ changes: GraphChanges; result: T }>,
     options?: ApplyOptions,
   ): Promise<T>;
 

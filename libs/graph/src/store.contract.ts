@@ -989,7 +989,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
   describe('applying import changes', () => {
     /** Reads the baseline the way an import does, without writing. */
     const baselineOf = (parts: BaselinePart[]) =>
-      store.applyChanges(parts, (baseline) => ({ changes: noChanges(), result: baseline }), { dryRun: true });
+      store.applyChanges(parts, async (baseline) => ({ changes: noChanges(), result: baseline }), { dryRun: true });
 
     const newProject = (id: string, t: string, extra: Partial<ProjectRecord> = {}): ProjectRecord => ({
       id,
@@ -1060,7 +1060,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       tie('t3', ids.net, 'NETWORK', 'MEMBER');
       const before = await store.counts();
       const progress: unknown[] = [];
-      const result = await store.applyChanges(['organisations'], () => ({ changes, result: 'done' }), {
+      const result = await store.applyChanges(['organisations'], async () => ({ changes, result: 'done' }), {
         onProgress: (p) => progress.push(p),
       });
       expect(result).toBe('done');
@@ -1104,7 +1104,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       changes.activities.update.push({ record: { ...a2, name: `Kesäkeidas ${t} 2020 (kesä)`, targetGroupIds: ['young-people'] }, changed: ['name', 'targetGroupIds'] });
       changes.participations.update.push({ record: { ...lead, validTo: '2020-06-30', source: 'registry:x.csv#P1' }, changed: ['validTo', 'source'] });
       const before = await store.counts();
-      await store.applyChanges([], () => ({ changes, result: null }));
+      await store.applyChanges([], async () => ({ changes, result: null }));
       expect(await store.counts()).toEqual(before);
       expect(await store.getOrganisation(ids.city)).toMatchObject({ municipalityCode: '091', mergedNames: [`KAUPUNKI ${t}`] });
       expect(await store.getProject(ids.p1)).toMatchObject({ grantedFunding: 1200, endDate: '2020-06-30' });
@@ -1120,7 +1120,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const changes = noChanges();
       changes.projects.create.push(newProject(`${t}-ok`, t));
       const before = await store.counts();
-      await store.applyChanges([], () => ({ changes, result: null }), { dryRun: true });
+      await store.applyChanges([], async () => ({ changes, result: null }), { dryRun: true });
       expect(await store.counts()).toEqual(before);
       changes.participations.create.push({
         id: `${t}-bad`,
@@ -1132,7 +1132,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         validTo: null,
         source: null,
       });
-      await expect(store.applyChanges([], () => ({ changes, result: null }))).rejects.toThrow();
+      await expect(store.applyChanges([], async () => ({ changes, result: null }))).rejects.toThrow();
       expect(await store.counts()).toEqual(before);
       expect(await store.getProject(`${t}-ok`)).toBeNull();
     });

@@ -18,6 +18,8 @@ const sheet = (name: string, header: string[], rows: string[][]): Sheet => ({
   rows: rows.map((cells, i) => ({ line: i + 2, cells })),
 });
 
+type Planned = Awaited<ReturnType<typeof planImport>>;
+
 function plan(kind: SheetKind, s: Sheet, baseline: GraphBaseline = base()) {
   return planImport([{ sheet: s, kind }], baseline, { fileName: 'tiedosto.csv', vocabulary });
 }
@@ -97,8 +99,12 @@ describe('organisations', () => {
     ['Kuusamon Kaupunki', '', 'Kunta', '', '', 'https://www.kuusamo.fi', ''],
     ['Ksakki ry', '', '', '', 'Kuusamo', '', ''],
   ];
-  const result = plan('organisations', sheet('o.csv', ORG_HEADER, rows));
-  const [kokkola, shouting, byBusinessId, broken, nameless, kuusamo, guessed] = result.summary.rows;
+  let result: Planned;
+  let kokkola: RowResult, shouting: RowResult, byBusinessId: RowResult, broken: RowResult, nameless: RowResult, kuusamo: RowResult, guessed: RowResult;
+  beforeAll(async () => {
+    result = await plan('organisations', sheet('o.csv', ORG_HEADER, rows));
+    [kokkola, shouting, byBusinessId, broken, nameless, kuusamo, guessed] = result.summary.rows;
+  });
 
   it('creates a new organisation with normalised values', () => {
     expect(kokkola.outcome).toBe('created');
@@ -144,15 +150,15 @@ describe('organisations', () => {
     expect(result.changes.organisations.create.find((o) => o.name === 'Ksakki ry')).toMatchObject({ kind: 'ASSOCIATION', sector: 'THIRD' });
   });
 
-  it('changes nothing when the same file comes again', () => {
-    const again = plan('organisations', sheet('o.csv', ORG_HEADER, rows), written(base(), result.changes));
+  it('changes nothing when the same file comes again', async () => {
+    const again = await plan('organisations', sheet('o.csv', ORG_HEADER, rows), written(base(), result.changes));
     expect(again.changes.organisations).toEqual({ create: [], update: [] });
     expect(again.summary.rows.map((r) => r.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged', 'rejected', 'rejected', 'unchanged', 'unchanged']);
   });
 
-  it('refuses a business ID that contradicts the stored one of the same name', () => {
+  it('refuses a business ID that contradicts the stored one of the same name', async () => {
     const stored = written(base(), result.changes);
-    const conflict = plan('organisations', sheet('o.csv', ORG_HEADER, [['Kokkolan kaupunki', '0208916-8', '', '', '', '', '']]), stored);
+    const conflict = await plan('organisations', sheet('o.csv', ORG_HEADER, [['Kokkolan kaupunki', '0208916-8', '', '', '', '', '']]), stored);
     expect(codes(conflict.summary.rows[0])).toEqual(['businessIdConflict']);
   });
 });
@@ -160,15 +166,19 @@ describe('organisations', () => {
 const PROJECT_HEADER = ['Hankekoodi', 'Hankkeen nimi', 'Alkaa', 'Päättyy', 'Julkinen rahoitus', 'Maksettu EU- ja valtion rahoitus', 'Edeltävä hanke', 'Verkostot', 'Menetelmät'];
 
 describe('projects', () => {
-  const result = plan(
-    'projects',
-    sheet('p.csv', PROJECT_HEADER, [
-      ['s20915', 'Edeltäjä', '1.1.2016', '31.12.2019', '100 000,50', '-876', '', '', 'Luontolähtöiset menetelmät'],
-      ['S21858', 'Kulttuurit yhteisellä polulla (KUPO)', '', '30.6.2023', '', '', 'S20915', 'Kuusamon osallisuusverkosto', ''],
-      ['', 'Ilman koodia', '31.12.2020', '1.1.2020', 'paljon', '', 'S99999', 'Tuntematon verkosto', 'Taikuus'],
-    ]),
-  );
-  const [created, updated, broken] = result.summary.rows;
+  let result: Planned;
+  let created: RowResult, updated: RowResult, broken: RowResult;
+  beforeAll(async () => {
+    result = await plan(
+      'projects',
+      sheet('p.csv', PROJECT_HEADER, [
+        ['s20915', 'Edeltäjä', '1.1.2016', '31.12.2019', '100 000,50', '-876', '', '', 'Luontolähtöiset menetelmät'],
+        ['S21858', 'Kulttuurit yhteisellä polulla (KUPO)', '', '30.6.2023', '', '', 'S20915', 'Kuusamon osallisuusverkosto', ''],
+        ['', 'Ilman koodia', '31.12.2020', '1.1.2020', 'paljon', '', 'S99999', 'Tuntematon verkosto', 'Taikuus'],
+      ]),
+    );
+    [created, updated, broken] = result.summary.rows;
+  });
 
   it('creates, keeping signed paid funding and a decimal comma', () => {
     expect(created.outcome).toBe('created');
@@ -204,8 +214,12 @@ describe('activities', () => {
     ['Kuusamon kesäkeidas', 'Tapahtuma', '1.6.2021', '31.8.2021', '305', 'KUPO', 'Kuusamon kesäkeidas', 'Nuoret; Maahanmuuttajat'],
     ['Syysretki', 'Retki', '', '', '', '', 'Kevätretki', ''],
   ];
-  const result = plan('activities', sheet('a.csv', ACTIVITY_HEADER, rows));
-  const [first, second, broken] = result.summary.rows;
+  let result: Planned;
+  let first: RowResult, second: RowResult, broken: RowResult;
+  beforeAll(async () => {
+    result = await plan('activities', sheet('a.csv', ACTIVITY_HEADER, rows));
+    [first, second, broken] = result.summary.rows;
+  });
 
   it('links a season to the previous one of the same name, and to its project by code or name', () => {
     expect([first.outcome, second.outcome]).toEqual(['created', 'created']);
@@ -219,8 +233,8 @@ describe('activities', () => {
     expect(codes(broken)).toEqual(['invalidChoice', 'unknownEarlierActivity']);
   });
 
-  it('is idempotent: the same seasons are matched by name and start date', () => {
-    const again = plan('activities', sheet('a.csv', ACTIVITY_HEADER, rows), written(base(), result.changes));
+  it('is idempotent: the same seasons are matched by name and start date', async () => {
+    const again = await plan('activities', sheet('a.csv', ACTIVITY_HEADER, rows), written(base(), result.changes));
     expect(again.changes.activities).toEqual({ create: [], update: [] });
   });
 });
@@ -265,8 +279,12 @@ describe('participations', () => {
     ['Kuusamon kaupunki', '', 'Kuusamon osallisuusverkosto', 'Verkosto', 'Päätoteuttaja', '', ''],
     ['Tuntematon ry', '', 'Ei ole', '', 'Kumppani', '', ''],
   ];
-  const result = plan('participations', sheet('Osallistumiset', PARTICIPATION_HEADER, rows), stored);
-  const [ended, funder, overlapping, ambiguous, member, wrongRole, unknown] = result.summary.rows;
+  let result: Planned;
+  let ended: RowResult, funder: RowResult, overlapping: RowResult, ambiguous: RowResult, member: RowResult, wrongRole: RowResult, unknown: RowResult;
+  beforeAll(async () => {
+    result = await plan('participations', sheet('Osallistumiset', PARTICIPATION_HEADER, rows), stored);
+    [ended, funder, overlapping, ambiguous, member, wrongRole, unknown] = result.summary.rows;
+  });
 
   it('ends a stored tie with the same start, and adds a new role with its source', () => {
     expect(ended.outcome).toBe('updated');
@@ -283,8 +301,8 @@ describe('participations', () => {
     expect(codes(unknown)).toEqual(['unknownOrganisation', 'unknownTarget']);
   });
 
-  it('is idempotent', () => {
-    const again = plan('participations', sheet('Osallistumiset', PARTICIPATION_HEADER, rows), written(stored, result.changes));
+  it('is idempotent', async () => {
+    const again = await plan('participations', sheet('Osallistumiset', PARTICIPATION_HEADER, rows), written(stored, result.changes));
     expect(again.changes.participations).toEqual({ create: [], update: [] });
   });
 });
@@ -302,8 +320,12 @@ describe('the structural-fund registry', () => {
     ['A70305', 'EAKR', 'INKA', '2', 'Innovaatiorahoituskeskus Tekes', 'Toiminnassa', '1.1.2015', '30.6.2016', '', '157500', '35028', '166500', '38921'],
     ['A70201', 'EAKR', 'BusinessMooring 2', '1', 'Uudenmaan liitto', 'Toiminnassa', '1.1.2015', '31.12.2017', 'Cursor Oy', '180000', '66166.42', '300000', '110277.37'],
   ];
-  const result = plan('registry', sheet('lista.csv', REGISTRY_HEADER, rows));
-  const [mooring, kasvu, toinen, spilled, shifted, noLead, duplicate] = result.summary.rows;
+  let result: Planned;
+  let mooring: RowResult, kasvu: RowResult, toinen: RowResult, spilled: RowResult, shifted: RowResult, noLead: RowResult, duplicate: RowResult;
+  beforeAll(async () => {
+    result = await plan('registry', sheet('lista.csv', REGISTRY_HEADER, rows));
+    [mooring, kasvu, toinen, spilled, shifted, noLead, duplicate] = result.summary.rows;
+  });
 
   it('makes projects with code, fund, priority axis, dates and money', () => {
     expect(mooring.outcome).toBe('created');
@@ -354,8 +376,8 @@ describe('the structural-fund registry', () => {
     expect(codes(noLead)).toEqual(['noLeadImplementer']);
   });
 
-  it('changes nothing when the file comes again', () => {
-    const again = plan('registry', sheet('lista.csv', REGISTRY_HEADER, rows), written(base(), result.changes));
+  it('changes nothing when the file comes again', async () => {
+    const again = await plan('registry', sheet('lista.csv', REGISTRY_HEADER, rows), written(base(), result.changes));
     expect(again.changes).toEqual({
       organisations: { create: [], update: [] },
       projects: { create: [], update: [] },
@@ -365,9 +387,9 @@ describe('the structural-fund registry', () => {
     expect(again.summary.rows.map((r) => r.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged', 'rejected', 'rejected', 'unchanged', 'rejected']);
   });
 
-  it('updates a project whose sums and dates moved in a newer list, and its ties follow the dates', () => {
+  it('updates a project whose sums and dates moved in a newer list, and its ties follow the dates', async () => {
     const newer = rows.slice(0, 1).map((r) => r.map((c, i) => (i === 7 ? '30.6.2018' : i === 10 ? '150000' : c)));
-    const again = plan('registry', sheet('lista.csv', REGISTRY_HEADER, newer), written(base(), result.changes));
+    const again = await plan('registry', sheet('lista.csv', REGISTRY_HEADER, newer), written(base(), result.changes));
     expect(again.summary.rows[0].outcome).toBe('updated');
     expect(english(again.summary.rows[0])).toBe('Changes: end date, paid funding.');
     expect(again.changes.participations.update.map((u) => [u.record.role, u.record.validTo])).toEqual([['LEAD', '2018-06-30'], ['FUNDER', '2018-06-30']]);

@@ -102,17 +102,32 @@ export function baselinePartsFor(kinds: SheetKind[]): BaselinePart[] {
 /** Sheets are planned in dependency order: organisations and projects before what refers to them. */
 const ORDER: SheetKind[] = ['organisations', 'projects', 'registry', 'activities', 'participations'];
 
-export function planImport(
+/** Rows planned between two yields to the event loop: a server keeps answering while a big file is planned. */
+const ROWS_PER_STEP = 500;
+
+/**
+ * Plans the sheets against the baseline. Asynchronous only to give the event loop a turn every
+ * ROWS_PER_STEP rows (and report how many rows are planned); the plan itself is pure.
+ */
+export async function planImport(
   sheets: ClassifiedSheet[],
   baseline: GraphBaseline,
   context: PlanContext,
-): { changes: GraphChanges; summary: PlanSummary } {
+  onProgress?: (rowsPlanned: number) => void,
+): Promise<{ changes: GraphChanges; summary: PlanSummary }> {
+  let planned = 0;
+  const step = async () => {
+    if (++planned % ROWS_PER_STEP !== 0) return;
+    onProgress?.(planned);
+    await new Promise((resolve) => setImmediate(resolve));
+  };
   const planner = new Planner(baseline, context);
   const ordered = [...sheets].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
   for (const { sheet, kind } of ordered) {
-    if (kind === 'registry') planner.registrySheet(sheet);
-    else planner.templateSheet(sheet, kind);
+    if (kind === 'registry') await planner.registrySheet(sheet, step);
+    else await planner.templateSheet(sheet, kind, step);
   }
+  onProgress?.(planned);
   return planner.finish();
 }
 
@@ -121,10 +136,11 @@ export function planImport(
 interface Entry<T> {
   record: T;
   isNew: boolean;
-  /** Fields that differ from the stored record (for new records: ignored). */
-  changed: Set<string>;
-  /** The sheet row that created it, for "the same as on row n". */
-  origin: { sheet: string; line: number } | null;
+  /** Fields of a stored record that the import changes. */
+  changed: Set<string> | null;
+  /** The sheet row that created a new record, for "the same as on row n". */
+  originSheet: string | null;
+  originLine: number;
 }
 
 const shortHash = (text: string) => createHash('sha1').update(text).digest('hex').slice(0, 8);
@@ -222,12 +238,12 @@ class Planner {
 
   private existing<T extends { id: string }>(record: T): Entry<T> {
     this.usedIds.add(record.id);
-    return { record, isNew: false, changed: new Set(), origin: null };
+    return { record, isNew: false, changed: null, originSheet: null, originLine: 0 };
   }
 
   private created<T extends { id: string }>(record: T, ctx: RowContext): Entry<T> {
     this.usedIds.add(record.id);
-    return { record, isNew: true, changed: new Set(), origin: { sheet: ctx.sheet, line: ctx.line } };
+    return { record, isNew: true, changed: null, originSheet: ctx.sheet, originLine: ctx.line };
   }
 
   /** A stable id from a key; a clash with an unrelated record gets a numbered suffix. */
@@ -266,7 +282,7 @@ class Planner {
   private set<T extends object, K extends keyof T & string>(entry: Entry<T>, field: K, value: T[K]): void {
     if (same(entry.record[field], value)) return;
     entry.record[field] = value;
-    entry.changed.add(field);
+    if (!entry.isNew) (entry.changed ??= new Set()).add(field);
     this.edits.push({ entry: entry as Entry<unknown>, field });
   }
 
@@ -294,14 +310,14 @@ class Planner {
    */
   private matchOutcome<T>(ctx: RowContext, entry: Entry<T>, quiet = false): 'created' | 'updated' | 'unchanged' {
     this.touched.add(entry as Entry<unknown>);
-    if (entry.origin?.sheet === ctx.sheet && entry.origin.line === ctx.line) return 'created';
+    if (entry.originSheet === ctx.sheet && entry.originLine === ctx.line) return 'created';
     const edited = this.edits.filter((e) => e.entry === entry).map((e) => e.field);
     const fields = [...new Set(edited.filter((f) => f !== 'mergedNames'))];
     if (fields.length > 0) {
       if (!quiet) ctx.note('info', 'changed', { fields: fields.join(',') });
       return 'updated';
     }
-    if (entry.origin && edited.length === 0 && !quiet) ctx.note('info', 'sameAsRow', { line: entry.origin.line });
+    if (entry.originSheet !== null && edited.length === 0 && !quiet) ctx.note('info', 'sameAsRow', { line: entry.originLine });
     return 'unchanged';
   }
 
@@ -367,7 +383,7 @@ class Planner {
 
   // ── templates ──────────────────────────────────────────────────────────────────────────────
 
-  templateSheet(sheet: Sheet, kind: TemplateKind) {
+  async templateSheet(sheet: Sheet, kind: TemplateKind, step: () => Promise<void>) {
     const template = TEMPLATES[kind];
     const { columns, unknown } = matchColumns(template, sheet.header);
     if (unknown.length > 0) this.notices.push(message('warning', 'columnsIgnored', { columns: unknown.join(', ') }));
@@ -380,6 +396,7 @@ class Planner {
       else if (kind === 'projects') this.projectRow(ctx, cells);
       else if (kind === 'activities') this.activityRow(ctx, cells);
       else this.participationRow(ctx, cells);
+      await step();
     }
   }
 
@@ -396,7 +413,7 @@ class Planner {
     const found = this.organisation(ctx, { name, businessId, kind, guessedKind });
     if (!found) return this.finishRow(ctx, name, null, 'unchanged');
     const { entry, merged } = found;
-    if (!kind && entry.isNew && entry.origin?.line === ctx.line && entry.origin.sheet === ctx.sheet) {
+    if (!kind && entry.originLine === ctx.line && entry.originSheet === ctx.sheet) {
       ctx.note('warning', 'kindGuessed', { kind: guessedKind });
     }
     if (kind) this.set(entry, 'kind', kind);
@@ -675,7 +692,7 @@ class Planner {
    * authority (FUNDER), both as organisations. New organisations take the file's best spelling of
    * their name (mixed case over capitals, then the commonest); the other spellings are recorded.
    */
-  registrySheet(sheet: Sheet) {
+  async registrySheet(sheet: Sheet, step: () => Promise<void>) {
     const read = registryReader(sheet);
     const parsed = sheet.rows.map((row) => ({ row, ...read(row) }));
     const spelling = preferredSpellings(this.key, parsed.flatMap(({ record }) => (record ? [record.implementer, record.authority] : [])));
@@ -692,18 +709,18 @@ class Planner {
       return this.organisation(ctx, { name, businessId, kind: null, guessedKind: fallback })?.entry ?? null;
     };
 
-    for (const { row, record, messages, label } of parsed) {
+    const planRow = ({ row, record, messages, label }: (typeof parsed)[number]) => {
       const ctx = this.startRow(sheet.name, row.line, 'registry');
       ctx.messages.push(...messages);
       if (!record) {
         this.finishRow(ctx, label, null, 'unchanged');
-        continue;
+        return;
       }
       const earlier = codes.get(record.code);
       if (earlier !== undefined) {
         ctx.error('duplicateCode', { code: record.code, line: earlier });
         this.finishRow(ctx, label, null, 'unchanged');
-        continue;
+        return;
       }
       codes.set(record.code, row.line);
       const project = this.registryProject(ctx, record);
@@ -730,6 +747,10 @@ class Planner {
         this.funders.add(funder.record.id);
       }
       this.finishRow(ctx, label, project.record.id, outcome);
+    };
+    for (const parsedRow of parsed) {
+      planRow(parsedRow);
+      await step();
     }
   }
 
@@ -758,8 +779,7 @@ class Planner {
         if (entry.isNew) {
           target.create.push(entry.record);
           entities[name].created++;
-        } else if (entry.changed.size > 0) {
-          // An entry's `changed` holds every field set during planning; only stored records are updated.
+        } else if (entry.changed) {
           target.update.push({ record: entry.record, changed: [...entry.changed] });
           entities[name].updated++;
         } else if (this.touched.has(entry as Entry<unknown>)) {

@@ -10,11 +10,12 @@ const WORDS = {
     notWritten: 'Ei tallennettu',
     rows: 'Rivejä',
     outcome: { created: 'uusia', updated: 'päivitettyjä', unchanged: 'ennallaan', merged: 'yhdistettyjä', rejected: 'hylättyjä' },
+    row: { created: 'uusi', updated: 'päivitetty', unchanged: 'ennallaan', merged: 'yhdistetty', rejected: 'hylätty' },
     entity: { organisations: 'Organisaatiot', projects: 'Hankkeet', activities: 'Toiminnot', participations: 'Osallistumiset' },
     counts: 'uusia {created}, päivitettyjä {updated}, ennallaan {unchanged}',
     funders: 'Rahoittajia (eri organisaatioita)',
     mergedNames: 'Nimen kirjoitusasuja yhdistetty',
-    row: 'rivi',
+    line: 'rivi',
     quiet: '{count} muuta riviä ilman huomautuksia (--all näyttää kaikki).',
     took: 'Aikaa kului {seconds} s.',
   },
@@ -24,11 +25,12 @@ const WORDS = {
     notWritten: 'Inte sparat',
     rows: 'Rader',
     outcome: { created: 'nya', updated: 'uppdaterade', unchanged: 'oförändrade', merged: 'sammanslagna', rejected: 'avvisade' },
+    row: { created: 'ny', updated: 'uppdaterad', unchanged: 'oförändrad', merged: 'sammanslagen', rejected: 'avvisad' },
     entity: { organisations: 'Organisationer', projects: 'Projekt', activities: 'Verksamheter', participations: 'Deltaganden' },
     counts: 'nya {created}, uppdaterade {updated}, oförändrade {unchanged}',
     funders: 'Finansiärer (olika organisationer)',
     mergedNames: 'Namnformer sammanslagna',
-    row: 'rad',
+    line: 'rad',
     quiet: '{count} andra rader utan anmärkningar (--all visar alla).',
     took: 'Det tog {seconds} s.',
   },
@@ -38,21 +40,18 @@ const WORDS = {
     notWritten: 'Not written',
     rows: 'Rows',
     outcome: { created: 'created', updated: 'updated', unchanged: 'unchanged', merged: 'merged', rejected: 'rejected' },
+    row: { created: 'created', updated: 'updated', unchanged: 'unchanged', merged: 'merged', rejected: 'rejected' },
     entity: { organisations: 'Organisations', projects: 'Projects', activities: 'Activities', participations: 'Participations' },
     counts: 'created {created}, updated {updated}, unchanged {unchanged}',
     funders: 'Funders (distinct organisations)',
     mergedNames: 'Name spellings merged',
-    row: 'row',
+    line: 'row',
     quiet: '{count} other rows without remarks (--all shows every row).',
     took: 'Took {seconds} s.',
   },
 } satisfies Record<ImportLang, unknown>;
 
 const fill = (text: string, params: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
-
-export function outcomeLabel(lang: ImportLang, outcome: RowOutcome): string {
-  return WORDS[lang].outcome[outcome];
-}
 
 /** Rows with something to say: any message, or an outcome other than created or unchanged. */
 export const isNotable = (row: RowResult) =>
@@ -79,9 +78,9 @@ export function formatReport(report: ImportReport, lang: ImportLang, options: { 
       quiet++;
       continue;
     }
-    const where = report.sheets.length > 1 ? `${row.sheet} ${w.row} ${row.line}` : `${w.row} ${row.line}`;
+    const where = report.sheets.length > 1 ? `${row.sheet} ${w.line} ${row.line}` : `${w.line} ${row.line}`;
     const remarks = row.messages.map((m) => messageText(lang, m)).join(' ');
-    lines.push(`${where}: ${w.outcome[row.outcome]} — ${row.label}${remarks ? ` — ${remarks}` : ''}`);
+    lines.push(`${where}: ${w.row[row.outcome]} — ${row.label}${remarks ? ` — ${remarks}` : ''}`);
   }
   if (quiet > 0) lines.push(fill(w.quiet, { count: quiet }));
   lines.push(fill(w.took, { seconds: (report.durationMs / 1000).toFixed(1) }));

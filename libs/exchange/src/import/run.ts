@@ -24,7 +24,7 @@ import { INSTRUCTION_SHEETS } from './templates';
 export interface ImportTarget {
   applyChanges<T>(
     parts: BaselinePart[],
-    plan: (baseline: GraphBaseline) => { changes: GraphChanges; result: T },
+    plan: (baseline: GraphBaseline) => Promise<{ changes: GraphChanges; result: T }>,
     options?: { dryRun?: boolean; onProgress?: (progress: { step: 'reading' } | { step: 'writing'; done: number; total: number }) => void },
   ): Promise<T>;
   methods(): Promise<Term[]>;
@@ -93,13 +93,11 @@ export async function importFile(target: ImportTarget, file: ImportFile, options
   const vocabulary = { methods: await target.methods(), targetGroups: await target.targetGroups() };
   const result = await target.applyChanges(
     baselinePartsFor(classified.map((s) => s.kind)),
-    (baseline) => {
+    async (baseline) => {
       onProgress?.({ phase: 'matching', done: 0, total });
-      const { changes, summary } = planImport(classified, baseline, {
-        fileName: file.fileName,
-        vocabulary,
-      });
-      onProgress?.({ phase: 'matching', done: total, total });
+      const { changes, summary } = await planImport(classified, baseline, { fileName: file.fileName, vocabulary }, (done) =>
+        onProgress?.({ phase: 'matching', done, total }),
+      );
       const rejected = summary.rows.filter((r) => r.outcome === 'rejected').length;
       const write = rejected === 0 || skipRejected;
       return { changes: write ? changes : noChanges(), result: { summary, rejected, write } };

@@ -83,6 +83,7 @@ export async function writeChanges(tx: CypherTx, q: Queries, changes: GraphChang
     done += n;
     progress?.(done, total);
   };
+  progress?.(0, total);
   await tx.bulkLoad(createTables(changes, now));
   step([changes.organisations, changes.projects, changes.activities, changes.participations].reduce((n, c) => n + c.create.length, 0));
 

@@ -594,18 +594,18 @@ export class CypherGraphStore implements GraphStore {
 
   async applyChanges<T>(
     parts: BaselinePart[],
-    plan: (baseline: GraphBaseline) => { changes: GraphChanges; result: T },
+    plan: (baseline: GraphBaseline) => Promise<{ changes: GraphChanges; result: T }>,
     options: ApplyOptions = {},
   ): Promise<T> {
     const { dryRun = false, onProgress } = options;
     if (dryRun) {
       onProgress?.({ step: 'reading' });
-      return plan(await readBaseline((query, params) => this.db.read(query, params), this.q.importing.baseline, parts)).result;
+      return (await plan(await readBaseline((query, params) => this.db.read(query, params), this.q.importing.baseline, parts))).result;
     }
     return this.db.write(async (tx) => {
       onProgress?.({ step: 'reading' });
       const baseline = await readBaseline((query, params) => tx.run(query, params), this.q.importing.baseline, parts);
-      const { changes, result } = plan(baseline);
+      const { changes, result } = await plan(baseline);
       await writeChanges(tx, this.q, changes, now(), (done, total) => onProgress?.({ step: 'writing', done, total }));
       return result;
     });
