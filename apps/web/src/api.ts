@@ -17,7 +17,7 @@ export interface Hit {
 
 export class ApiError extends Error {}
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch('/graphql', {

@@ -24,10 +24,11 @@ import {
 import { formatDate, formatPeriod, isLang, translate, type Lang } from './model/i18n';
 import type { Positions } from './model/layout';
 import { EDGE_COLOR, KIND_COLORS, NODE_KIND_COLORS, NODE_SHAPES, SECTOR_COLORS } from './model/palette';
+import { importPage } from './pages/import';
 import type { Catalogue, Page, PageContext, PageName, Spotlight } from './pages/page';
 
 /** The pages besides the map, each in its own module under pages/. */
-const PAGES: Partial<Record<PageName, Page>> = {};
+const PAGES: Partial<Record<PageName, Page>> = { import: importPage };
 
 const LANG_KEY = 'verkosto.lang';
 
@@ -594,7 +595,8 @@ function pageRoot(name: PageName): HTMLElement {
   let root = document.getElementById(`page-${name}`);
   if (!root) {
     root = h('main', { id: `page-${name}`, class: 'page', 'data-testid': `page-${name}`, tabindex: '-1' });
-    document.body.insertBefore(root, document.querySelector('script'));
+    // Vite moves the module script into <head> when it builds; only a <body> script is a valid anchor.
+    document.body.insertBefore(root, document.querySelector('body > script'));
   }
   return root;
 }

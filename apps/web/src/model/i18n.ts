@@ -1,4 +1,5 @@
 /** UI text in Finnish (default), Swedish and English. Pure data: the spec checks every key has all three. */
+import { importText } from './text/import';
 
 export const LANGS = ['fi', 'sv', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -457,7 +458,7 @@ const en: Dict = {
 
 /** A page's own text (model/text/<page>.ts), keys prefixed with the page name. */
 export type PageText = Record<Lang, Dict>;
-const PAGE_TEXTS: PageText[] = [];
+const PAGE_TEXTS: PageText[] = [importText];
 
 export const DICTIONARIES: Record<Lang, Dict> = {
   fi: Object.assign({}, fi, ...PAGE_TEXTS.map((p) => p.fi)),

@@ -210,14 +210,14 @@ const TEXTS = {
     en: 'These columns were not recognised and were ignored: {columns}.',
   },
   nothingWritten: {
-    fi: '{count} riviä hylättiin, joten mitään ei tallennettu. Korjaa rivit ja tuo tiedosto uudelleen, tai tuo muut rivit ohittaen hylätyt.',
-    sv: '{count} rader avvisades, så inget sparades. Rätta raderna och importera filen igen, eller importera de övriga raderna och hoppa över de avvisade.',
-    en: '{count} rows were rejected, so nothing was written. Correct them and import the file again, or import the other rows and skip the rejected ones.',
+    fi: 'Hylättyjä rivejä on {count}, joten mitään ei tallennettu. Korjaa rivit ja tuo tiedosto uudelleen, tai tuo muut rivit ohittaen hylätyt.',
+    sv: 'Avvisade rader: {count}, så inget sparades. Rätta raderna och importera filen igen, eller importera de övriga raderna och hoppa över de avvisade.',
+    en: 'Rejected rows: {count}, so nothing was written. Correct them and import the file again, or import the other rows and skip the rejected ones.',
   },
   rejectedSkipped: {
-    fi: '{count} hylättyä riviä ohitettiin; muut rivit tallennettiin.',
-    sv: '{count} avvisade rader hoppades över; de övriga raderna sparades.',
-    en: '{count} rejected rows were skipped; the other rows were written.',
+    fi: 'Hylätyt rivit ({count}) ohitettiin; muut rivit tallennettiin.',
+    sv: 'De avvisade raderna ({count}) hoppades över; de övriga raderna sparades.',
+    en: 'The rejected rows ({count}) were skipped; the other rows were written.',
   },
   kindsGuessed: {
     fi: 'Rekisterissä ei ole organisaatioiden tyyppejä; uusien organisaatioiden tyyppi ({count}) pääteltiin nimestä.',

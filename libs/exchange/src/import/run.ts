@@ -111,7 +111,7 @@ export async function importFile(target: ImportTarget, file: ImportFile, options
   );
   const { summary, rejected, write } = result;
   const notices = [...summary.notices];
-  if (rejected > 0) notices.push(message(write ? 'warning' : 'error', write ? 'rejectedSkipped' : 'nothingWritten', { count: rejected }));
+  if (rejected > 0 && !dryRun) notices.push(message(write ? 'warning' : 'error', write ? 'rejectedSkipped' : 'nothingWritten', { count: rejected }));
   const totals = Object.fromEntries(ROW_OUTCOMES.map((o) => [o, 0])) as Record<RowOutcome, number>;
   for (const row of summary.rows) totals[row.outcome]++;
   onProgress?.({ phase: 'done', done: total, total });
