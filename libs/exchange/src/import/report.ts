@@ -16,7 +16,7 @@ const WORDS = {
     funders: 'Rahoittajia (eri organisaatioita)',
     mergedNames: 'Nimen kirjoitusasuja yhdistetty',
     line: 'rivi',
-    quiet: '{count} muuta riviä ilman huomautuksia (--all näyttää kaikki).',
+    quiet: 'Muita rivejä ilman huomautuksia: {count} (--all näyttää kaikki).',
     took: 'Aikaa kului {seconds} s.',
   },
   sv: {
@@ -31,7 +31,7 @@ const WORDS = {
     funders: 'Finansiärer (olika organisationer)',
     mergedNames: 'Namnformer sammanslagna',
     line: 'rad',
-    quiet: '{count} andra rader utan anmärkningar (--all visar alla).',
+    quiet: 'Övriga rader utan anmärkningar: {count} (--all visar alla).',
     took: 'Det tog {seconds} s.',
   },
   en: {
@@ -46,7 +46,7 @@ const WORDS = {
     funders: 'Funders (distinct organisations)',
     mergedNames: 'Name spellings merged',
     line: 'row',
-    quiet: '{count} other rows without remarks (--all shows every row).',
+    quiet: 'Other rows without remarks: {count} (--all shows every row).',
     took: 'Took {seconds} s.',
   },
 } satisfies Record<ImportLang, unknown>;
