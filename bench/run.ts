@@ -3,6 +3,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '@verkosto/graph';
 import { generateDataset } from './generate';
+import { registryImportSection } from './import-registry.bench';
 import { queriesSection } from './queries.bench';
 import { formatSection, type BenchContext, type Section, type SectionResult } from './report';
 import { time } from './stats';
@@ -17,7 +18,7 @@ import { importSection, listSection, searchSection, snapshotSection, writeSectio
  *
  * Writes the figures to bench/results/latest.json.
  */
-const SECTIONS: Section[] = [snapshotSection, listSection, searchSection, queriesSection, writeSection];
+const SECTIONS: Section[] = [snapshotSection, listSection, searchSection, queriesSection, writeSection, registryImportSection];
 
 async function main() {
   const wanted = process.argv.slice(2);

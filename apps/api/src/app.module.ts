@@ -14,6 +14,7 @@ import { StoreModule } from './common/store.module';
 import { GraphResolver } from './graph/graph.resolver';
 import { HealthController } from './health/health.controller';
 import { HistoryResolver } from './history/history.resolver';
+import { ImportModule } from './import/import.module';
 import { NetworkResolver } from './networks/network.resolver';
 import { OrganisationResolver } from './organisations/organisation.resolver';
 import { ParticipationResolver } from './participations/participation.resolver';
@@ -30,6 +31,7 @@ const production = process.env.NODE_ENV === 'production';
     StoreModule,
     AuthModule,
     WebModule,
+    ImportModule,
     GraphQLModule.forRoot<ApolloDriverConfig>({
       driver: ApolloDriver,
       autoSchemaFile: true,

@@ -41,7 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const trustProxy = Number(env.TRUST_PROXY ?? 0);
   if (!Number.isInteger(trustProxy) || trustProxy < 0) problems.push(`TRUST_PROXY is the number of proxies in front, not "${env.TRUST_PROXY}".`);
-  const maxRequestBytes = parseSize(env.MAX_REQUEST_SIZE ?? '1mb');
+  const maxRequestBytes = parseSize(env.MAX_REQUEST_SIZE ?? '100kb');
   if (maxRequestBytes === null) problems.push(`MAX_REQUEST_SIZE is a size like 500kb or 2mb, not "${env.MAX_REQUEST_SIZE}".`);
   if (problems.length > 0) throw new Error(`Verkosto cannot start:\n- ${problems.join('\n- ')}`);
   return {

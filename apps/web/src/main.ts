@@ -28,11 +28,12 @@ import type { Positions } from './model/layout';
 import { EDGE_COLOR, KIND_COLORS, NODE_KIND_COLORS, NODE_SHAPES, SECTOR_COLORS } from './model/palette';
 import { EvaluatePage } from './pages/evaluate';
 import { createDataPage } from './pages/data';
+import { importPage } from './pages/import';
 import type { Catalogue, Page, PageContext, PageName, Spotlight } from './pages/page';
 import { PartnersPage } from './pages/partners';
 
 /** The pages besides the map, each in its own module under pages/. */
-const PAGES: Partial<Record<PageName, Page>> = { evaluate: new EvaluatePage(), partners: new PartnersPage(), data: createDataPage() };
+const PAGES: Partial<Record<PageName, Page>> = { evaluate: new EvaluatePage(), partners: new PartnersPage(), data: createDataPage(), import: importPage };
 
 const LANG_KEY = 'verkosto.lang';
 

@@ -13,3 +13,4 @@ export * from './random';
 export * from './accounts';
 export * from './history';
 export * from './person';
+export * from './changes';

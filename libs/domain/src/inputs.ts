@@ -29,6 +29,8 @@ export interface ProjectInput {
   endDate?: IsoDate | null;
   budget?: number | null;
   publicFunding?: number | null;
+  grantedFunding?: number | null;
+  paidFunding?: number | null;
   description?: string | null;
   outputs?: string | null;
   predecessorId?: string | null;

@@ -109,6 +109,10 @@ export interface Project extends Stamped {
   endDate: IsoDate | null;
   budget: number | null;
   publicFunding: number | null;
+  /** EU and state funding granted (the registry's "Myönnetty EU- ja valtion rahoitus"), euros. */
+  grantedFunding: number | null;
+  /** EU and state funding paid so far ("Toteutunut EU- ja valtion rahoitus"); negative after recoveries. */
+  paidFunding: number | null;
   description: string | null;
   outputs: string | null;
   predecessorId: string | null;

@@ -68,6 +68,13 @@ export function checkAmount(value: number | null | undefined, field: string): nu
   return value;
 }
 
+/** Money paid so far: recoveries can make it negative, but it must be a finite amount. */
+export function checkPaidAmount(value: number | null | undefined, field: string): number | null {
+  if (value === null || value === undefined) return null;
+  if (!Number.isFinite(value)) throw badInput(`${field} must be an amount in euros.`, { field });
+  return value;
+}
+
 export function checkWebsite(value: string | null | undefined): string | null {
   const text = cleanText(value);
   if (text === null) return null;
@@ -104,6 +111,8 @@ export function validateProject(input: ProjectInput): ProjectInput {
     endDate,
     budget: checkAmount(input.budget, 'budget'),
     publicFunding: checkAmount(input.publicFunding, 'publicFunding'),
+    grantedFunding: checkAmount(input.grantedFunding, 'grantedFunding'),
+    paidFunding: checkPaidAmount(input.paidFunding, 'paidFunding'),
     description: cleanText(input.description),
     outputs: cleanText(input.outputs),
   };

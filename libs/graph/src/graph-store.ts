@@ -4,6 +4,9 @@ import type {
   DuplicateGroup,
   Actor,
   Change,
+  BaselinePart,
+  GraphBaseline,
+  GraphChanges,
   GraphSnapshot,
   IsoDate,
   Municipality,
@@ -140,6 +143,17 @@ export interface EraseResult {
   scrubbedChanges: number;
 }
 
+/** Where an import stands while the store works: reading what exists, or writing (records done of all). */
+export type ImportStep = { step: 'reading' } | { step: 'writing'; done: number; total: number };
+
+export interface ApplyOptions {
+  /** Read and plan only; nothing is written. */
+  dryRun?: boolean;
+  /** What the recorded change calls the import, e.g. the file name. */
+  label?: string;
+  onProgress?: (progress: ImportStep) => void;
+}
+
 /**
  * The storage port. Every method is one transaction: it validates, checks what it depends on, and
  * writes all or nothing. Errors are DomainErrors (BAD_USER_INPUT, NOT_FOUND, CONFLICT).
@@ -212,6 +226,18 @@ export interface GraphStore {
   methods(): Promise<Term[]>;
   targetGroups(): Promise<Term[]>;
   operatingModels(): Promise<OperatingModel[]>;
+
+  /**
+   * An import's one transaction: reads the `parts` of the graph that `plan` matches against, lets it
+   * decide, and writes the changes it returns — all of them, or nothing. Without `dryRun` the read,
+   * the plan and the write happen under the write lock, so nothing changes in between.
+   */
+  applyChanges<T>(
+    parts: BaselinePart[],
+    plan: (baseline: GraphBaseline) => Promise<{ changes: GraphChanges; result: T }>,
+    actor: Actor,
+    options?: ApplyOptions,
+  ): Promise<T>;
 
   /** Writes a whole dataset in one transaction, recorded as one change; ids already present are refused (CONFLICT). */
   loadDataset(dataset: SeedDataset, actor: Actor, origin?: LoadOrigin): Promise<void>;

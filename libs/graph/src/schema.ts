@@ -42,6 +42,9 @@ export const NODE_TABLES: NodeTable[] = [
       id: 'STRING', code: 'STRING', name: 'STRING', programme: 'STRING', fund: 'STRING',
       priorityAxis: 'STRING', startDate: 'DATE', endDate: 'DATE', budget: 'DOUBLE',
       publicFunding: 'DOUBLE', description: 'STRING', outputs: 'STRING', ...listed, ...stamps,
+      // Version 2, last where ALTER puts them: the structural-fund registry's granted and paid EU
+      // and state funding.
+      grantedFunding: 'DOUBLE', paidFunding: 'DOUBLE',
     },
   },
   {
@@ -157,8 +160,8 @@ const kuzuRelTable = (t: RelTable) => {
 };
 
 /**
- * Version 2: accounts, the change history, named persons, structured tie sources and merge
- * records. Ties written before it keep their old free-text source as the reference: the demo's as
+ * Version 2: accounts, the change history, named persons, structured tie sources, merge
+ * records and the registry's funding columns. Ties written before it keep their old free-text source as the reference: the demo's as
  * DEMO, the others as MANUAL.
  */
 const TIE_SOURCE_UPGRADE = [
@@ -179,6 +182,8 @@ export const KUZU_SCHEMA: Record<number, string[]> = {
     'ALTER TABLE PARTICIPATES ADD IF NOT EXISTS sourceRef STRING',
     'ALTER TABLE PARTICIPATES ADD IF NOT EXISTS confirmedAt STRING',
     'ALTER TABLE Organisation ADD IF NOT EXISTS mergedFrom STRING',
+    'ALTER TABLE Project ADD IF NOT EXISTS grantedFunding DOUBLE',
+    'ALTER TABLE Project ADD IF NOT EXISTS paidFunding DOUBLE',
     ...TIE_SOURCE_UPGRADE,
   ],
 };

@@ -4,7 +4,17 @@
  * Tests create their own data under unique names, so they can run in any order and on a shared
  * Neo4j database.
  */
-import { METHODS, TARGET_GROUPS, businessIdCheckDigit, type GraphSnapshot, type SeedDataset } from '@verkosto/domain';
+import {
+  METHODS,
+  TARGET_GROUPS,
+  businessIdCheckDigit,
+  noChanges,
+  type BaselinePart,
+  type GraphSnapshot,
+  type ParticipationRecord,
+  type ProjectRecord,
+  type SeedDataset,
+} from '@verkosto/domain';
 import {
   actor,
   dataset,
@@ -990,6 +1000,164 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         expect(await store.seedDemoOnce(dataset(tag()).data)).toBe(false);
         expect(await store.counts()).toEqual(before);
       }
+    });
+  });
+
+  describe('applying import changes', () => {
+    /** Reads the baseline the way an import does, without writing. */
+    const baselineOf = (parts: BaselinePart[]) =>
+      store.applyChanges(parts, async (baseline) => ({ changes: noChanges(), result: baseline }), actor, { dryRun: true });
+
+    const newProject = (id: string, t: string, extra: Partial<ProjectRecord> = {}): ProjectRecord => ({
+      id,
+      code: `I-${t}-${id.slice(-1)}`.toUpperCase(),
+      name: `Tuotu hanke ${t} ${id}`,
+      programme: null,
+      fund: 'ESR',
+      priorityAxis: '1',
+      startDate: '2015-01-01',
+      endDate: '2016-12-31',
+      budget: 1000,
+      publicFunding: 900.5,
+      grantedFunding: 800,
+      paidFunding: -876,
+      description: null,
+      outputs: null,
+      predecessorId: null,
+      networkIds: [],
+      methodIds: [],
+      targetGroupIds: [],
+      ...extra,
+    });
+
+    it('creates records with every link and tie in one transaction, sources kept', async () => {
+      const t = tag();
+      const { ids, data } = dataset(t);
+      await store.loadDataset(data, actor);
+      const changes = noChanges();
+      changes.organisations.create.push({
+        id: `${t}-new-org`,
+        name: `Tuotu Oy ${t}`,
+        kind: 'COMPANY',
+        sector: 'PRIVATE',
+        businessId: businessId(),
+        municipalityCode: '091',
+        website: null,
+        permanent: true,
+        mergedNames: [`TUOTU OY ${t}`],
+      });
+      changes.projects.create.push(newProject(`${t}-np1`, t, { predecessorId: ids.p2, networkIds: [ids.net], methodIds: ['green-care'] }));
+      changes.activities.create.push({
+        id: `${t}-na1`,
+        name: `Tuotu toiminta ${t}`,
+        type: 'PEER_GROUP',
+        startDate: '2022-05-01',
+        endDate: null,
+        municipalityCode: '305',
+        description: 'kuvaus',
+        projectId: `${t}-np1`,
+        continuesId: ids.a3,
+        networkIds: [ids.net],
+        methodIds: [],
+        targetGroupIds: ['young-people'],
+      });
+      const tie = (id: string, targetId: string, targetKind: ParticipationRecord['targetKind'], role: ParticipationRecord['role']) =>
+        changes.participations.create.push({
+          id: `${t}-${id}`,
+          organisationId: `${t}-new-org`,
+          targetId,
+          targetKind,
+          role,
+          validFrom: '2015-01-01',
+          validTo: null,
+          source: { kind: 'IMPORT', ref: `test.csv#row ${id}` },
+        });
+      tie('t1', `${t}-np1`, 'PROJECT', 'LEAD');
+      tie('t2', `${t}-na1`, 'ACTIVITY', 'ORGANISER');
+      tie('t3', ids.net, 'NETWORK', 'MEMBER');
+      const before = await store.counts();
+      const progress: unknown[] = [];
+      const result = await store.applyChanges(['organisations'], async () => ({ changes, result: 'done' }), actor, {
+        label: 'test.csv',
+        onProgress: (p) => progress.push(p),
+      });
+      expect(result).toBe('done');
+      expect(progress[0]).toEqual({ step: 'reading' });
+      expect(progress.at(-1)).toEqual({ step: 'writing', done: 6, total: 6 });
+      expect(await store.counts()).toEqual({
+        ...before,
+        Organisation: before.Organisation + 1,
+        Project: before.Project + 1,
+        Activity: before.Activity + 1,
+        PARTICIPATES: before.PARTICIPATES + 3,
+        Change: before.Change + 1,
+      });
+      // One recorded change names the file and every item it wrote.
+      const [load] = (await store.listChanges({ entityId: `${t}-np1` })).items;
+      expect(load).toMatchObject({ operation: 'LOAD', label: 'test.csv', actor });
+      expect(load.entityIds).toEqual(expect.arrayContaining([`${t}-new-org`, `${t}-na1`, `${t}-t1`]));
+      expect(await store.getOrganisation(`${t}-new-org`)).toMatchObject({ municipalityCode: '091', mergedNames: [`TUOTU OY ${t}`] });
+      expect(await store.getProject(`${t}-np1`)).toMatchObject({ predecessorId: ids.p2, grantedFunding: 800, paidFunding: -876, publicFunding: 900.5 });
+      expect(await store.getActivity(`${t}-na1`)).toMatchObject({ projectId: `${t}-np1`, continuesId: ids.a3, municipalityCode: '305', targetGroupIds: ['young-people'] });
+      const baseline = await baselineOf(['projects', 'activities', 'participations']);
+      expect(baseline.projects.find((p) => p.id === `${t}-np1`)).toMatchObject({ networkIds: [ids.net], methodIds: ['green-care'] });
+      expect(baseline.activities.find((a) => a.id === `${t}-na1`)).toMatchObject({ networkIds: [ids.net] });
+      expect(baseline.participations.filter((p) => p.organisationId === `${t}-new-org`).map((p) => [p.targetKind, p.source]).sort()).toEqual([
+        ['ACTIVITY', { kind: 'IMPORT', ref: 'test.csv#row t2' }],
+        ['NETWORK', { kind: 'IMPORT', ref: 'test.csv#row t3' }],
+        ['PROJECT', { kind: 'IMPORT', ref: 'test.csv#row t1' }],
+      ]);
+    });
+
+    it('updates in batches: amounts whole and fractional side by side, links only where they changed', async () => {
+      const t = tag();
+      const { ids, data } = dataset(t);
+      await store.loadDataset(data, actor);
+      const net2 = await network();
+      const city = (await baselineOf(['organisations'])).organisations.find((o) => o.id === ids.city)!;
+      const [p1, p2] = (await baselineOf(['projects'])).projects.filter((p) => p.id === ids.p1 || p.id === ids.p2).sort((a, b) => a.id.localeCompare(b.id));
+      const a2 = (await baselineOf(['activities'])).activities.find((a) => a.id === ids.a2)!;
+      const [lead] = (await baselineOf(['participations'])).participations.filter((p) => p.organisationId === ids.city && p.role === 'LEAD');
+      const changes = noChanges();
+      changes.organisations.update.push({ record: { ...city, municipalityCode: '091', mergedNames: [`KAUPUNKI ${t}`] }, changed: ['municipalityCode', 'mergedNames'] });
+      changes.projects.update.push(
+        { record: { ...p1, grantedFunding: 1200, endDate: '2020-06-30' }, changed: ['grantedFunding', 'endDate'] },
+        { record: { ...p2, grantedFunding: 1200.75, paidFunding: 3, networkIds: [net2.id] }, changed: ['grantedFunding', 'paidFunding', 'networkIds'] },
+      );
+      changes.activities.update.push({ record: { ...a2, name: `Kesäkeidas ${t} 2020 (kesä)`, targetGroupIds: ['young-people'] }, changed: ['name', 'targetGroupIds'] });
+      changes.participations.update.push({ record: { ...lead, validTo: '2020-06-30', source: { kind: 'REGISTRY', ref: 'x.csv#P1' } }, changed: ['validTo', 'source'] });
+      const before = await store.counts();
+      await store.applyChanges([], async () => ({ changes, result: null }), actor);
+      expect(await store.counts()).toEqual({ ...before, Change: before.Change + 1 });
+      expect(await store.getOrganisation(ids.city)).toMatchObject({ municipalityCode: '091', mergedNames: [`KAUPUNKI ${t}`] });
+      expect(await store.getProject(ids.p1)).toMatchObject({ grantedFunding: 1200, endDate: '2020-06-30' });
+      expect(await store.getProject(ids.p2)).toMatchObject({ grantedFunding: 1200.75, paidFunding: 3, predecessorId: ids.p1 });
+      expect((await store.listProjects({ networkId: net2.id })).items.map((p) => p.id)).toEqual([ids.p2]);
+      expect(await store.getActivity(ids.a2)).toMatchObject({ name: `Kesäkeidas ${t} 2020 (kesä)`, targetGroupIds: ['young-people'], methodIds: ['nature-based'], continuesId: ids.a1 });
+      const [ended] = await store.listParticipations({ organisationId: ids.city, targetId: ids.p1, role: 'LEAD' });
+      expect(ended).toMatchObject({ id: lead.id, validTo: '2020-06-30' });
+    });
+
+    it('writes nothing on a dry run, and nothing at all when one change fails', async () => {
+      const t = tag();
+      const changes = noChanges();
+      changes.projects.create.push(newProject(`${t}-ok`, t));
+      const before = await store.counts();
+      await store.applyChanges([], async () => ({ changes, result: null }), actor, { dryRun: true });
+      expect(await store.counts()).toEqual(before);
+      changes.participations.create.push({
+        id: `${t}-bad`,
+        organisationId: `${t}-no-such-org`,
+        targetId: `${t}-ok`,
+        targetKind: 'PROJECT',
+        role: 'LEAD',
+        validFrom: null,
+        validTo: null,
+        source: { kind: 'IMPORT', ref: null },
+      });
+      await expect(store.applyChanges([], async () => ({ changes, result: null }), actor)).rejects.toThrow();
+      expect(await store.counts()).toEqual(before);
+      expect(await store.getProject(`${t}-ok`)).toBeNull();
     });
   });
 

@@ -132,6 +132,7 @@ export const RULES: { Query: Record<string, Rule>; Mutation: Record<string, Rule
     duplicateOrganisations: rule('restricted', 'editors in some network', (a) => a.requireEditorSomewhere()),
     person: keepsPerson,
     exportPerson: keepsPerson,
+    importJob: signedIn,
   },
   Mutation: {
     login: anyone,
@@ -171,6 +172,8 @@ export const RULES: { Query: Record<string, Rule>; Mutation: Record<string, Rule
       await a.requireEdit([args.networkId], 'any');
     }),
     undoChange: undoesChange,
+    // An import may also update items in networks the editor does not edit (see the README).
+    importData: rule('restricted', 'editors in some network', (a) => a.requireEditorSomewhere()),
     createPerson: rule('restricted', 'editors in a network of the organisation', (a, args) => a.requireEdit([args.input?.organisationId], 'any')),
     updatePerson: keepsPerson,
     erasePerson: keepsPerson,
@@ -181,6 +184,7 @@ export const RULES: { Query: Record<string, Rule>; Mutation: Record<string, Rule
 export const HTTP_RULES: Record<string, Rule> = {
   'GET /health': anyone,
   'GET /api/export': reports,
+  'GET /api/import/templates/:file': anyone,
 };
 
 export function ruleFor(type: string, field: string): Rule | undefined {

@@ -4,8 +4,7 @@ import helmet from 'helmet';
 import type { AppConfig } from '../config';
 
 /**
- * HTTP hardening: security headers with a Content-Security-Policy the web app works under, a
- * request size limit, CORS closed unless CORS_ORIGINS opens it, and the proxy hops to believe.
+ * HTTP hardening: security headers with a Content-Security-Policy the web app works under, CORS closed unless CORS_ORIGINS opens it, and the proxy hops to believe.
  */
 export function secure(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
@@ -33,8 +32,6 @@ export function secure(app: INestApplication, config: AppConfig): void {
       referrerPolicy: { policy: 'same-origin' },
     }),
   );
-  express.useBodyParser('json', { limit: config.maxRequestBytes });
-  express.useBodyParser('urlencoded', { limit: config.maxRequestBytes, extended: false });
   if (config.corsOrigins.length > 0) {
     // Scripts on those sites authenticate with bearer tokens; cookies stay same-site.
     express.enableCors({

@@ -14,6 +14,9 @@ export class Project {
   @Field(() => IsoDateScalar, { nullable: true }) endDate!: string | null;
   @Field(() => Float, { nullable: true, description: 'Euros.' }) budget!: number | null;
   @Field(() => Float, { nullable: true, description: 'Euros.' }) publicFunding!: number | null;
+  @Field(() => Float, { nullable: true, description: 'EU and state funding granted, euros.' }) grantedFunding!: number | null;
+  @Field(() => Float, { nullable: true, description: 'EU and state funding paid so far, euros (negative after recoveries).' })
+  paidFunding!: number | null;
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field(() => String, { nullable: true }) outputs!: string | null;
   @Field(() => String, { nullable: true, description: 'The project this one follows up.' }) predecessorId!: string | null;
@@ -38,6 +41,8 @@ export class CreateProjectInput {
   @Field(() => IsoDateScalar, { nullable: true }) endDate?: string | null;
   @Field(() => Float, { nullable: true }) budget?: number | null;
   @Field(() => Float, { nullable: true }) publicFunding?: number | null;
+  @Field(() => Float, { nullable: true }) grantedFunding?: number | null;
+  @Field(() => Float, { nullable: true }) paidFunding?: number | null;
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field(() => String, { nullable: true }) outputs?: string | null;
   @Field(() => String, { nullable: true }) predecessorId?: string | null;

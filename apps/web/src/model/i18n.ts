@@ -4,6 +4,7 @@ import { partnersText } from './text/partners';
 import { dataText } from './text/data';
 import { HISTORY_TEXT } from './text/history';
 import { ACCOUNT_TEXT } from './text/account';
+import { importText } from './text/import';
 
 export const LANGS = ['fi', 'sv', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -462,7 +463,7 @@ const en: Dict = {
 
 /** A page's own text (model/text/<page>.ts), keys prefixed with the page name. */
 export type PageText = Record<Lang, Dict>;
-const PAGE_TEXTS: PageText[] = [evaluateText, partnersText, dataText, HISTORY_TEXT, ACCOUNT_TEXT];
+const PAGE_TEXTS: PageText[] = [evaluateText, partnersText, dataText, importText, HISTORY_TEXT, ACCOUNT_TEXT];
 
 export const DICTIONARIES: Record<Lang, Dict> = {
   fi: Object.assign({}, fi, ...PAGE_TEXTS.map((p) => p.fi)),

@@ -40,6 +40,8 @@ export interface Dialect {
   label(variable: string): string;
   /** A list-of-strings parameter, safe when the list is empty (H4). */
   stringList(param: string): string;
+  /** A number sent as text, read as DOUBLE: rows may mix whole and fractional amounts (H3). */
+  toFloat(expression: string): string;
   /** Schema statements of one migration step, by version. */
   readonly schema: Record<number, string[]>;
 }

@@ -13,6 +13,7 @@ export const kuzuDialect: Dialect = {
   name: 'embedded',
   label: (v) => `label(${v})`,
   stringList: (p) => `CAST($${p} AS STRING[])`,
+  toFloat: (e) => `CAST(${e} AS DOUBLE)`,
   schema: KUZU_SCHEMA,
 };
 
@@ -94,9 +95,19 @@ export class KuzuEngine implements CypherEngine {
       for (const [i, table] of tables.entries()) {
         if (table.rows.length === 0) continue;
         const file = join(dir, `${i}.csv`);
-        writeFileSync(file, toCsv(table));
+        const { csv, lists } = toCsv(table);
+        writeFileSync(file, csv);
         const endpoints = table.from ? `, from='${table.from}', to='${table.to}'` : '';
-        await this.raw(this.writer, `COPY ${table.name} FROM '${file}' (header=true, parallel=false${endpoints})`);
+        // The dialect is spelled out: left to sniff it from the first lines, Kùzu takes a file
+        // whose first quoted field comes late for one without quotes, and splits that field.
+        await this.raw(
+          this.writer,
+          `COPY ${table.name} FROM '${file}' (header=true, parallel=false, auto_detect=false, delim=',', quote='"', escape='"'${endpoints})`,
+        );
+        for (const { key, column, value } of lists) {
+          const { key: keyColumn } = nodeTable(table.name);
+          await this.exec(this.writer, `MATCH (n:${table.name} {${keyColumn}: $key}) SET n.${column} = CAST($value AS STRING[])`, { key, value });
+        }
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -193,19 +204,35 @@ function toPlain(value: unknown): CypherValue {
   return value as CypherValue;
 }
 
-/** COPY takes every column in table order, relationship endpoints first. */
-function toCsv(table: BulkTable): string {
+/**
+ * COPY takes every column in table order, relationship endpoints first. A list whose items hold a
+ * comma, bracket, quote or edge space cannot be written so that COPY reads it back (it keeps
+ * quotes inside list items); it is left empty here and set by key after the COPY.
+ */
+function toCsv(table: BulkTable): { csv: string; lists: { key: CypherValue; column: string; value: CypherValue[] }[] } {
   const columns = table.from
     ? ['from', 'to', ...Object.keys(relTable(table.name).columns)]
     : Object.keys(nodeTable(table.name).columns);
+  const lists: { key: CypherValue; column: string; value: CypherValue[] }[] = [];
   const lines = [columns.join(',')];
-  for (const row of table.rows) lines.push(columns.map((c) => csvField(row[c] ?? null)).join(','));
-  return lines.join('\n') + '\n';
+  for (const row of table.rows) {
+    const cells = columns.map((column) => {
+      const value = row[column] ?? null;
+      if (!Array.isArray(value) || value.every((item) => COPYABLE_ITEM.test(String(item)))) return csvField(value);
+      if (table.from) throw new Error(`${table.name}.${column}: a list item cannot be bulk-loaded on a relationship.`);
+      lists.push({ key: row[nodeTable(table.name).key], column, value });
+      return '';
+    });
+    lines.push(cells.join(','));
+  }
+  return { csv: lines.join('\n') + '\n', lists };
 }
+
+const COPYABLE_ITEM = /^(?:[^,\[\]'"\\\s]|[^,\[\]'"\\\s][^,\[\]'"\\]*[^,\[\]'"\\\s])$/;
 
 function csvField(value: CypherValue): string {
   if (value === null) return '';
-  if (Array.isArray(value)) return csvField(`[${value.map((v) => String(v).replace(/[,\[\]]/g, ' ')).join(',')}]`);
+  if (Array.isArray(value)) return csvField(`[${value.join(',')}]`);
   const text = String(value);
   return /[",\n\r]/.test(text) || text === '' ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -304,3 +304,24 @@ describe('H9: parameters the query does not use, or does not get', () => {
     expect(await engine.read('RETURN $a AS a, $b AS b', { a: 'x', unused: 'y' })).toEqual([{ a: 'x', b: null }]);
   });
 });
+
+// ── COPY: the CSV dialect and list items ───────────────────────────────────────────────────
+
+describe('COPY FROM a CSV written by the engine', () => {
+  it('reads a quoted field that comes after many unquoted lines (no dialect sniffing)', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => ({ key: key(`late-quote-${i}`), value: i === 350 ? 'T3K, Tuotteita, tehokkuutta' : `plain ${i}` }));
+    await engine.write((tx) => tx.bulkLoad([{ name: 'Meta', rows }]));
+    expect(await stored(rows[350].key, rows[351].key)).toEqual(['T3K, Tuotteita, tehokkuutta', 'plain 351']);
+  });
+
+  it('keeps list items with commas, quotes, brackets and edge spaces exactly as given', async () => {
+    const names = ['MIKKELIN KUNTOPALVELU, AVOIN YHTIÖ', "Tekijä's Oy", '"Lainaus"', '[Hakasulku]', ' Välilyönti '];
+    const row = (id: string, mergedNames: string[]) => ({ id, name: id, kind: 'COMPANY', sector: 'PRIVATE', permanent: true, mergedNames });
+    await engine.write((tx) => tx.bulkLoad([{ name: 'Organisation', rows: [row('list-plain', ['A', 'B c']), row('list-odd', names)] }]));
+    const read = await engine.read("MATCH (o:Organisation) WHERE o.id STARTS WITH 'list-' RETURN o.id AS id, o.mergedNames AS names ORDER BY id");
+    expect(read).toEqual([
+      { id: 'list-odd', names },
+      { id: 'list-plain', names: ['A', 'B c'] },
+    ]);
+  });
+});

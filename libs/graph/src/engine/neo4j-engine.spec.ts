@@ -102,7 +102,8 @@ describe('bulk-load texts', () => {
         'n.programme = row.programme, n.fund = row.fund, n.priorityAxis = row.priorityAxis, ' +
         'n.startDate = date(row.startDate), n.endDate = date(row.endDate), n.budget = row.budget, ' +
         'n.publicFunding = row.publicFunding, n.description = row.description, n.outputs = row.outputs, ' +
-        'n.searchText = row.searchText, n.sortKey = row.sortKey, n.createdAt = row.createdAt, n.updatedAt = row.updatedAt',
+        'n.searchText = row.searchText, n.sortKey = row.sortKey, n.createdAt = row.createdAt, n.updatedAt = row.updatedAt, ' +
+        'n.grantedFunding = row.grantedFunding, n.paidFunding = row.paidFunding',
     );
   });
 

@@ -12,6 +12,7 @@ export const neo4jDialect: Dialect = {
   label: (v) => `labels(${v})[0]`,
   // Neo4j has no empty-list hazard (H4 is Kùzu's), so the plain parameter is safe.
   stringList: (p) => `$${p}`,
+  toFloat: (e) => `toFloat(${e})`,
   schema: NEO4J_SCHEMA,
 };
 

@@ -30,6 +30,9 @@ import {
   type Change,
   type ChangeEffect,
   type ChangeEntityKind,
+  type BaselinePart,
+  type GraphBaseline,
+  type GraphChanges,
   type GraphSnapshot,
   type MergedOrganisation,
   type IsoDate,
@@ -57,6 +60,7 @@ import { DuplicateKeyError } from '../engine/cypher-engine';
 import type {
   ActivityFilter,
   ChangeFilter,
+  ApplyOptions,
   DeleteResult,
   DeletionImpact,
   EraseResult,
@@ -72,6 +76,7 @@ import type {
   SearchHit,
 } from '../graph-store';
 import { ChangeLog, ERASED, dependentsOf, describeChange, reversed, sameState, scrubPerson } from './change-log';
+import { readBaseline, writeChanges } from './changes';
 import { datasetTables, validateDataset } from './dataset';
 import { IMPACT_CATEGORIES, Queries, buildQueries } from './queries';
 import {
@@ -1204,6 +1209,39 @@ export class CypherGraphStore implements GraphStore {
       log.addLoaded(itemIds);
     });
     this.referenceCache.clear(); // after the commit, so no read can cache the old lists again
+  }
+
+  /**
+   * An import is recorded as one LOAD change naming the file and every item it created or updated,
+   * like a dataset load: final (not undone), and later undos of what it touched see it.
+   */
+  async applyChanges<T>(
+    parts: BaselinePart[],
+    plan: (baseline: GraphBaseline) => Promise<{ changes: GraphChanges; result: T }>,
+    actor: Actor,
+    options: ApplyOptions = {},
+  ): Promise<T> {
+    const { dryRun = false, onProgress, label = 'import' } = options;
+    if (dryRun) {
+      onProgress?.({ step: 'reading' });
+      return (await plan(await readBaseline((query, params) => this.db.read(query, params), this.q.importing.baseline, parts))).result;
+    }
+    return this.recorded(actor, async (tx, log) => {
+      onProgress?.({ step: 'reading' });
+      const baseline = await readBaseline((query, params) => tx.run(query, params), this.q.importing.baseline, parts);
+      const { changes, result } = await plan(baseline);
+      await writeChanges(tx, this.q, changes, now(), (done, total) => onProgress?.({ step: 'writing', done, total }));
+      const counts = Object.fromEntries(
+        Object.entries(changes).map(([kind, c]) => [kind, { created: c.create.length, updated: c.update.length }]),
+      );
+      const touched = Object.values(changes).flatMap((c) => [...c.create, ...c.update.map((u: { record: { id: string } }) => u.record)].map((r) => r.id));
+      if (touched.length === 0) return result;
+      const loadId = `load-${hex(6)}`;
+      log.about('LOAD', 'DATASET', loadId, label);
+      log.add({ kind: 'DATASET', id: loadId, before: null, after: asJson({ label, ...counts }) }, []);
+      log.addLoaded(touched);
+      return result;
+    });
   }
 
   async seedDemoOnce(dataset: SeedDataset): Promise<boolean> {

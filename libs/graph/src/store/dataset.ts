@@ -6,8 +6,6 @@ import {
   badInput,
   checkDate,
   cleanText,
-  foldText,
-  nameKey,
   validateActivity,
   validateNetwork,
   validateOrganisation,
@@ -18,7 +16,7 @@ import {
   type TieSource,
 } from '@verkosto/domain';
 import type { BulkTable, CypherValue } from '../engine/cypher-engine';
-import { sortKey } from './sort-key';
+import { activityRow, networkRow, organisationRow, projectRow } from './records';
 
 /** A tie of a clean dataset: its id, source and confirmation settled. */
 export type CleanParticipation = SeedParticipation & { id: string; source: TieSource; confirmedAt: string | null };
@@ -166,70 +164,10 @@ export function datasetTables(
       name: 'OperatingModel',
       rows: newTerms('OperatingModel', d.operatingModels).map((m) => ({ ...m, ...stamp }) as Record<string, CypherValue>),
     },
-    {
-      name: 'Organisation',
-      rows: d.organisations.map((o) => ({
-        id: o.id,
-        name: o.name,
-        kind: o.kind,
-        sector: o.sector ?? DEFAULT_SECTOR[o.kind],
-        businessId: o.businessId ?? null,
-        nameKey: nameKey(o.name),
-        website: o.website ?? null,
-        permanent: o.permanent ?? true,
-        mergedNames: [],
-        searchText: foldText(`${o.name} ${o.businessId ?? ''}`),
-        sortKey: sortKey(o.name, o.id),
-        ...stamp,
-        mergedFrom: null,
-      })),
-    },
-    {
-      name: 'Project',
-      rows: d.projects.map((p) => ({
-        id: p.id,
-        code: p.code ?? null,
-        name: p.name,
-        programme: p.programme ?? null,
-        fund: p.fund ?? null,
-        priorityAxis: p.priorityAxis ?? null,
-        startDate: p.startDate ?? null,
-        endDate: p.endDate ?? null,
-        budget: p.budget ?? null,
-        publicFunding: p.publicFunding ?? null,
-        description: p.description ?? null,
-        outputs: p.outputs ?? null,
-        searchText: foldText(`${p.name} ${p.code ?? ''}`),
-        sortKey: sortKey(p.name, p.id),
-        ...stamp,
-      })),
-    },
-    {
-      name: 'Activity',
-      rows: d.activities.map((a) => ({
-        id: a.id,
-        name: a.name,
-        type: a.type,
-        startDate: a.startDate ?? null,
-        endDate: a.endDate ?? null,
-        description: a.description ?? null,
-        searchText: foldText(a.name),
-        sortKey: sortKey(a.name, a.id),
-        ...stamp,
-      })),
-    },
-    {
-      name: 'Network',
-      rows: d.networks.map((n) => ({
-        id: n.id,
-        name: n.name,
-        goal: n.goal ?? null,
-        visibility: n.visibility ?? 'PUBLIC',
-        searchText: foldText(n.name),
-        sortKey: sortKey(n.name, n.id),
-        ...stamp,
-      })),
-    },
+    { name: 'Organisation', rows: d.organisations.map((o) => organisationRow(o, stamp)) },
+    { name: 'Project', rows: d.projects.map((p) => projectRow(p, stamp)) },
+    { name: 'Activity', rows: d.activities.map((a) => activityRow(a, stamp)) },
+    { name: 'Network', rows: d.networks.map((n) => networkRow(n, stamp)) },
   ];
   const rels = (name: string, from: string, to: string, rows: Record<string, CypherValue>[]) =>
     tables.push({ name, from, to, rows });

@@ -116,6 +116,55 @@ function impactQuery(label: (typeof ITEM_LABELS)[number]): string {
   return `MATCH (n:${label} {id: $id}) RETURN '${label}' AS label, n.name AS name,\n  ${columns.join(',\n  ')}`;
 }
 
+const LINK_TYPES = { networkIds: ['IN_NETWORK', 'Network'], methodIds: ['USES_METHOD', 'Method'], targetGroupIds: ['SERVES', 'TargetGroup'] } as const;
+
+/** What an import is matched against: every item with the fields it compares, links apart. */
+function importQueries(d: Dialect) {
+  const links = (label: 'Project' | 'Activity') =>
+    Object.fromEntries(
+      Object.entries(LINK_TYPES).map(([field, [type, to]]) => [
+        field,
+        `MATCH (x:${label})-[:${type}]->(t:${to}) RETURN x.id AS id, t.id AS target`,
+      ]),
+    ) as Record<keyof typeof LINK_TYPES, string>;
+  const money = ['budget', 'publicFunding', 'grantedFunding', 'paidFunding'];
+  return {
+    baseline: {
+      organisations: `MATCH (o:Organisation) OPTIONAL MATCH (o)-[:LOCATED_IN]->(m:Municipality)
+RETURN ${ORGANISATION_RETURN}, m.code AS municipalityCode`,
+      projects: `MATCH (p:Project) OPTIONAL MATCH (p)-[:CONTINUES]->(prev:Project)
+RETURN ${PROJECT_RETURN}, prev.id AS predecessorId`,
+      activities: `MATCH (a:Activity)
+OPTIONAL MATCH (a)-[:LOCATED_IN]->(m:Municipality)
+OPTIONAL MATCH (a)-[:RUNS_UNDER]->(p:Project)
+OPTIONAL MATCH (a)-[:CONTINUES]->(prev:Activity)
+RETURN ${ACTIVITY_RETURN}, m.code AS municipalityCode, p.id AS projectId, prev.id AS continuesId`,
+      networks: `MATCH (n:Network) OPTIONAL MATCH (n)-[:LOCATED_IN]->(r:Region) RETURN ${NETWORK_RETURN}, r.code AS regionCode`,
+      participations: `MATCH (o:Organisation)-[r:PARTICIPATES]->(t) RETURN ${PARTICIPATION_RETURN(d)}`,
+      projectLinks: links('Project'),
+      activityLinks: links('Activity'),
+    },
+    /** Batched property updates; amounts travel as text (H3). Links are rewritten separately. */
+    updateProjects: `UNWIND $rows AS row MATCH (p:Project {id: row.id})
+SET p.code = row.code, p.name = row.name, p.programme = row.programme, p.fund = row.fund,
+  p.priorityAxis = row.priorityAxis, p.startDate = date(row.startDate), p.endDate = date(row.endDate),
+  ${money.map((m) => `p.${m} = ${d.toFloat(`row.${m}`)}`).join(', ')},
+  p.description = row.description, p.outputs = row.outputs, p.searchText = row.searchText,
+  p.sortKey = row.sortKey, p.updatedAt = row.now`,
+    updateActivities: `UNWIND $rows AS row MATCH (a:Activity {id: row.id})
+SET a.name = row.name, a.type = row.type, a.startDate = date(row.startDate), a.endDate = date(row.endDate),
+  a.description = row.description, a.searchText = row.searchText, a.sortKey = row.sortKey, a.updatedAt = row.now`,
+    /** By both endpoints, so the key indexes find it (a relationship property alone means a scan). */
+    updateParticipation: Object.fromEntries(
+      Object.entries(TARGET_LABELS).map(([kind, label]) => [
+        kind,
+        `MATCH (o:Organisation {id: $organisationId})-[r:PARTICIPATES]->(t:${label} {id: $targetId}) WHERE r.id = $id
+SET r.role = $role, r.validFrom = date($validFrom), r.validTo = date($validTo), r.source = $source, r.sourceRef = $sourceRef`,
+      ]),
+    ) as Record<keyof typeof TARGET_LABELS, string>,
+  };
+}
+
 const byLabel = <T>(make: (label: (typeof ITEM_LABELS)[number]) => T) =>
   Object.fromEntries(ITEM_LABELS.map((l) => [l, make(l)])) as Record<(typeof ITEM_LABELS)[number], T>;
 
@@ -140,6 +189,7 @@ export function buildQueries(d: Dialect) {
 SET o.name = $name, o.kind = $kind, o.sector = $sector, o.businessId = $businessId,
   o.nameKey = $nameKey, o.website = $website, o.permanent = $permanent,
   o.searchText = $searchText, o.sortKey = $sortKey, o.updatedAt = $now`,
+      setMergedNames: `MATCH (o:Organisation {id: $id}) SET o.mergedNames = ${d.stringList('mergedNames')}`,
       recordMerge: `MATCH (o:Organisation {id: $id})
 SET o.mergedNames = ${d.stringList('mergedNames')}, o.mergedFrom = $mergedFrom`,
       byIds: `MATCH (o:Organisation) WHERE o.id IN ${ids} ${ORGANISATION_DETAILS}`,
@@ -167,12 +217,14 @@ RETURN o.id AS id, o.name AS name, o.businessId AS businessId`,
       ),
       create: `CREATE (p:Project {id: $id, code: $code, name: $name, programme: $programme, fund: $fund,
   priorityAxis: $priorityAxis, startDate: date($startDate), endDate: date($endDate), budget: $budget,
-  publicFunding: $publicFunding, description: $description, outputs: $outputs,
+  publicFunding: $publicFunding, grantedFunding: $grantedFunding, paidFunding: $paidFunding,
+  description: $description, outputs: $outputs,
   searchText: $searchText, sortKey: $sortKey, createdAt: $createdAt, updatedAt: $now})`,
       update: `MATCH (p:Project {id: $id})
 SET p.code = $code, p.name = $name, p.programme = $programme, p.fund = $fund,
   p.priorityAxis = $priorityAxis, p.startDate = date($startDate), p.endDate = date($endDate),
-  p.budget = $budget, p.publicFunding = $publicFunding, p.description = $description,
+  p.budget = $budget, p.publicFunding = $publicFunding, p.grantedFunding = $grantedFunding,
+  p.paidFunding = $paidFunding, p.description = $description,
   p.outputs = $outputs, p.searchText = $searchText, p.sortKey = $sortKey, p.updatedAt = $now`,
     },
     activity: {
@@ -335,6 +387,7 @@ RETURN DISTINCT ${CHANGE_RETURN} ORDER BY sortKey`,
       'MATCH (:Organisation {id: $id})-[:PARTICIPATES]->(:Activity)-[:RUNS_UNDER]->(:Project)-[:IN_NETWORK]->(n:Network) RETURN n.id AS id',
     ].join('\nUNION ALL\n'),
     nameOf: byLabel((l) => `MATCH (n:${l} {id: $id}) RETURN n.name AS name`),
+    importing: importQueries(d),
     meta: {
       get: 'MATCH (m:Meta {key: $key}) RETURN m.value AS value',
       set: 'MERGE (m:Meta {key: $key}) ON CREATE SET m.value = $value ON MATCH SET m.value = $value',

@@ -47,7 +47,8 @@ export function toOrganisation(row: Row): Organisation {
 
 export const PROJECT_RETURN = `p.id AS id, p.code AS code, p.name AS name, p.programme AS programme,
   p.fund AS fund, p.priorityAxis AS priorityAxis, p.startDate AS startDate, p.endDate AS endDate,
-  p.budget AS budget, p.publicFunding AS publicFunding, p.description AS description,
+  p.budget AS budget, p.publicFunding AS publicFunding, p.grantedFunding AS grantedFunding,
+  p.paidFunding AS paidFunding, p.description AS description,
   p.outputs AS outputs, p.createdAt AS createdAt, p.updatedAt AS updatedAt`;
 
 export function toProject(row: Row): Project {
@@ -62,6 +63,8 @@ export function toProject(row: Row): Project {
     endDate: str(row.endDate),
     budget: num(row.budget),
     publicFunding: num(row.publicFunding),
+    grantedFunding: num(row.grantedFunding),
+    paidFunding: num(row.paidFunding),
     description: str(row.description),
     outputs: str(row.outputs),
     predecessorId: str(row.predecessorId),

@@ -1,0 +1,141 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import {
+  IMPORT_FORMATS,
+  ImportFileError,
+  formatReport,
+  importFile,
+  isImportLang,
+  messageText,
+  type ImportFormat,
+  type ImportLang,
+  type ImportPhase,
+} from '@verkosto/exchange';
+import { SYSTEM_ACTOR } from '@verkosto/domain';
+import { openStore, type GraphStore } from '@verkosto/graph';
+import { loadConfig } from '../config';
+
+/**
+ * `npm run import -- FILE [--dry-run] [--format csv|xlsx|registry] [--skip-rejected] [--lang fi|en|sv] [--all]`
+ *
+ * Imports a file into the database that DATA_DIR or NEO4J_URI names, in one transaction, and prints
+ * the same row-level report the web app shows. Exit code 0: every row imported; 1: rows were
+ * rejected (written only with --skip-rejected); 2: nothing could be done (bad arguments, an
+ * unreadable file, the database unavailable).
+ */
+const USAGE = `Usage: npm run import -- FILE [--dry-run] [--format csv|xlsx|registry] [--skip-rejected] [--lang fi|en|sv] [--all]
+
+  FILE             a CSV or XLSX file: an import template or the structural-fund project list
+  --dry-run        report what would happen; write nothing
+  --format         csv, xlsx, or registry (a CSV that must be the structural-fund list); default: from the file
+  --skip-rejected  write the valid rows even when some are rejected (default: a rejected row stops the write)
+  --lang           language of the report: fi or en (sv also works); default from LANG
+  --all            list every row, not only those with remarks
+
+Writes to the database named by DATA_DIR (default ./data) or NEO4J_URI, like the server.`;
+
+interface Args {
+  file: string;
+  dryRun: boolean;
+  format: ImportFormat | null;
+  skipRejected: boolean;
+  lang: ImportLang;
+  allRows: boolean;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const args: Args = { file: '', dryRun: false, format: null, skipRejected: false, lang: defaultLang(), allRows: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.split('=', 2) as [string, string | undefined];
+    const value = () => inline ?? argv[++i] ?? '';
+    if (flag === '--dry-run') args.dryRun = true;
+    else if (flag === '--skip-rejected') args.skipRejected = true;
+    else if (flag === '--all') args.allRows = true;
+    else if (flag === '--format') {
+      const format = value().toLowerCase();
+      if (!(IMPORT_FORMATS as readonly string[]).includes(format)) return `--format is one of ${IMPORT_FORMATS.join(', ')}.`;
+      args.format = format as ImportFormat;
+    } else if (flag === '--lang') {
+      const lang = value().toLowerCase();
+      if (!isImportLang(lang)) return '--lang is fi, en or sv.';
+      args.lang = lang;
+    } else if (flag === '--help' || flag === '-h') return '';
+    else if (arg.startsWith('-')) return `Unknown option ${arg}.`;
+    else if (args.file) return 'Give one file.';
+    else args.file = arg;
+  }
+  return args.file ? args : 'Give the file to import.';
+}
+
+function defaultLang(): ImportLang {
+  return /^fi/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '') ? 'fi' : 'en';
+}
+
+const PHASES: Record<ImportPhase, Record<'fi' | 'en' | 'sv', string>> = {
+  reading: { fi: 'Luetaan tiedostoa', sv: 'Filen läses', en: 'Reading the file' },
+  matching: { fi: 'Verrataan tietokantaan', sv: 'Jämförs med databasen', en: 'Matching against the database' },
+  writing: { fi: 'Tallennetaan', sv: 'Sparas', en: 'Writing' },
+  done: { fi: 'Valmis', sv: 'Klart', en: 'Done' },
+};
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (typeof args === 'string') {
+    console.error(args ? `${args}\n\n${USAGE}` : USAGE);
+    return args ? 2 : 0;
+  }
+  let content: Uint8Array;
+  try {
+    content = readFileSync(args.file);
+  } catch (error) {
+    console.error(`Cannot read ${args.file}: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  const config = loadConfig();
+  let store: GraphStore;
+  try {
+    store = await openStore(config);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const busy = /lock/i.test(reason) ? ' The database is in use: stop the server first, or import in the web app.' : '';
+    console.error(`Cannot open the database ${config.neo4j ? config.neo4j.uri : config.dataDir}: ${reason}${busy}`);
+    return 2;
+  }
+  try {
+    let shown: ImportPhase | null = null;
+    const report = await importFile(
+      store,
+      { fileName: basename(args.file), content, format: args.format },
+      {
+        actor: SYSTEM_ACTOR,
+        dryRun: args.dryRun,
+        skipRejected: args.skipRejected,
+        onProgress: (p) => {
+          if (p.phase === shown || p.phase === 'done') return;
+          shown = p.phase;
+          process.stderr.write(`${PHASES[p.phase][args.lang]}${p.total ? ` (${p.total.toLocaleString(args.lang === 'en' ? 'en-GB' : `${args.lang}-FI`)})` : ''}…\n`);
+        },
+      },
+    );
+    console.log(formatReport(report, args.lang, { allRows: args.allRows }));
+    return report.totals.rejected > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof ImportFileError) {
+      console.error(messageText(args.lang, error));
+      return 2;
+    }
+    throw error;
+  } finally {
+    await store.close();
+  }
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exitCode = 2;
+  },
+);
