@@ -31,6 +31,12 @@ export class KuzuEngine implements CypherEngine {
   private readonly writer: kuzu.Connection;
   private readonly writes = new Mutex();
   private readonly prepared = new Map<kuzu.Connection, Map<string, Promise<kuzu.PreparedStatement>>>();
+  /**
+   * Compiling two different statements at once on one connection (two `prepare` or `query` calls
+   * in flight) segfaults Kùzu 0.11.3; executing prepared statements at once does not. So every
+   * compile on a connection waits for the previous one.
+   */
+  private readonly compiling = new Map<kuzu.Connection, Mutex>();
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -124,10 +130,16 @@ export class KuzuEngine implements CypherEngine {
 
   private async raw(conn: kuzu.Connection, statement: string): Promise<void> {
     try {
-      await drain(await conn.query(statement));
+      await this.compileLock(conn).run(async () => drain(await conn.query(statement)));
     } catch (error) {
       throw translate(error);
     }
+  }
+
+  private compileLock(conn: kuzu.Connection): Mutex {
+    let lock = this.compiling.get(conn);
+    if (!lock) this.compiling.set(conn, (lock = new Mutex()));
+    return lock;
   }
 
   private prepare(conn: kuzu.Connection, query: string): Promise<kuzu.PreparedStatement> {
@@ -135,7 +147,7 @@ export class KuzuEngine implements CypherEngine {
     if (!cache) this.prepared.set(conn, (cache = new Map()));
     let statement = cache.get(query);
     if (!statement) {
-      statement = conn.prepare(query).then((ps) => {
+      statement = this.compileLock(conn).run(() => conn.prepare(query)).then((ps) => {
         if (!ps.isSuccess()) throw new Error(`Cypher error: ${ps.getErrorMessage()}\n${query}`);
         return ps;
       });

@@ -304,3 +304,24 @@ describe('H9: parameters the query does not use, or does not get', () => {
     expect(await engine.read('RETURN $a AS a, $b AS b', { a: 'x', unused: 'y' })).toEqual([{ a: 'x', b: null }]);
   });
 });
+
+// ── H10: compiling two statements at once on one connection ─────────────────────────────────
+
+describe('H10: different statements first sent at the same moment', () => {
+  // Seen with the web app's catalogue query right after a start: three reference lists read at
+  // once put two statements on a read connection that had never compiled one, and Kùzu segfaulted
+  // (only the first compiles of a fresh connection crash; later ones at once are fine).
+  it('are compiled one after the other, so all of them answer on fresh connections', async () => {
+    const freshDir = mkdtempSync(join(tmpdir(), 'verkosto-h10-'));
+    const fresh = new KuzuEngine(freshDir);
+    try {
+      await fresh.migrate();
+      const keys = { Method: 'id', TargetGroup: 'id', Municipality: 'code', Region: 'code', OperatingModel: 'id', Network: 'id' };
+      const answers = await Promise.all(Object.entries(keys).map(([label, key]) => fresh.read(`MATCH (x:${label}) RETURN x.${key} AS key`)));
+      expect(answers).toEqual(Object.keys(keys).map(() => []));
+    } finally {
+      await fresh.close();
+      rmSync(freshDir, { recursive: true, force: true });
+    }
+  });
+});
