@@ -59,13 +59,15 @@ export function forceAtlas2(graph: ForceGraph, options: ForceOptions): Float64Ar
   let speed = 1;
   let speedEfficiency = 1;
   const collideFrom = Math.floor(iterations * 0.8);
+  // While colliding, a cell that may hold a node within touching distance is never summarised.
+  const touch = 2 * Math.max(...graph.radius);
 
   for (let it = 0; it < iterations; it++) {
     const collide = it >= collideFrom;
     previous.set(force);
     force.fill(0);
     tree.build(pos, mass);
-    for (let i = 0; i < n; i++) tree.repel(i, pos, mass, graph.radius, scaling, theta, collide, force);
+    for (let i = 0; i < n; i++) tree.repel(i, pos, mass, graph.radius, scaling, theta, collide ? touch : 0, force);
     // Gravity towards the centre, proportional to mass (strong gravity would crush the clusters).
     for (let i = 0; i < n; i++) {
       const x = pos[2 * i];
@@ -256,8 +258,12 @@ class QuadTree {
     }
   }
 
-  /** Adds node i's repulsion from every other node (cells far enough away as one body) to `force`. */
-  repel(i: number, pos: Float64Array, mass: Float64Array, radius: Float64Array, scaling: number, theta: number, collide: boolean, force: Float64Array) {
+  /**
+   * Adds node i's repulsion from every other node (cells far enough away as one body) to `force`.
+   * With `touch` > 0 overlaps are pushed apart, and cells whose bodies could be that close are opened.
+   */
+  repel(i: number, pos: Float64Array, mass: Float64Array, radius: Float64Array, scaling: number, theta: number, touch: number, force: Float64Array) {
+    const collide = touch > 0;
     const x = pos[2 * i];
     const y = pos[2 * i + 1];
     const mi = mass[i];
@@ -273,7 +279,9 @@ class QuadTree {
       const dy = y - this.my[c];
       const d2 = dx * dx + dy * dy;
       const leaf = this.child[c] < 0;
-      if (!leaf && this.size[c] * this.size[c] < theta * theta * d2) {
+      // Every body of a cell lies within size·√2 of its centre of mass.
+      const far = !collide || Math.sqrt(d2) - 1.415 * this.size[c] > touch;
+      if (!leaf && far && this.size[c] * this.size[c] < theta * theta * d2) {
         const f = (scaling * mi * this.m[c]) / d2;
         fx += dx * f;
         fy += dy * f;
