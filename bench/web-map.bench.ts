@@ -20,9 +20,11 @@ import { median, round, summarise } from './stats';
  * - layout settled: navigation → the layout worker's positions reached the page (the map is only
  *   drawn with final positions, so they never move afterwards);
  * - the longest main-thread task (PerformanceObserver 'longtask') from navigation to a quiet page;
- * - on the largest size: a slider move (one applyFrame: frame, restyle, counts, next paint), the
- *   renderer actually in use (WebGL or canvas), and screenshots zoomed out and in
- *   (test-artifacts/bench-map-*.png) to check the level of detail by eye.
+ * - slider moves (one applyFrame: frame, restyle, counts, up to the next paint), across the
+ *   timeline and one stop at a time; the renderer in use; the switch to the organisation view;
+ * - on the largest size: screenshots zoomed out and in (test-artifacts/bench-map-*.png) with the
+ *   number of labels drawn, to check the level of detail, and one load with Cytoscape's WebGL
+ *   renderer forced on (headless Chromium only has software WebGL, where the map uses the canvas).
  */
 const ROOT = resolve(__dirname, '..', '..');
 const MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
@@ -105,9 +107,22 @@ interface LoadRun {
   longTaskTotal: number;
 }
 
-async function loadOnce(browser: Browser, url: string): Promise<{ run: LoadRun; page: Page }> {
+/**
+ * Headless Chromium has WebGL2 only through SwiftShader, a software rasteriser, where the map
+ * keeps to the 2D canvas. To time Cytoscape's WebGL renderer anyway, this reports a GPU name.
+ */
+function pretendGpu() {
+  const UNMASKED_RENDERER_WEBGL = 0x9246;
+  const getParameter = WebGL2RenderingContext.prototype.getParameter;
+  WebGL2RenderingContext.prototype.getParameter = function (this: WebGL2RenderingContext, name: number) {
+    return name === UNMASKED_RENDERER_WEBGL ? 'Benchmark GPU' : getParameter.call(this, name);
+  };
+}
+
+async function loadOnce(browser: Browser, url: string, webgl = false): Promise<{ run: LoadRun; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
   await context.addInitScript(instrumentPage);
+  if (webgl) await context.addInitScript(pretendGpu);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -150,29 +165,55 @@ async function loadOnce(browser: Browser, url: string): Promise<{ run: LoadRun; 
   };
 }
 
-/** Moves the date slider like a user (input events) across the timeline; times each move. */
-async function sliderMoves(page: Page, moves: number): Promise<{ handler: number[]; painted: number[]; nodes: number[] }> {
-  return page.evaluate(async (n) => {
-    const input = document.getElementById('date') as HTMLInputElement;
-    const max = Number(input.max);
-    const handler: number[] = [];
-    const painted: number[] = [];
-    const nodes: number[] = [];
-    const nextPaint = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done)));
-    for (let i = 0; i < n; i++) {
-      await nextPaint();
-      input.value = String(Math.round(((i + 1) * max) / (n + 1)));
-      const t0 = performance.now();
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      const t1 = performance.now();
-      await nextPaint();
-      handler.push(t1 - t0);
-      painted.push(performance.now() - t0);
-      nodes.push(Number(document.getElementById('counts')!.dataset.nodes));
-    }
-    return { handler, painted, nodes };
-  }, moves);
+/**
+ * Moves the date slider like a user (input events) and times each move: 'jump' spreads the moves
+ * over the whole timeline (much changes each time), 'step' goes one stop at a time from the middle
+ * (what playing or dragging does).
+ */
+async function sliderMoves(page: Page, mode: 'jump' | 'step', moves: number): Promise<{ handler: number[]; painted: number[]; nodes: number[] }> {
+  return page.evaluate(
+    async ([how, n]) => {
+      const input = document.getElementById('date') as HTMLInputElement;
+      const max = Number(input.max);
+      const handler: number[] = [];
+      const painted: number[] = [];
+      const nodes: number[] = [];
+      const nextPaint = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done)));
+      for (let i = 0; i < n; i++) {
+        await nextPaint();
+        input.value = String(how === 'jump' ? Math.round(((i + 1) * max) / (n + 1)) : Math.floor(max / 2) + i);
+        const t0 = performance.now();
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        const t1 = performance.now();
+        await nextPaint();
+        handler.push(t1 - t0);
+        painted.push(performance.now() - t0);
+        nodes.push(Number(document.getElementById('counts')!.dataset.nodes));
+      }
+      return { handler, painted, nodes };
+    },
+    [mode, moves] as const,
+  );
 }
+
+/** Switches to the organisation-to-organisation view: laid out in the worker, then drawn. */
+async function orgViewSwitch(page: Page): Promise<{ ms: number; ties: number }> {
+  return page.evaluate(async () => {
+    const map = document.getElementById('map')!;
+    const t0 = performance.now();
+    document.querySelector<HTMLInputElement>('input[name=view][value=orgs]')!.click();
+    while (map.getAttribute('aria-busy') === 'true') await new Promise((r) => setTimeout(r, 20));
+    await new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done)));
+    return { ms: performance.now() - t0, ties: Number(document.getElementById('counts')!.dataset.edges) };
+  });
+}
+
+/** Labels drawn now (Cytoscape keeps its instance on the container; a diagnostic only). */
+const labelsDrawn = (page: Page) =>
+  page.evaluate(() => {
+    const cy = (document.getElementById('map') as unknown as { _cyreg?: { cy?: { nodes(s: string): { length: number }; zoom(): number } } })._cyreg?.cy;
+    return cy ? { labelled: cy.nodes('.labelled').length, zoom: Math.round(cy.zoom() * 1000) / 1000 } : null;
+  });
 
 /** Which renderer draws the map: Cytoscape's WebGL layer (and on what), or the 2D canvas only. */
 async function renderer(page: Page): Promise<string> {
@@ -187,21 +228,19 @@ async function renderer(page: Page): Promise<string> {
   });
 }
 
-/** Screenshots at the opening zoom and zoomed in on the centre, where labels must appear. */
-async function screenshots(page: Page, organisations: number): Promise<string[]> {
+/** Screenshots at the opening zoom and zoomed in with the map's + button, where labels appear. */
+async function screenshots(page: Page, organisations: number): Promise<{ files: string[]; labels: string }> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const whole = join(ARTIFACTS, `bench-map-${organisations}.png`);
   await page.screenshot({ path: whole });
-  const box = (await page.locator('#map').boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  for (let i = 0; i < 12; i++) {
-    await page.mouse.wheel(0, -400);
-    await page.waitForTimeout(60);
-  }
-  await page.waitForTimeout(800);
+  const before = await labelsDrawn(page);
+  for (let i = 0; i < 12; i++) await page.click('#zoom-in');
+  await page.waitForTimeout(1000);
+  const after = await labelsDrawn(page);
   const zoomed = join(ARTIFACTS, `bench-map-${organisations}-zoomed.png`);
   await page.screenshot({ path: zoomed });
-  return [whole, zoomed];
+  const labels = before && after ? `${before.labelled} at zoom ${before.zoom}, ${after.labelled} at zoom ${after.zoom}` : 'unknown';
+  return { files: [whole, zoomed], labels };
 }
 
 /** The whole-history graph the map draws, counted through the API. */
@@ -270,6 +309,71 @@ async function loadedDatabase(data: BenchData): Promise<string> {
   return dataDir;
 }
 
+/** One size: cold loads, then on the last page the slider, the renderer, the org view. */
+async function measureSize(browser: Browser, organisations: number, figures: Record<string, Figure>, notes: string[]): Promise<void> {
+  progress(`${organisations} organisations: generating and loading the network`);
+  const data = generateDataset(20240601 + organisations, mapSizes(organisations));
+  const dataDir = await loadedDatabase(data);
+  const app = new BuiltApp();
+  const tag = `${organisations.toLocaleString('en-US')} orgs`;
+  try {
+    await app.start(dataDir);
+    const url = `${app.url}/#/network/${encodeURIComponent(data.bigNetworkId)}`;
+    const runs: LoadRun[] = [];
+    let page: Page | null = null;
+    for (let i = 0; i < RUNS[organisations]; i++) {
+      await page?.context().close();
+      progress(`${organisations} organisations: page load ${i + 1}/${RUNS[organisations]}`);
+      ({ run: runs[i], page } = await loadOnce(browser, url));
+    }
+    const pick = (k: keyof LoadRun) => runs.map((r) => r[k]);
+    figures[`${tag}: first map`] = summarise(pick('firstMap'));
+    figures[`${tag}: layout settled`] = summarise(pick('layoutSettled'));
+    figures[`${tag}:   networkGraph request`] = summarise(pick('graphRequest'));
+    figures[`${tag}:   layout in worker (round trip)`] = summarise(pick('layoutRoundTrip'));
+    figures[`${tag}:   mount + first paint`] = summarise(pick('mountAndPaint'));
+    figures[`${tag}: longest main-thread task`] = summarise(pick('longestTask'));
+    figures[`${tag}: long tasks (median count)`] = median(pick('longTasks'));
+    figures[`${tag}: long-task time (median ms)`] = round(median(pick('longTaskTotal')), 0);
+    figures[`${tag}: map nodes / edges (whole history)`] = await historySize(app.url, data.bigNetworkId);
+    figures[`${tag}: active nodes / ties on the last date`] = await page!.$eval('#counts', (el) => `${(el as HTMLElement).dataset.nodes} / ${(el as HTMLElement).dataset.edges}`);
+    figures[`${tag}: renderer`] = await renderer(page!);
+    for (const mode of ['jump', 'step'] as const) {
+      const moves = await sliderMoves(page!, mode, SLIDER_MOVES);
+      figures[`${tag}: slider ${mode} (input handler)`] = summarise(moves.handler);
+      figures[`${tag}: slider ${mode} (to next paint)`] = summarise(moves.painted);
+      if (mode === 'jump' && new Set(moves.nodes).size < 2) notes.push(`${tag}: the node count did not change across the slider moves (${moves.nodes.join(', ')}).`);
+    }
+    if (organisations === SIZES[SIZES.length - 1]) {
+      const { files, labels } = await screenshots(page!, organisations);
+      figures[`${tag}: labels drawn (overview, zoomed in)`] = labels;
+      notes.push(`Screenshots: ${files.map((f) => f.slice(ROOT.length + 1)).join(', ')}.`);
+    }
+    await page!.context().close();
+
+    progress(`${organisations} organisations: organisation view`);
+    const { page: orgPage } = await loadOnce(browser, url);
+    const org = await orgViewSwitch(orgPage);
+    figures[`${tag}: switch to organisation view (ms, once)`] = round(org.ms, 0);
+    figures[`${tag}: organisation ties on the last date`] = org.ties;
+    await orgPage.context().close();
+
+    if (organisations === SIZES[SIZES.length - 1]) {
+      progress(`${organisations} organisations: WebGL renderer on SwiftShader`);
+      const { run, page: glPage } = await loadOnce(browser, url, true);
+      figures[`${tag} WebGL (once): renderer`] = await renderer(glPage);
+      figures[`${tag} WebGL (once): first map (ms)`] = round(run.firstMap, 0);
+      figures[`${tag} WebGL (once): longest task (ms)`] = round(run.longestTask, 0);
+      const steps = await sliderMoves(glPage, 'step', SLIDER_MOVES);
+      figures[`${tag} WebGL (once): slider step to next paint (median ms)`] = round(median(steps.painted), 0);
+      await glPage.context().close();
+    }
+  } finally {
+    await app.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 export const webMapSection: Section = {
   name: 'web-map',
   title: 'The web map in headless Chromium (built app, cold page per run)',
@@ -280,52 +384,7 @@ export const webMapSection: Section = {
     const notes: string[] = [];
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
-      for (const organisations of SIZES) {
-        progress(`${organisations} organisations: generating and loading the network`);
-        const data = generateDataset(20240601 + organisations, mapSizes(organisations));
-        const dataDir = await loadedDatabase(data);
-        const app = new BuiltApp();
-        try {
-          await app.start(dataDir);
-          const url = `${app.url}/#/network/${encodeURIComponent(data.bigNetworkId)}`;
-          const runs: LoadRun[] = [];
-          let last: Page | null = null;
-          for (let i = 0; i < RUNS[organisations]; i++) {
-            if (last) await last.context().close();
-            progress(`${organisations} organisations: page load ${i + 1}/${RUNS[organisations]}`);
-            const { run, page } = await loadOnce(browser, url);
-            runs.push(run);
-            last = page;
-          }
-          const page = last!;
-          const tag = `${organisations.toLocaleString('en-US')} orgs`;
-          const pick = (k: keyof LoadRun) => runs.map((r) => r[k]);
-          const active = await page.$eval('#counts', (el) => `${(el as HTMLElement).dataset.nodes} / ${(el as HTMLElement).dataset.edges}`);
-          figures[`${tag}: first map`] = summarise(pick('firstMap'));
-          figures[`${tag}: layout settled`] = summarise(pick('layoutSettled'));
-          figures[`${tag}:   networkGraph request`] = summarise(pick('graphRequest'));
-          figures[`${tag}:   layout in worker (round trip)`] = summarise(pick('layoutRoundTrip'));
-          figures[`${tag}:   mount + first paint`] = summarise(pick('mountAndPaint'));
-          figures[`${tag}: longest main-thread task`] = summarise(pick('longestTask'));
-          figures[`${tag}: long tasks (median count)`] = median(pick('longTasks'));
-          figures[`${tag}: long-task time (median ms)`] = round(median(pick('longTaskTotal')), 0);
-          figures[`${tag}: map nodes / edges (whole history)`] = await historySize(app.url, data.bigNetworkId);
-          figures[`${tag}: active nodes / ties on the last date`] = active;
-          figures[`${tag}: renderer`] = await renderer(page);
-          const moves = await sliderMoves(page, SLIDER_MOVES);
-          figures[`${tag}: slider move (input handler)`] = summarise(moves.handler);
-          figures[`${tag}: slider move (to next paint)`] = summarise(moves.painted);
-          if (new Set(moves.nodes).size < 2) notes.push(`${tag}: the node count did not change across the slider moves (${moves.nodes.join(', ')}).`);
-          if (organisations === SIZES[SIZES.length - 1]) {
-            const shots = await screenshots(page, organisations);
-            notes.push(`Screenshots: ${shots.map((s) => s.slice(ROOT.length + 1)).join(', ')}.`);
-          }
-          await page.context().close();
-        } finally {
-          await app.stop();
-          rmSync(dataDir, { recursive: true, force: true });
-        }
-      }
+      for (const organisations of SIZES) await measureSize(browser, organisations, figures, notes);
     } finally {
       await browser.close();
     }

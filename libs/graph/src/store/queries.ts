@@ -1,5 +1,6 @@
 import type { Dialect } from '../engine/cypher-engine';
 import { MIGRATION_QUERIES } from '../engine/migrations';
+import { NODE_TABLES, REL_TABLES } from '../schema';
 import { ACTIVITY_RETURN, NETWORK_RETURN, ORGANISATION_RETURN, PROJECT_RETURN } from './rows';
 
 /**
@@ -69,6 +70,30 @@ RETURN networkIds, methodIds, collect(tg.id) AS targetGroupIds`;
 
 const byLabel = <T>(make: (label: (typeof ITEM_LABELS)[number]) => T) =>
   Object.fromEntries(ITEM_LABELS.map((l) => [l, make(l)])) as Record<(typeof ITEM_LABELS)[number], T>;
+
+/**
+ * The full backup's statements, generated from schema.ts so new tables are included: every
+ * column of every row (aliased c0, c1, … in column order: some column names are keywords), the
+ * row count of each node table, and the emptying of each node table for a restore.
+ */
+function backupQueries() {
+  const columns = (variable: string, names: string[]) => names.map((c, i) => `${variable}.${c} AS c${i}`);
+  return {
+    nodes: Object.fromEntries(
+      NODE_TABLES.map((t) => [t.label, `MATCH (n:${t.label}) RETURN ${columns('n', Object.keys(t.columns)).join(', ')}`]),
+    ) as Record<string, string>,
+    rels: Object.fromEntries(
+      REL_TABLES.flatMap((t) =>
+        t.pairs.map(([from, to]) => {
+          const ends = [`a.${NODE_TABLES.find((n) => n.label === from)!.key} AS endpointFrom`, `b.${NODE_TABLES.find((n) => n.label === to)!.key} AS endpointTo`];
+          return [`${t.type}:${from}:${to}`, `MATCH (a:${from})-[r:${t.type}]->(b:${to}) RETURN ${[...ends, ...columns('r', Object.keys(t.columns))].join(', ')}`];
+        }),
+      ),
+    ) as Record<string, string>,
+    count: Object.fromEntries(NODE_TABLES.map((t) => [t.label, `MATCH (n:${t.label}) RETURN count(n) AS n`])) as Record<string, string>,
+    clear: Object.fromEntries(NODE_TABLES.map((t) => [t.label, `MATCH (n:${t.label}) DETACH DELETE n`])) as Record<string, string>,
+  };
+}
 
 export function buildQueries(d: Dialect) {
   const ids = d.stringList('ids');
@@ -213,6 +238,7 @@ RETURN m.code AS code, m.name AS name, m.nameSv AS nameSv, r.code AS regionCode 
       set: 'MERGE (m:Meta {key: $key}) ON CREATE SET m.value = $value ON MATCH SET m.value = $value',
       migrations: MIGRATION_QUERIES,
     },
+    backup: backupQueries(),
     search: ITEM_LABELS.map(
       (l) =>
         `MATCH (n:${l}) WHERE n.searchText CONTAINS $q
