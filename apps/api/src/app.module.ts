@@ -4,6 +4,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ActivityResolver } from './activities/activity.resolver';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
+import { BackupController } from './backup/backup.controller';
 import { IsoDateScalar } from './common/date.scalar';
 import { ErrorFilter } from './common/error.filter';
 import { ExportController } from './export/export.controller';
@@ -33,7 +34,7 @@ const production = process.env.NODE_ENV === 'production';
       includeStacktraceInErrorResponses: !production,
     }),
   ],
-  controllers: [HealthController, ExportController],
+  controllers: [HealthController, ExportController, BackupController],
   providers: [
     { provide: APP_FILTER, useClass: ErrorFilter },
     IsoDateScalar,

@@ -17,7 +17,8 @@ export class ErrorFilter implements ExceptionFilter {
     if (host.getType<string>() !== 'graphql') {
       const status = { BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409 }[String(error.extensions.code)] ?? 500;
       const httpStatus = exception instanceof HttpException ? exception.getStatus() : status;
-      host.switchToHttp().getResponse<Response>().status(httpStatus).json({ error: error.message, code: error.extensions.code });
+      // Details (such as a restore's list of problems) travel with the message, as in GraphQL.
+      host.switchToHttp().getResponse<Response>().status(httpStatus).json({ error: error.message, ...error.extensions });
       return;
     }
     return error;
