@@ -109,7 +109,6 @@ export class MapView {
   private graph: MapGraph | null = null;
   /** Mounted but not drawn yet: the first apply() draws it with that frame's classes. */
   private pending: { positions: Positions; colorBy: ColorBy } | null = null;
-  private large = false;
   /** Nodes a page asked to show (evidence, a path); ties with both ends lit are lit too. */
   private spot: Set<string> | null = null;
   /** Search matches, kept across restyles. */
@@ -122,8 +121,8 @@ export class MapView {
 
   /**
    * Takes the map for a network and its positions. It is drawn by the first apply(), so that
-   * Cytoscape styles every element once, already in the classes of that date (restyling tens of
-   * thousands of elements right after creating them doubled the time to the first map).
+   * Cytoscape styles every element once, already in the classes of that date, instead of once as
+   * created and again for the date (tens of thousands of elements on a large network).
    */
   mount(graph: MapGraph, positions: Positions, colorBy: ColorBy): void {
     this.destroy();
@@ -150,8 +149,7 @@ export class MapView {
         if (f) el.classes = this.edgeClasses(id, ends.get(id)!, f, showEnded, diff);
       }
     }
-    this.large = elements.length > LARGE;
-    const large = this.large;
+    const large = elements.length > LARGE;
     this.cy = cytoscape({
       container: this.container,
       elements,
