@@ -8,6 +8,7 @@ import { queriesSection } from './queries.bench';
 import { formatSection, type BenchContext, type Section, type SectionResult } from './report';
 import { time } from './stats';
 import { importSection, listSection, searchSection, snapshotSection, writeSection } from './store.bench';
+import { webMapSection } from './web-map.bench';
 
 /**
  * The benchmark: generates the fixed dataset, loads it into a fresh embedded store in a temporary
@@ -18,7 +19,7 @@ import { importSection, listSection, searchSection, snapshotSection, writeSectio
  *
  * Writes the figures to bench/results/latest.json.
  */
-const SECTIONS: Section[] = [snapshotSection, listSection, searchSection, queriesSection, writeSection, registryImportSection];
+const SECTIONS: Section[] = [snapshotSection, listSection, searchSection, queriesSection, writeSection, registryImportSection, webMapSection];
 
 async function main() {
   const wanted = process.argv.slice(2);

@@ -35,6 +35,35 @@ describe('export', () => {
     expect(edges.some((e) => /^\d{4}-\d{2}-\d{2}$/.test(e.start) && /^\d{4}-\d{2}-\d{2}$/.test(e.end))).toBe(true);
   });
 
+  it('keeps every date of the history as the API has it, in GraphML and as GEXF intervals', async () => {
+    type Dated = { id: string; validFrom: string | null; validTo: string | null };
+    const { networkGraph } = await app.ok<{ networkGraph: { nodes: Dated[]; edges: Dated[] } }>(
+      '{ networkGraph(networkId: "net-kuusamo") { nodes { id validFrom validTo } edges { id validFrom validTo } } }',
+    );
+    const expected = (items: Dated[]) => new Map(items.map((x) => [x.id, `${x.validFrom ?? ''}/${x.validTo ?? ''}`]));
+    expect([...expected(networkGraph.edges).values()].filter((v) => /^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/.test(v)).length).toBeGreaterThan(5);
+
+    const graphml = parser.parse(await (await get('networkId=net-kuusamo&format=graphml')).text());
+    const keys = new Map(asList<any>(graphml.graphml.key).map((k) => [k.id, k['attr.name']]));
+    const dated = (items: any[]) =>
+      new Map(
+        items.map((x) => {
+          const data = Object.fromEntries(asList<any>(x.data).map((d) => [keys.get(d.key), String(d['#text'])]));
+          return [String(x.id), `${data.validFrom ?? ''}/${data.validTo ?? ''}`];
+        }),
+      );
+    expect(dated(asList(graphml.graphml.graph.edge))).toEqual(expected(networkGraph.edges));
+    expect(dated(asList(graphml.graphml.graph.node))).toEqual(expected(networkGraph.nodes));
+
+    const gexf = parser.parse(await (await get('networkId=net-kuusamo&format=gexf')).text());
+    const spans = (items: any[]) => new Map(items.map((x) => [String(x.id), `${x.start ?? ''}/${x.end ?? ''}`]));
+    expect(spans(asList(gexf.gexf.graph.edges.edge))).toEqual(expected(networkGraph.edges));
+    expect(spans(asList(gexf.gexf.graph.nodes.node))).toEqual(expected(networkGraph.nodes));
+    for (const x of [...asList<any>(gexf.gexf.graph.edges.edge), ...asList<any>(gexf.gexf.graph.nodes.node)]) {
+      if (x.start && x.end) expect(x.start <= x.end).toBe(true);
+    }
+  });
+
   it('writes CSV of edges and nodes at a date, and Cytoscape JSON', async () => {
     const edges = await (await get('networkId=net-kuusamo&format=csv&at=2020-07-01')).text();
     const [header, ...rows] = edges.trim().split('\r\n');

@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ActivityResolver } from './activities/activity.resolver';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { AuthModule } from './auth/auth.module';
+import { BackupController } from './backup/backup.controller';
 import { IsoDateScalar } from './common/date.scalar';
 import { ErrorFilter } from './common/error.filter';
 import { DeletionResolver } from './deletion/deletion.resolver';
@@ -44,7 +45,7 @@ const production = process.env.NODE_ENV === 'production';
       validationRules: queryLimitRules(),
     }),
   ],
-  controllers: [HealthController, ExportController],
+  controllers: [HealthController, ExportController, BackupController],
   providers: [
     { provide: APP_FILTER, useClass: ErrorFilter },
     IsoDateScalar,

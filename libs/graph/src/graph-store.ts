@@ -103,6 +103,14 @@ export interface DeletionImpact {
   removedRelationships: number;
 }
 
+/** What a restore wrote: rows per table (a relationship type sums its pairs). */
+export interface RestoreReport {
+  rows: Record<string, number>;
+  total: number;
+  /** True when the database held data that the restore replaced. */
+  replaced: boolean;
+}
+
 export interface MergeResult {
   organisation: Organisation;
   mergedIds: string[];
@@ -244,5 +252,13 @@ export interface GraphStore {
   /** Seeds the demo network into an empty database once (as the system actor); later starts leave the data alone. */
   seedDemoOnce(dataset: SeedDataset): Promise<boolean>;
   counts(): Promise<Record<string, number>>;
+  /** The full backup file of every table (backup.ts): deterministic, read in one transaction. */
+  backup(): Promise<string>;
+  /**
+   * Restores a backup file, all or nothing. Only into a database holding nothing but reference
+   * data (CONFLICT otherwise) unless `replace`, which replaces everything; a damaged or foreign
+   * file, or one of another schema version, is refused (BAD_USER_INPUT) and changes nothing.
+   */
+  restore(file: string, options?: { replace?: boolean }): Promise<RestoreReport>;
   close(): Promise<void>;
 }

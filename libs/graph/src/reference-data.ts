@@ -2,6 +2,9 @@ import { METHODS, MUNICIPALITIES, REGIONS, TARGET_GROUPS } from '@verkosto/domai
 import type { BulkTable, CypherEngine } from './engine/cypher-engine';
 import { buildQueries } from './store/queries';
 
+/** The tables ensureReferenceData fills: a database holding only these (and Meta) is empty. */
+export const REFERENCE_TABLES = ['Region', 'Municipality', 'Method', 'TargetGroup', 'Meta'];
+
 /** Finland's regions and municipalities and the shared vocabularies, loaded once into an empty store. */
 export async function ensureReferenceData(engine: CypherEngine): Promise<boolean> {
   const q = buildQueries(engine.dialect);

@@ -25,6 +25,7 @@ import {
   tempDir,
   walk,
 } from './contract.fixture';
+import { readBackup, writeBackup } from './backup';
 import type { GraphStore } from './graph-store';
 import { openStore } from './open-store';
 
@@ -1188,6 +1189,99 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       expect(racing.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     });
   });
+
+  describe('backup', () => {
+    it('writes every table, the same bytes twice, with what was just written in it', async () => {
+      const { ids, data } = dataset(tag());
+      await store.loadDataset(data, actor);
+      const first = await store.backup();
+      expect(await store.backup()).toBe(first);
+      expect(first).toContain(`"id":"${ids.assoc}"`);
+      expect(first).toMatch(/^\{"format":"verkosto-backup","formatVersion":1,"schemaVersion":\d+/);
+      for (const table of ['Municipality', 'Region', 'Method', 'TargetGroup', 'Meta', 'PARTICIPATES', 'ADOPTED']) expect(first).toContain(`"section":"${table}"`);
+    });
+  });
+
+  if (leg.freshPerOpen) {
+    describe('restore', () => {
+      /** A store with a bit of everything, including text a CSV file would mangle. */
+      async function richStore(): Promise<GraphStore> {
+        const source = await openStore(leg.config(tempDir()));
+        const { ids, data } = dataset(tag());
+        await source.loadDataset(data, actor);
+        const odd = await source.createOrganisation({ name: 'Oy "Lainaus", pilkku\nja rivi', kind: 'COMPANY', website: 'https://example.fi/a,b' }, actor);
+        const other = await source.createOrganisation({ name: 'Kuopion kaupunki, sivistystoimi', kind: 'MUNICIPALITY', municipalityCode: '297' }, actor);
+        await source.mergeOrganisations(odd.id, [other.id], actor);
+        await source.addParticipation({ organisationId: odd.id, targetId: ids.p2, role: 'FUNDER', validFrom: '2020-06-01' }, actor);
+        return source;
+      }
+
+      it('backup → empty database → restore → backup gives the same bytes, and the same answers', async () => {
+        const source = await richStore();
+        const target = await openStore(leg.config(tempDir()));
+        try {
+          const file = await source.backup();
+          const report = await target.restore(file);
+          expect(report.replaced).toBe(false);
+          expect(report.rows.Organisation).toBe((await source.counts()).Organisation);
+          expect(await target.backup()).toBe(file);
+          expect(await target.counts()).toEqual(await source.counts());
+          const [merged] = (await target.listOrganisations({ search: 'lainaus', first: 5 })).items;
+          expect(merged.mergedNames).toEqual(['Kuopion kaupunki, sivistystoimi']);
+          expect(merged.name).toBe('Oy "Lainaus", pilkku\nja rivi');
+          expect(await target.municipalities()).toEqual(await source.municipalities());
+        } finally {
+          await source.close();
+          await target.close();
+        }
+      });
+
+      it('refuses a database that holds data unless told to replace it, then replaces everything', async () => {
+        const source = await richStore();
+        const target = await openStore(leg.config(tempDir()));
+        try {
+          const file = await source.backup();
+          const stray = await target.createOrganisation({ name: `Ylimääräinen ${tag()}`, kind: 'OTHER' }, actor);
+          const error = await expectRefusedUnchanged(target, 'CONFLICT', () => target.restore(file));
+          expect(error.message).toMatch(/not empty \(it holds 1 Organisation, 1 Change\)/);
+          expect(await target.getOrganisation(stray.id)).not.toBeNull();
+          const report = await target.restore(file, { replace: true });
+          expect(report.replaced).toBe(true);
+          expect(await target.getOrganisation(stray.id)).toBeNull();
+          expect(await target.backup()).toBe(file);
+        } finally {
+          await source.close();
+          await target.close();
+        }
+      });
+
+      it('refuses a damaged, cut or foreign file and changes nothing', async () => {
+        const source = await richStore();
+        const target = await openStore(leg.config(tempDir()));
+        try {
+          const file = await source.backup();
+          const before = await target.backup();
+          const damaged = file.replace('"role":"LEAD"', '"role":"LAED"');
+          const cases: [string, RegExp][] = [
+            [damaged, /checksum does not match/],
+            [file.slice(0, Math.floor(file.length / 2)), /cut short/],
+            ['{"hello":"world"}\n{"end":"x"}\n', /not a Verkosto backup/],
+            [writeBackup({ ...readBackup(file), schemaVersion: 99 }), /schema version 99; this database is at version \d+/],
+            ['', /cut short/],
+          ];
+          for (const [text, reason] of cases) {
+            const error = await expectDomainError(target.restore(text), 'BAD_USER_INPUT');
+            expect(error.message).toMatch(reason);
+            expect(error.message).toMatch(/nothing was changed/);
+          }
+          expect(await target.backup()).toBe(before);
+        } finally {
+          await source.close();
+          await target.close();
+        }
+      });
+    });
+  }
 
   if (leg.freshPerOpen) {
     describe('durability', () => {

@@ -184,6 +184,11 @@ export class RequestAccess {
     return (await this.graph.getChange(id))?.networkIds ?? [];
   }
 
+  /** Administrators; on an instance without accounts yet, whoever sets it up (as for the first administrator). */
+  async requireAdminOnceSetUp(): Promise<void> {
+    if ((await this.accounts.countUsers()) > 0) this.requireAdmin();
+  }
+
   async personOrganisation(id: string): Promise<string | null> {
     return (await this.graph.getPerson(id))?.organisationId ?? null;
   }

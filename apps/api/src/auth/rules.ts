@@ -185,6 +185,10 @@ export const HTTP_RULES: Record<string, Rule> = {
   'GET /health': anyone,
   'GET /api/export': reports,
   'GET /api/import/templates/:file': anyone,
+  // The whole database, password hashes included: administrators only. A restore replaces the
+  // accounts too, so a new instance without any is restored by whoever sets it up.
+  'GET /api/backup': admins,
+  'POST /api/restore': rule('anyone', 'administrators; anyone while Verkosto has no accounts', (a) => a.requireAdminOnceSetUp()),
 };
 
 export function ruleFor(type: string, field: string): Rule | undefined {

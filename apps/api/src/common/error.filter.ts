@@ -20,7 +20,8 @@ export class ErrorFilter implements ExceptionFilter {
           String(error.extensions.code)
         ] ?? 500;
       const httpStatus = exception instanceof HttpException ? exception.getStatus() : status;
-      host.switchToHttp().getResponse<Response>().status(httpStatus).json({ error: error.message, code: error.extensions.code });
+      // Details (such as a restore's list of problems) travel with the message, as in GraphQL.
+      host.switchToHttp().getResponse<Response>().status(httpStatus).json({ error: error.message, ...error.extensions });
       return;
     }
     return error;

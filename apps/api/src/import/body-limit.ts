@@ -5,6 +5,8 @@ import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 
 /** An importData request: a CSV's text, or an XLSX file of about 9 MB in base64 (a third larger). */
 export const IMPORT_BODY_LIMIT = 12 * 1024 * 1024;
+/** GraphQL is checked below by operation; a restore streams its file itself (backup.controller.ts). */
+const LARGE_BODY_PATHS = ['/graphql', '/api/restore'];
 
 /**
  * Request bodies stay small (`limit`, MAX_REQUEST_SIZE) except for a file import: the JSON parser
@@ -15,7 +17,7 @@ export const IMPORT_BODY_LIMIT = 12 * 1024 * 1024;
 export function limitRequestBodies(app: NestExpressApplication, limit: number): void {
   app.use((req: Request, res: Response, next: NextFunction) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit && req.path !== '/graphql') return tooLarge(res, declared, limit);
+    if (declared > limit && !LARGE_BODY_PATHS.includes(req.path)) return tooLarge(res, declared, limit);
     next();
   });
   app.useBodyParser('json', { limit: IMPORT_BODY_LIMIT });

@@ -1,6 +1,6 @@
 import { buildMapGraph, type ApiGraph } from './graph-model';
 import { seededRng } from '@verkosto/domain/random';
-import { computePositions } from './layout';
+import { computePositions, FORCE_LAYOUT_ABOVE } from './layout';
 
 function star(n: number): ApiGraph {
   const nodes: ApiGraph['nodes'] = [{ id: 'act', kind: 'ACTIVITY', label: 'act', orgKind: null, sector: null, permanent: null, activityType: 'EVENT', municipalityCode: null, validFrom: '2020-01-01', validTo: null, methodIds: [], targetGroupIds: [] }];
@@ -35,5 +35,17 @@ describe('layout', () => {
   it('seeds a repeatable generator', () => {
     const [r1, r2] = [seededRng(7), seededRng(7)];
     expect([r1(), r1()]).toEqual([r2(), r2()]);
+  });
+});
+
+describe('layout of a large map', () => {
+  it('uses the force layout above the threshold: every node placed, repeatably, none on top of another', () => {
+    const graph = buildMapGraph(star(FORCE_LAYOUT_ABOVE + 50), 'bipartite');
+    const a = computePositions(graph);
+    expect(Object.keys(a).sort()).toEqual(graph.nodes.map((n) => n.id).sort());
+    expect(computePositions(graph)).toEqual(a);
+    const points = Object.values(a);
+    const closest = Math.min(...points.slice(1).map((p) => Math.hypot(p.x - points[0].x, p.y - points[0].y)));
+    expect(closest).toBeGreaterThan(10);
   });
 });

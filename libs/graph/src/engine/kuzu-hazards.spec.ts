@@ -325,3 +325,64 @@ describe('COPY FROM a CSV written by the engine', () => {
     ]);
   });
 });
+
+// ── H10: compiling two statements at once on one connection ─────────────────────────────────
+
+describe('H10: different statements first sent at the same moment', () => {
+  // Seen with the web app's catalogue query right after a start: three reference lists read at
+  // once put two statements on a read connection that had never compiled one, and Kùzu segfaulted
+  // (only the first compiles of a fresh connection crash; later ones at once are fine).
+  it('are compiled one after the other, so all of them answer on fresh connections', async () => {
+    const freshDir = mkdtempSync(join(tmpdir(), 'verkosto-h10-'));
+    const fresh = new KuzuEngine(freshDir);
+    try {
+      await fresh.migrate();
+      const keys = { Method: 'id', TargetGroup: 'id', Municipality: 'code', Region: 'code', OperatingModel: 'id', Network: 'id' };
+      const answers = await Promise.all(Object.entries(keys).map(([label, key]) => fresh.read(`MATCH (x:${label}) RETURN x.${key} AS key`)));
+      expect(answers).toEqual(Object.keys(keys).map(() => []));
+    } finally {
+      await fresh.close();
+      rmSync(freshDir, { recursive: true, force: true });
+    }
+  });
+});
+
+// ── bulk loads: values CSV cannot carry ─────────────────────────────────────────────────────
+
+describe('COPY of values CSV would change', () => {
+  // Kùzu's CSV reader turns an empty string into null and cuts list items at commas and brackets;
+  // such rows are created one by one with parameters, so a bulk load stores exactly what it got.
+  it('keeps empty strings, list items with commas and brackets, and relationships to such rows', async () => {
+    const merged = ['Oy Yhtiö, Kuopio', '[vanha] nimi', "it's \"quoted\""];
+    await engine.write((tx) =>
+      tx.bulkLoad([
+        {
+          name: 'Organisation',
+          rows: [
+            { id: 'csv-a', name: 'Plain', website: null, mergedNames: [] },
+            { id: 'csv-b', name: ' spaced ', website: '', mergedNames: merged },
+          ],
+        },
+        { name: 'OperatingModel', rows: [{ id: 'csv-m', name: 'Malli', description: '' }] },
+        { name: 'ADOPTED', from: 'Organisation', to: 'OperatingModel', rows: [{ from: 'csv-b', to: 'csv-m', validFrom: '2020-01-01', validTo: null }] },
+      ]),
+    );
+    const rows = await engine.read(
+      "MATCH (o:Organisation) WHERE o.id STARTS WITH 'csv-' RETURN o.id AS id, o.name AS name, o.website AS website, o.mergedNames AS merged ORDER BY id",
+    );
+    expect(rows).toEqual([
+      { id: 'csv-a', name: 'Plain', website: null, merged: [] },
+      { id: 'csv-b', name: ' spaced ', website: '', merged },
+    ]);
+    const [model] = await engine.read("MATCH (m:OperatingModel {id: 'csv-m'}) RETURN m.description AS description");
+    expect(model.description).toBe('');
+    const adopted = await engine.read("MATCH (o:Organisation)-[r:ADOPTED]->(m:OperatingModel {id: 'csv-m'}) RETURN o.id AS id, r.validFrom AS validFrom");
+    expect(adopted).toEqual([{ id: 'csv-b', validFrom: '2020-01-01' }]);
+  });
+
+  it('refuses a relationship whose end is missing, and the transaction with it', async () => {
+    await expect(
+      engine.write((tx) => tx.bulkLoad([{ name: 'ADOPTED', from: 'Organisation', to: 'OperatingModel', rows: [{ from: 'csv-none', to: 'csv-m', validFrom: '', validTo: null }] }])),
+    ).rejects.toThrow(/missing/);
+  });
+});

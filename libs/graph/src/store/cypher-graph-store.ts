@@ -57,6 +57,9 @@ import {
 } from '@verkosto/domain';
 import type { CypherEngine, CypherTx, Params, Row } from '../engine/cypher-engine';
 import { DuplicateKeyError } from '../engine/cypher-engine';
+import { readBackup, writeBackup, type BackupSection } from '../backup';
+import { REFERENCE_TABLES } from '../reference-data';
+import { NODE_TABLES, REL_TABLES } from '../schema';
 import type {
   ActivityFilter,
   ChangeFilter,
@@ -73,6 +76,7 @@ import type {
   PageArgs,
   ParticipationFilter,
   PersonExport,
+  RestoreReport,
   SearchHit,
 } from '../graph-store';
 import { ChangeLog, ERASED, dependentsOf, describeChange, reversed, sameState, scrubPerson } from './change-log';
@@ -1256,6 +1260,65 @@ export class CypherGraphStore implements GraphStore {
   async counts(): Promise<Record<string, number>> {
     const rows = await this.db.read(this.q.node.counts);
     return Object.fromEntries(rows.map((r) => [String(r.label), Number(r.n)]));
+  }
+
+  // ── backup and restore ─────────────────────────────────────────────────────────────────────
+
+  async backup(): Promise<string> {
+    // Inside a write transaction: no write can land between the tables, so the file is consistent.
+    return this.db.write(async (tx) => {
+      const sections: BackupSection[] = [];
+      for (const t of NODE_TABLES) {
+        const names = Object.keys(t.columns);
+        const rows = await tx.run(this.q.backup.nodes[t.label]);
+        sections.push({ table: t.label, rows: rows.map((r) => Object.fromEntries(names.map((c, i) => [c, r[`c${i}`]]))) });
+      }
+      for (const t of REL_TABLES) {
+        const names = Object.keys(t.columns);
+        for (const [from, to] of t.pairs) {
+          const rows = await tx.run(this.q.backup.rels[`${t.type}:${from}:${to}`]);
+          sections.push({
+            table: t.type,
+            from,
+            to,
+            rows: rows.map((r) => ({ from: r.endpointFrom, to: r.endpointTo, ...Object.fromEntries(names.map((c, i) => [c, r[`c${i}`]])) })),
+          });
+        }
+      }
+      const [version] = await tx.run(this.q.meta.get, { key: 'schemaVersion' });
+      return writeBackup({ schemaVersion: Number(version?.value), sections });
+    });
+  }
+
+  async restore(file: string, options: { replace?: boolean } = {}): Promise<RestoreReport> {
+    const backup = readBackup(file);
+    return this.db.write(async (tx) => {
+      const [version] = await tx.run(this.q.meta.get, { key: 'schemaVersion' });
+      const current = Number(version?.value);
+      if (backup.schemaVersion !== current) {
+        throw badInput(
+          `The backup holds schema version ${backup.schemaVersion}; this database is at version ${current}. ` +
+            'Restore it with the Verkosto version that wrote it; nothing was changed.',
+        );
+      }
+      const held: string[] = [];
+      for (const t of NODE_TABLES) {
+        if (REFERENCE_TABLES.includes(t.label)) continue;
+        const [row] = await tx.run(this.q.backup.count[t.label]);
+        if (Number(row?.n ?? 0) > 0) held.push(`${Number(row.n)} ${t.label}`);
+      }
+      if (held.length > 0 && !options.replace) {
+        throw conflict(
+          `The database is not empty (it holds ${held.join(', ')}): a backup is restored only into an empty database, ` +
+            'unless you choose to replace everything in it. Nothing was changed.',
+        );
+      }
+      for (const t of NODE_TABLES) await tx.run(this.q.backup.clear[t.label]);
+      await tx.bulkLoad(backup.sections.map((s) => ({ name: s.table, from: s.from, to: s.to, rows: s.rows })));
+      const rows: Record<string, number> = {};
+      for (const s of backup.sections) rows[s.table] = (rows[s.table] ?? 0) + s.rows.length;
+      return { rows, total: Object.values(rows).reduce((a, b) => a + b, 0), replaced: held.length > 0 };
+    });
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Dialect } from '../engine/cypher-engine';
 import { MIGRATION_QUERIES } from '../engine/migrations';
-import { REL_TABLES } from '../schema';
+import { NODE_TABLES, REL_TABLES } from '../schema';
 import { ACTIVITY_RETURN, NETWORK_RETURN, ORGANISATION_RETURN, PROJECT_RETURN } from './rows';
 
 /**
@@ -167,6 +167,30 @@ SET r.role = $role, r.validFrom = date($validFrom), r.validTo = date($validTo), 
 
 const byLabel = <T>(make: (label: (typeof ITEM_LABELS)[number]) => T) =>
   Object.fromEntries(ITEM_LABELS.map((l) => [l, make(l)])) as Record<(typeof ITEM_LABELS)[number], T>;
+
+/**
+ * The full backup's statements, generated from schema.ts so new tables are included: every
+ * column of every row (aliased c0, c1, … in column order: some column names are keywords), the
+ * row count of each node table, and the emptying of each node table for a restore.
+ */
+function backupQueries() {
+  const columns = (variable: string, names: string[]) => names.map((c, i) => `${variable}.${c} AS c${i}`);
+  return {
+    nodes: Object.fromEntries(
+      NODE_TABLES.map((t) => [t.label, `MATCH (n:${t.label}) RETURN ${columns('n', Object.keys(t.columns)).join(', ')}`]),
+    ) as Record<string, string>,
+    rels: Object.fromEntries(
+      REL_TABLES.flatMap((t) =>
+        t.pairs.map(([from, to]) => {
+          const ends = [`a.${NODE_TABLES.find((n) => n.label === from)!.key} AS endpointFrom`, `b.${NODE_TABLES.find((n) => n.label === to)!.key} AS endpointTo`];
+          return [`${t.type}:${from}:${to}`, `MATCH (a:${from})-[r:${t.type}]->(b:${to}) RETURN ${[...ends, ...columns('r', Object.keys(t.columns))].join(', ')}`];
+        }),
+      ),
+    ) as Record<string, string>,
+    count: Object.fromEntries(NODE_TABLES.map((t) => [t.label, `MATCH (n:${t.label}) RETURN count(n) AS n`])) as Record<string, string>,
+    clear: Object.fromEntries(NODE_TABLES.map((t) => [t.label, `MATCH (n:${t.label}) DETACH DELETE n`])) as Record<string, string>,
+  };
+}
 
 export function buildQueries(d: Dialect) {
   const ids = d.stringList('ids');
@@ -393,6 +417,7 @@ RETURN DISTINCT ${CHANGE_RETURN} ORDER BY sortKey`,
       set: 'MERGE (m:Meta {key: $key}) ON CREATE SET m.value = $value ON MATCH SET m.value = $value',
       migrations: MIGRATION_QUERIES,
     },
+    backup: backupQueries(),
     search: ITEM_LABELS.map(
       (l) =>
         `MATCH (n:${l}) WHERE n.searchText CONTAINS $q
