@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '@verkosto/graph';
+import { analyticsSection, partnersSection } from './analytics.bench';
 import { generateDataset } from './generate';
 import { queriesSection } from './queries.bench';
 import { formatSection, type BenchContext, type Section, type SectionResult } from './report';
@@ -17,7 +18,7 @@ import { importSection, listSection, searchSection, snapshotSection, writeSectio
  *
  * Writes the figures to bench/results/latest.json.
  */
-const SECTIONS: Section[] = [snapshotSection, listSection, searchSection, queriesSection, writeSection];
+const SECTIONS: Section[] = [snapshotSection, listSection, searchSection, queriesSection, writeSection, analyticsSection, partnersSection];
 
 async function main() {
   const wanted = process.argv.slice(2);
