@@ -50,7 +50,7 @@ export function growth(snapshot: GraphSnapshot, from: IsoDate, to: IsoDate, inte
   assertDate(from, 'from');
   assertDate(to, 'to');
   if (from > to) throw badInput('"from" must be on or before "to".', { from, to });
-  const index = indexCollaborations(snapshot);
+  const index = indexCollaborations(snapshot, { from, to });
 
   // An organisation is new in the period holding its first day of taking part in anything.
   // An open start (null) means "since before the data", so it is never counted as new.

@@ -395,7 +395,7 @@ export function metricsOfTies(tg: TieGraph, labels: Map<string, string>, at: Iso
 
 /** Whole-network and per-organisation metrics of the collaboration ties on `at`. */
 export function networkMetrics(snapshot: GraphSnapshot, at: IsoDate, options: MetricsOptions = {}): NetworkMetrics {
-  const index = indexCollaborations(snapshot);
+  const index = indexCollaborations(snapshot, at);
   const labels = new Map([...index.nodes.values()].map((n) => [n.id, n.label]));
   return metricsOfTies(tiesOf(index, at), labels, at, options);
 }

@@ -257,7 +257,7 @@ interface World {
 }
 
 function buildWorld(snapshot: GraphSnapshot, at: IsoDate): World {
-  const index = indexCollaborations(snapshot);
+  const index = indexCollaborations(snapshot, at);
   const spellsByOrg = new Map<string, Spell[]>();
   for (const s of index.spells) {
     const list = spellsByOrg.get(s.organisationId);
@@ -389,7 +389,8 @@ export function partnerSuggestions(snapshot: GraphSnapshot, request: PartnerRequ
   const kinds = request.orgKinds?.length ? new Set(request.orgKinds) : null;
   const sectors = request.sectors?.length ? new Set(request.sectors) : null;
   const needsSignal = applies.fit || applies.place || applies.proximity;
-  const scored: PartnerSuggestion[] = [];
+  // Every candidate is scored; only the ones returned are explained (names, evidence, sentences).
+  const scored: { id: string; n: GraphNode; score: number; values: Record<PartnerPartKey, number>; profile: Profile; places: Set<string>; brings: Sector | null }[] = [];
   for (const id of world.index.organisationIds) {
     if (excluded.has(id)) continue;
     const n = nodes.get(id)!;
@@ -398,8 +399,6 @@ export function partnerSuggestions(snapshot: GraphSnapshot, request: PartnerRequ
     if (request.onlyPermanent && n.permanent !== true) continue;
     const profile = profileOf(world.spellsByOrg.get(id) ?? [], nodes, at);
 
-    const matchedMethodIds = [...wantMethods].filter((m) => profile.methods.has(m)).sort();
-    const matchedTargetGroupIds = [...wantGroups].filter((g) => profile.groups.has(g)).sort();
     // Fit: half from everything it has done, half from its best single activity or project, so
     // doing both in the same activity beats doing them apart.
     const coverage = (methods: (m: string) => boolean, groups: (g: string) => boolean) => {
@@ -418,10 +417,9 @@ export function partnerSuggestions(snapshot: GraphSnapshot, request: PartnerRequ
 
     const places = new Set(profile.municipalities);
     if (n.municipalityCode) places.add(n.municipalityCode);
-    const matchedMunicipalityCodes = [...places].filter((m) => wantMunis.has(m)).sort();
-    const inRegion = [...places].filter((m) => wantRegions.has(municipalities.get(m)?.regionCode ?? ''));
-    const place = matchedMunicipalityCodes.length ? 1 : inRegion.length ? (regionIsFullMatch ? 1 : 0.5) : 0;
-    const placeNames = matchedMunicipalityCodes.length ? matchedMunicipalityCodes : regionIsFullMatch ? inRegion.sort() : [];
+    const inPlace = [...places].some((m) => wantMunis.has(m));
+    const inRegion = [...places].some((m) => wantRegions.has(municipalities.get(m)?.regionCode ?? ''));
+    const place = inPlace ? 1 : inRegion ? (regionIsFullMatch ? 1 : 0.5) : 0;
 
     const aa = adamicAdar.get(id) ?? 0;
     const proximity = 1 - Math.exp(-aa);
@@ -436,8 +434,17 @@ export function partnerSuggestions(snapshot: GraphSnapshot, request: PartnerRequ
       permanence: n.permanent === true ? 1 : 0,
       recency: !profile.any || profile.lastDay === null ? 0 : profile.active ? 1 : Math.max(0, 1 - daysBetween(profile.lastDay, at) / RECENCY_DAYS),
     };
-    const parts = keys.map((key) => ({ key, value: round(values[key]), weight: round(effective[key]) }));
     const score = round(keys.reduce((sum, k) => sum + values[k] * effective[k], 0));
+    scored.push({ id, n, score, values, profile, places, brings });
+  }
+  scored.sort((a, b) => b.score - a.score || byLabel(a.n, b.n));
+
+  const suggestions = scored.slice(0, limit).map(({ id, n, score, values, profile, places, brings }): PartnerSuggestion => {
+    const matchedMethodIds = [...wantMethods].filter((m) => profile.methods.has(m)).sort();
+    const matchedTargetGroupIds = [...wantGroups].filter((g) => profile.groups.has(g)).sort();
+    const matchedMunicipalityCodes = [...places].filter((m) => wantMunis.has(m)).sort();
+    const inRegion = [...places].filter((m) => wantRegions.has(municipalities.get(m)?.regionCode ?? '')).sort();
+    const placeNames = matchedMunicipalityCodes.length ? matchedMunicipalityCodes : regionIsFullMatch ? inRegion : [];
     const sharedPartners = (shared.get(id) ?? []).map((z) => ref(nodes.get(z)!)).sort(byLabel);
     const evidence = [...profile.contexts]
       .filter((c) => {
@@ -445,24 +452,23 @@ export function partnerSuggestions(snapshot: GraphSnapshot, request: PartnerRequ
         return t.methodIds.some((m) => wantMethods.has(m)) || t.targetGroupIds.some((g) => wantGroups.has(g));
       })
       .sort();
-    scored.push({
+    return {
       organisation: { id, label: n.label, orgKind: n.orgKind, sector: n.sector, municipalityCode: n.municipalityCode, permanent: n.permanent },
       score,
-      parts,
+      parts: keys.map((key) => ({ key, value: round(values[key]), weight: round(effective[key]) })),
       sharedPartners,
       matchedMethodIds,
       matchedTargetGroupIds,
       matchedMunicipalityCodes,
       evidence,
       explanation: explain({ matchedMethodIds, matchedTargetGroupIds, places: placeNames.map((m) => municipalities.get(m)!).filter(Boolean), sharedPartners, brings }),
-    });
-  }
-  scored.sort((a, b) => b.score - a.score || byLabel(a.organisation, b.organisation));
+    };
+  });
 
   return {
     at,
     asker: asker ? { id: asker.node.id, label: asker.node.label, kind: asker.node.kind as 'ORGANISATION' | 'PROJECT' } : null,
-    suggestions: scored.slice(0, limit),
+    suggestions,
     existingPartners: asker ? [...asker.partners].filter((id) => id !== asker.node.id).map((id) => ref(nodes.get(id)!)).sort(byLabel) : [],
     ...(asker ? gapsOf(world, asker, wantMethods, wantGroups) : { gaps: [], similarNetworks: [] }),
   };
@@ -552,11 +558,16 @@ function gapsOf(world: World, asker: Asker, wantMethods: Set<string>, wantGroups
     if (!p) nets.set(id, (p = { methods: new Set(), groups: new Set(), sectors: new Set(), contexts: new Set() }));
     return p;
   };
+  // Asked once per participation below, so each context's answer is kept.
+  const networksByContext = new Map<string, string[]>();
   const networksOf = (contextId: string): string[] => {
+    let known = networksByContext.get(contextId);
+    if (known) return known;
     const c = contexts.get(contextId);
-    if (!c) return [];
-    const parent = c.project ? (contexts.get(c.project)?.networks ?? []) : [];
-    return parent.length ? [...new Set([...c.networks, ...parent])] : c.networks;
+    const parent = c?.project ? (contexts.get(c.project)?.networks ?? []) : [];
+    known = !c ? [] : parent.length ? [...new Set([...c.networks, ...parent])] : c.networks;
+    networksByContext.set(contextId, known);
+    return known;
   };
   for (const id of contexts.keys()) {
     const t = nodes.get(id);
@@ -645,7 +656,7 @@ export function introductionPaths(
   requireOrganisation(nodes, toId);
   if (fromId === toId) throw badInput('The two organisations are the same.', { field: 'toId' });
   const day = resolveAt(snapshot, at, options.today);
-  const adj = adjacency(tiesOf(indexCollaborations(snapshot), day).ties);
+  const adj = adjacency(tiesOf(indexCollaborations(snapshot, day), day).ties);
   const cap = options.cap ?? INTRODUCTION_PATH_CAP;
 
   // Level-by-level BFS, keeping every predecessor on the previous level; stop at the target's level.
