@@ -246,7 +246,7 @@ function validateRequest(request: PartnerRequest, municipalities: Map<string, Mu
   return limit;
 }
 
-/** Everything built once per call and shared by suggestions and gaps. */
+/** Everything built once per snapshot and date, and shared by suggestions, gaps and paths. */
 interface World {
   at: IsoDate;
   index: CollaborationIndex;
@@ -254,6 +254,33 @@ interface World {
   spellsByOrg: Map<string, Spell[]>;
   adj: Map<string, Map<string, Tie>>;
   contexts: Map<string, Context>;
+  /** What each organisation did up to `at`, filled as organisations are looked at. */
+  profiles: Map<string, Profile>;
+}
+
+/**
+ * Worlds of frozen snapshots, by date. The store shares one frozen snapshot between writes, and
+ * the partner page asks it several questions for one date (suggestions, then a path for each), so
+ * those build the index, ties and profiles once. A frozen snapshot is taken never to change.
+ */
+const worlds = new WeakMap<GraphSnapshot, Map<IsoDate, World>>();
+const WORLDS_PER_SNAPSHOT = 2;
+
+function worldOf(snapshot: GraphSnapshot, at: IsoDate): World {
+  if (!Object.isFrozen(snapshot)) return buildWorld(snapshot, at);
+  let byDate = worlds.get(snapshot);
+  if (!byDate) worlds.set(snapshot, (byDate = new Map()));
+  const world = byDate.get(at) ?? buildWorld(snapshot, at);
+  byDate.delete(at);
+  byDate.set(at, world); // most recently used last
+  for (const old of byDate.keys()) if (byDate.size > WORLDS_PER_SNAPSHOT) byDate.delete(old);
+  return world;
+}
+
+function profileIn(world: World, id: string): Profile {
+  let profile = world.profiles.get(id);
+  if (!profile) world.profiles.set(id, (profile = profileOf(world.spellsByOrg.get(id) ?? [], world.nodes, world.at)));
+  return profile;
 }
 
 function buildWorld(snapshot: GraphSnapshot, at: IsoDate): World {
@@ -274,7 +301,7 @@ function buildWorld(snapshot: GraphSnapshot, at: IsoDate): World {
     if (e.kind === 'RUNS_UNDER') ctx(e.source).project = e.target;
     else if (e.kind === 'IN_NETWORK') ctx(e.source).networks.push(e.target);
   }
-  return { at, index, nodes: index.nodes, spellsByOrg, adj: adjacency(tiesOf(index, at).ties), contexts };
+  return { at, index, nodes: index.nodes, spellsByOrg, adj: adjacency(tiesOf(index, at).ties), contexts, profiles: new Map() };
 }
 
 interface Asker {
@@ -299,7 +326,7 @@ function askerOf(world: World, request: PartnerRequest): Asker | null {
       const s = nodes.get(id)?.sector;
       if (s) sectors.add(s);
     }
-    return { node, members: new Set([node.id]), partners, hubs: partners, profile: profileOf(world.spellsByOrg.get(node.id) ?? [], nodes, at), sectors };
+    return { node, members: new Set([node.id]), partners, hubs: partners, profile: profileIn(world, node.id), sectors };
   }
   if (request.projectId) {
     const node = nodes.get(request.projectId);
@@ -331,7 +358,7 @@ export function partnerSuggestions(snapshot: GraphSnapshot, request: PartnerRequ
   const regions = new Set(options.municipalities.map((m) => m.regionCode));
   const limit = validateRequest(request, municipalities, regions);
   const at = resolveAt(snapshot, request.at, options.today);
-  const world = buildWorld(snapshot, at);
+  const world = worldOf(snapshot, at);
   const { nodes, adj } = world;
   const asker = askerOf(world, request);
 
@@ -397,7 +424,7 @@ export function partnerSuggestions(snapshot: GraphSnapshot, request: PartnerRequ
     if (kinds && (!n.orgKind || !kinds.has(n.orgKind))) continue;
     if (sectors && (!n.sector || !sectors.has(n.sector))) continue;
     if (request.onlyPermanent && n.permanent !== true) continue;
-    const profile = profileOf(world.spellsByOrg.get(id) ?? [], nodes, at);
+    const profile = profileIn(world, id);
 
     // Fit: half from everything it has done, half from its best single activity or project, so
     // doing both in the same activity beats doing them apart.
@@ -656,7 +683,7 @@ export function introductionPaths(
   requireOrganisation(nodes, toId);
   if (fromId === toId) throw badInput('The two organisations are the same.', { field: 'toId' });
   const day = resolveAt(snapshot, at, options.today);
-  const adj = adjacency(tiesOf(indexCollaborations(snapshot, day), day).ties);
+  const { adj } = worldOf(snapshot, day);
   const cap = options.cap ?? INTRODUCTION_PATH_CAP;
 
   // Level-by-level BFS, keeping every predecessor on the previous level; stop at the target's level.

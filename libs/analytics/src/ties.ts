@@ -133,51 +133,60 @@ export function indexCollaborations(snapshot: GraphSnapshot, within: When | null
   }
 
   // Pairs per context: quadratic in one activity's participants, which is inherent to the definition.
-  const byContext = new Map<string, Spell[]>();
-  for (const s of spells) {
-    if (!TIE_CONTEXTS.has(s.targetKind) || (window && !inWindow(s.from, s.to, window))) continue;
+  const n = organisationIds.length;
+  const orgIndex = new Map(organisationIds.map((id, i) => [id, i]));
+  const byContext = new Map<string, number[]>();
+  const spellOrg = new Int32Array(spells.length);
+  spells.forEach((s, k) => {
+    if (!TIE_CONTEXTS.has(s.targetKind) || (window && !inWindow(s.from, s.to, window))) return;
+    spellOrg[k] = orgIndex.get(s.organisationId)!;
     const list = byContext.get(s.targetId);
-    if (list) list.push(s);
-    else byContext.set(s.targetId, [s]);
-  }
-  const pairIndex = new Map<string, number>();
-  const pairIds: string[] = [];
-  const pairEnds: [string, string][] = [];
+    if (list) list.push(k);
+    else byContext.set(s.targetId, [k]);
+  });
+  // A pair is counted under a number, lo·n + hi with the ends' places in id order, and numbered at
+  // the end in the order of its id `lo|hi`. That order puts "a|…" where "a" followed by '|' sorts,
+  // which is not "a"'s own place when another id starts with "a" ('org-ksakki|…' < 'org-ksak|…').
+  const pipeOrder = organisationIds.map((id, i) => [`${id}|`, i] as const).sort((x, y) => (x[0] < y[0] ? -1 : 1));
+  const pipeRank = new Int32Array(n);
+  pipeOrder.forEach(([, i], rank) => (pipeRank[i] = rank));
+  const pairOf = new Map<number, number>();
+  const keys: number[] = [];
   const pairSpells: PairSpell[] = [];
   for (const [context, list] of byContext) {
     for (let i = 0; i < list.length; i++) {
+      const a = spells[list[i]];
+      const ai = spellOrg[list[i]];
       for (let j = i + 1; j < list.length; j++) {
-        const a = list[i];
-        const b = list[j];
-        if (a.organisationId === b.organisationId) continue;
+        const b = spells[list[j]];
+        const bi = spellOrg[list[j]];
+        if (ai === bi) continue;
         const from = laterStart(a.from, b.from);
         const to = earlierEnd(a.to, b.to);
         if (!nonEmpty(from, to) || (window && !inWindow(from, to, window))) continue;
-        const [s, t] = a.organisationId < b.organisationId ? [a.organisationId, b.organisationId] : [b.organisationId, a.organisationId];
-        const key = `${s}|${t}`;
-        let pair = pairIndex.get(key);
+        const key = ai < bi ? pipeRank[ai] * n + bi : pipeRank[bi] * n + ai;
+        let pair = pairOf.get(key);
         if (pair === undefined) {
-          pair = pairIds.length;
-          pairIndex.set(key, pair);
-          pairIds.push(key);
-          pairEnds.push([s, t]);
+          pair = keys.length;
+          pairOf.set(key, pair);
+          keys.push(key);
         }
         pairSpells.push({ pair, context, from, to });
       }
     }
   }
-  // Renumber pairs in id order so results can be sorted by number instead of by string.
-  const order = pairIds.map((_, i) => i).sort((x, y) => (pairIds[x] < pairIds[y] ? -1 : 1));
-  const rank = new Int32Array(order.length);
-  order.forEach((old, i) => (rank[old] = i));
+  const sorted = Float64Array.from(keys).sort();
+  const rank = new Int32Array(keys.length);
+  sorted.forEach((key, r) => (rank[pairOf.get(key)!] = r));
   for (const ps of pairSpells) ps.pair = rank[ps.pair];
+  const pairEnds = Array.from(sorted, (key): [string, string] => [organisationIds[pipeOrder[Math.floor(key / n)][1]], organisationIds[key % n]]);
   return {
     within: window && { from: window.from, to: window.to },
     nodes,
     organisationIds,
     spells,
-    pairIds: order.map((i) => pairIds[i]),
-    pairEnds: order.map((i) => pairEnds[i]),
+    pairIds: pairEnds.map(([a, b]) => `${a}|${b}`),
+    pairEnds,
     pairSpells,
   };
 }
@@ -190,16 +199,6 @@ function assertCovered(index: CollaborationIndex, w: DateWindow): void {
   const endsInside = c.to === null || (w.to !== null && w.to <= c.to);
   if (!startsInside || !endsInside)
     throw new Error(`Ties asked for ${w.from ?? '…'} – ${w.to ?? '…'} from an index built for ${c.from ?? '…'} – ${c.to ?? '…'}.`);
-}
-
-/** Ids of the ties in a window without building Tie objects: the cheap path for long growth series. */
-export function tieIdsIn(index: CollaborationIndex, window: DateWindow): string[] {
-  assertCovered(index, window);
-  const seen = new Uint8Array(index.pairIds.length);
-  for (const ps of index.pairSpells) if (inWindow(ps.from, ps.to, window)) seen[ps.pair] = 1;
-  const ids: string[] = [];
-  seen.forEach((v, pair) => v && ids.push(index.pairIds[pair]));
-  return ids;
 }
 
 /** Organisations taking part in anything (activity, project, network) on the date / in the window. */
@@ -257,15 +256,13 @@ export function tieGraph(snapshot: GraphSnapshot, when: When, options: TieOption
   return tiesOf(indexCollaborations(snapshot, when), when, options);
 }
 
-/** First day each pair of organisations collaborated, over all time (null = open start, i.e. since before the data). */
-export function tieBirths(index: CollaborationIndex): Map<string, IsoDate | null> {
+/** First day each pair of organisations collaborated over all time, by pair number (null = open start, i.e. since before the data). */
+export function tieBirths(index: CollaborationIndex): (IsoDate | null)[] {
   assertCovered(index, { from: null, to: null });
-  const births = new Map<string, IsoDate | null>();
+  const births: (IsoDate | null | undefined)[] = new Array(index.pairIds.length);
   for (const ps of index.pairSpells) {
-    const id = index.pairIds[ps.pair];
-    const cur = births.get(id);
-    if (cur === undefined) births.set(id, ps.from);
-    else if (cur !== null && (ps.from === null || ps.from < cur)) births.set(id, ps.from);
+    const cur = births[ps.pair];
+    if (cur === undefined || (cur !== null && (ps.from === null || ps.from < cur))) births[ps.pair] = ps.from;
   }
-  return births;
+  return births as (IsoDate | null)[]; // every pair has at least one shared spell
 }
