@@ -235,6 +235,15 @@ describe('a frozen snapshot (as the store shares between writes)', () => {
     return Object.freeze({ nodes: Object.freeze(s.nodes) as GraphNode[], edges: Object.freeze(s.edges) as GraphSnapshot['edges'] });
   };
 
+  it('an empty snapshot or a lone organisation gets no suggestions and no paths, not an error', () => {
+    const empty = deepFrozen(snapshot([], []));
+    expect(partnerSuggestions(empty, { methodIds: ['nature-based'], at: AT }, options).suggestions).toEqual([]);
+    const lone = deepFrozen(snapshot([organisation('a', 'Yksin ry', '305'), network('n')], [takesPart('a', 'n', '2020-01-01', null, 'MEMBER')]));
+    const r = partnerSuggestions(lone, { organisationId: 'a' }, options);
+    expect(r).toMatchObject({ at: '2020-01-01', suggestions: [], existingPartners: [], gaps: [] });
+    expect(() => introductionPaths(lone, 'a', 'b', AT)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+
   it('answers every question, date after date and asked again, as an unfrozen copy does', () => {
     const frozen = deepFrozen(world());
     const requests: PartnerRequest[] = [
