@@ -34,6 +34,12 @@ export interface AnalyticsNetwork {
   setup: { 'generate (s)': number; 'loadDataset (s)': number };
 }
 
+/**
+ * Rewrites the network unchanged: a write like any other, after which the store reads its
+ * snapshots afresh (it keeps them from one write to the next).
+ */
+export const rewriteNetwork = (store: GraphStore, networkId: string) => store.updateNetwork(networkId, {});
+
 /** Generates the network, loads it into its own temporary store, runs `work`, then removes it all. */
 export async function withAnalyticsNetwork<T>(work: (network: AnalyticsNetwork) => Promise<T>): Promise<T> {
   const generated = await time(() => generateDataset(20240601, ANALYTICS_SIZES));

@@ -117,6 +117,10 @@ export interface GraphStore {
   /** Ends the current coordinator's term the day before `from` and starts `organisationId`'s. */
   setCoordinator(networkId: string, organisationId: string, from: IsoDate): Promise<Participation>;
 
+  /**
+   * The whole dated history of a scope. It may be shared with other callers until the next write
+   * (the embedded store keeps it, frozen): read it, never change it.
+   */
   snapshot(scope: GraphScope): Promise<GraphSnapshot>;
   search(text: string, limit?: number): Promise<SearchHit[]>;
 
