@@ -38,15 +38,25 @@ export const queriesSection: Section = {
     inNetwork.forEach((r) => items.add(String(r.id)));
     const projects = inNetwork.filter((r) => r.label === 'Project').map((r) => String(r.id));
     (await timeQuery('underProjects', s.underProjects, { ids: projects })).forEach((r) => items.add(String(r.id)));
-    (await timeQuery('continuing', s.continuing, { ids: [...items] })).forEach((r) => items.add(String(r.id)));
+    let frontier = [...items];
+    for (let step = 1; step <= 6 && frontier.length > 0; step++) {
+      frontier = (await timeQuery(`continuing, step ${step}`, s.continuing, { ids: frontier }))
+        .map((r) => String(r.id))
+        .filter((id) => !items.has(id));
+      frontier.forEach((id) => items.add(id));
+    }
     const ids = [...items];
-    await timeQuery('snapshot.projects', s.projects, { ids });
-    await timeQuery('snapshot.activities', s.activities, { ids });
-    await timeQuery('snapshot.networks', s.networks, { ids });
-    const participations = await timeQuery('snapshot.participations', s.participations, { ids });
-    for (const [kind, query] of Object.entries(s.structural)) await timeQuery(`snapshot.structural ${kind}`, query, { ids });
+    const scoped = s.scoped;
+    await timeQuery('snapshot.projects', scoped.projects, { ids });
+    await timeQuery('snapshot.activities', scoped.activities, { ids });
+    await timeQuery('snapshot.networks', scoped.networks, { ids });
+    const participations = await timeQuery('snapshot.participations', scoped.participations, { ids });
+    for (const [kind, query] of Object.entries(scoped.structural)) await timeQuery(`snapshot.structural ${kind}`, query, { ids });
     const orgIds = [...new Set(participations.map((r) => String(r.source)))];
-    await timeQuery('snapshot.adoptions', s.adoptions, { ids: orgIds });
+    await timeQuery('snapshot.organisations', scoped.organisations, { ids: orgIds });
+    await timeQuery('snapshot.adoptions', scoped.adoptions, { ids: orgIds });
+    // The whole graph, as the partner finder reads it: no id list at all.
+    await timeQuery('snapshot all: participations', s.all.participations, {});
 
     // Statements every createOrganisation / addParticipation runs besides the insert itself.
     const org = data.dataset.organisations[1234];

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '@verkosto/graph';
+import { analyticsSection, partnersSection } from './analytics.bench';
 import { generateDataset } from './generate';
 import { registryImportSection } from './import-registry.bench';
 import { queriesSection } from './queries.bench';
@@ -19,7 +20,17 @@ import { webMapSection } from './web-map.bench';
  *
  * Writes the figures to bench/results/latest.json.
  */
-const SECTIONS: Section[] = [snapshotSection, listSection, searchSection, queriesSection, writeSection, registryImportSection, webMapSection];
+const SECTIONS: Section[] = [
+  snapshotSection,
+  listSection,
+  searchSection,
+  queriesSection,
+  writeSection,
+  analyticsSection,
+  partnersSection,
+  registryImportSection,
+  webMapSection,
+];
 
 async function main() {
   const wanted = process.argv.slice(2);

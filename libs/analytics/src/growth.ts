@@ -1,6 +1,6 @@
 /** Growth series (DESIGN §5): how the network grows and keeps its members, month by month or quarter by quarter. */
 import { addMonths, badInput, type GraphSnapshot, type IsoDate } from '@verkosto/domain';
-import { activeOrganisations, assertDate, inWindow, indexCollaborations, tieIdsIn } from './ties';
+import { assertDate, indexCollaborations } from './ties';
 
 export type GrowthInterval = 'MONTH' | 'QUARTER';
 
@@ -45,12 +45,54 @@ function periods(from: IsoDate, to: IsoDate, interval: GrowthInterval): { label:
   return out;
 }
 
+/**
+ * For consecutive periods, what touches each one: every interval is placed in the periods it
+ * overlaps by binary search, so a long series costs what it returns rather than periods × intervals.
+ */
+class PeriodBuckets {
+  private readonly buckets: number[][];
+
+  constructor(private readonly periods: { from: IsoDate; to: IsoDate }[]) {
+    this.buckets = periods.map(() => []);
+  }
+
+  add(from: IsoDate | null, to: IsoDate | null, item: number): void {
+    const p = this.periods;
+    let first = 0;
+    if (from !== null) {
+      let hi = p.length;
+      while (first < hi) {
+        const mid = (first + hi) >> 1;
+        if (p[mid].to < from) first = mid + 1;
+        else hi = mid;
+      }
+    }
+    let last = p.length - 1;
+    if (to !== null) {
+      let lo = -1;
+      while (lo < last) {
+        const mid = (lo + last + 1) >> 1;
+        if (p[mid].from <= to) lo = mid;
+        else last = mid - 1;
+      }
+    }
+    for (let i = first; i <= last; i++) this.buckets[i].push(item);
+  }
+
+  /** The distinct items of period i, in increasing order. */
+  items(i: number): number[] {
+    const sorted = this.buckets[i].sort((a, b) => a - b);
+    return sorted.filter((x, k) => k === 0 || x !== sorted[k - 1]);
+  }
+}
+
 /** Per period: organisations, new organisations, ties, activities, density and retention. */
 export function growth(snapshot: GraphSnapshot, from: IsoDate, to: IsoDate, interval: GrowthInterval): GrowthPeriod[] {
   assertDate(from, 'from');
   assertDate(to, 'to');
   if (from > to) throw badInput('"from" must be on or before "to".', { from, to });
-  const index = indexCollaborations(snapshot);
+  const index = indexCollaborations(snapshot, { from, to });
+  const series = periods(from, to, interval);
 
   // An organisation is new in the period holding its first day of taking part in anything.
   // An open start (null) means "since before the data", so it is never counted as new.
@@ -59,18 +101,24 @@ export function growth(snapshot: GraphSnapshot, from: IsoDate, to: IsoDate, inte
     const cur = firstDay.get(s.organisationId);
     if (cur === undefined || (cur !== null && (s.from === null || s.from < cur))) firstDay.set(s.organisationId, s.from);
   }
+  const orgIndex = new Map(index.organisationIds.map((id, i) => [id, i]));
+  const active = new PeriodBuckets(series);
+  for (const s of index.spells) active.add(s.from, s.to, orgIndex.get(s.organisationId)!);
+  const tied = new PeriodBuckets(series);
+  for (const ps of index.pairSpells) tied.add(ps.from, ps.to, ps.pair);
   const activities = snapshot.nodes.filter((n) => n.kind === 'ACTIVITY');
+  const running = new PeriodBuckets(series);
+  activities.forEach((a, i) => running.add(a.validFrom, a.validTo, i));
 
   let previous: Set<string> | null = null;
-  return periods(from, to, interval).map((p) => {
-    const window = { from: p.from, to: p.to };
-    const orgs = activeOrganisations(index, window);
-    const ties = tieIdsIn(index, window);
+  return series.map((p, i) => {
+    const orgs = active.items(i).map((k) => index.organisationIds[k]);
+    const ties = tied.items(i).map((pair) => index.pairIds[pair]);
     const fresh = orgs.filter((id) => {
       const d = firstDay.get(id);
       return d !== undefined && d !== null && d >= p.from && d <= p.to;
     });
-    const acts = activities.filter((a) => inWindow(a.validFrom, a.validTo, window)).map((a) => a.id).sort();
+    const acts = running.items(i).map((k) => activities[k].id).sort();
     const prev: Set<string> | null = previous;
     const retained = prev ? orgs.filter((id) => prev.has(id)) : [];
     const retention = prev && prev.size > 0 ? retained.length / prev.size : null;

@@ -14,6 +14,8 @@ export {
 export {
   metricsOfTies,
   networkMetrics,
+  pathCentralitiesOf,
+  toGraphology,
   type CentralityMode,
   type MetricsOptions,
   type NetworkMetrics,

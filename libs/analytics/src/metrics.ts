@@ -270,6 +270,43 @@ function sampleSources(n: number, k: number, rng: () => number): Int32Array {
   return all.slice(0, k).sort();
 }
 
+/** Which centrality mode and how many BFS sources `options` ask for on n organisations, and the result. */
+function centralitiesOnCsr(csr: Csr, componentSize: Int32Array, options: MetricsOptions) {
+  const n = csr.ids.length;
+  const exactLimit = options.exactLimit ?? 2000;
+  const wanted = options.centrality ?? 'auto';
+  const mode = wanted === 'auto' ? (n <= exactLimit ? 'exact' : 'sample') : wanted;
+  const k = mode === 'exact' ? n : mode === 'sample' ? Math.min(n, Math.max(1, options.samples ?? 256)) : 0;
+  const paths =
+    mode === 'skip' || n === 0
+      ? null
+      : pathCentralities(csr, k === n ? Int32Array.from({ length: n }, (_, i) => i) : sampleSources(n, k, seededRng(options.seed ?? 42)), componentSize);
+  return { mode: mode as 'exact' | 'sample' | 'skip', k, paths };
+}
+
+/**
+ * Betweenness and closeness alone, exactly as networkMetrics computes them (same modes, samples and
+ * seed), for comparing the sampled estimate with the exact values and timing them apart.
+ */
+export function pathCentralitiesOf(
+  tg: TieGraph,
+  options: MetricsOptions = {},
+): { mode: 'exact' | 'sample' | 'skip'; sources: number; betweenness: Map<string, number>; closeness: Map<string, number> } {
+  const graph = toGraphology(tg);
+  const ids = graph.nodes();
+  const csr = toCsr(ids, tg);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const componentSize = new Int32Array(ids.length);
+  for (const c of connectedComponents(graph)) for (const id of c) componentSize[index.get(id)!] = c.length;
+  const { mode, k, paths } = centralitiesOnCsr(csr, componentSize, options);
+  return {
+    mode,
+    sources: k,
+    betweenness: new Map(ids.map((id, v) => [id, paths ? paths.betweenness[v] : 0])),
+    closeness: new Map(ids.map((id, v) => [id, paths ? paths.closeness[v] : 0])),
+  };
+}
+
 /** Metrics of an already-built tie graph (lets callers reuse one index for several dates). */
 export function metricsOfTies(tg: TieGraph, labels: Map<string, string>, at: IsoDate, options: MetricsOptions = {}): NetworkMetrics {
   const seed = options.seed ?? 42;
@@ -317,14 +354,7 @@ export function metricsOfTies(tg: TieGraph, labels: Map<string, string>, at: Iso
   for (let v = 0; v < n; v++) maxCore = Math.max(maxCore, core[v]);
   const { articulation, bridgeTies } = cutPoints(csr);
 
-  const exactLimit = options.exactLimit ?? 2000;
-  const wanted = options.centrality ?? 'auto';
-  const mode = wanted === 'auto' ? (n <= exactLimit ? 'exact' : 'sample') : wanted;
-  const k = mode === 'exact' ? n : mode === 'sample' ? Math.min(n, Math.max(1, options.samples ?? 256)) : 0;
-  const paths =
-    mode === 'skip' || n === 0
-      ? null
-      : pathCentralities(csr, k === n ? Int32Array.from({ length: n }, (_, i) => i) : sampleSources(n, k, seededRng(seed)), componentSize);
+  const { mode, k, paths } = centralitiesOnCsr(csr, componentSize, options);
 
   const organisations: OrganisationMetrics[] = ids.map((id, v) => ({
     id,
@@ -365,7 +395,7 @@ export function metricsOfTies(tg: TieGraph, labels: Map<string, string>, at: Iso
 
 /** Whole-network and per-organisation metrics of the collaboration ties on `at`. */
 export function networkMetrics(snapshot: GraphSnapshot, at: IsoDate, options: MetricsOptions = {}): NetworkMetrics {
-  const index = indexCollaborations(snapshot);
+  const index = indexCollaborations(snapshot, at);
   const labels = new Map([...index.nodes.values()].map((n) => [n.id, n.label]));
   return metricsOfTies(tiesOf(index, at), labels, at, options);
 }

@@ -227,3 +227,36 @@ describe('introductionPaths', () => {
     expect(() => introductionPaths(graph(), 'a', 'a', AT, 4)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
   });
 });
+
+describe('a frozen snapshot (as the store shares between writes)', () => {
+  const deepFrozen = (s: GraphSnapshot): GraphSnapshot => {
+    s.nodes.forEach((n) => Object.freeze(n));
+    s.edges.forEach((e) => Object.freeze(e));
+    return Object.freeze({ nodes: Object.freeze(s.nodes) as GraphNode[], edges: Object.freeze(s.edges) as GraphSnapshot['edges'] });
+  };
+
+  it('an empty snapshot or a lone organisation gets no suggestions and no paths, not an error', () => {
+    const empty = deepFrozen(snapshot([], []));
+    expect(partnerSuggestions(empty, { methodIds: ['nature-based'], at: AT }, options).suggestions).toEqual([]);
+    const lone = deepFrozen(snapshot([organisation('a', 'Yksin ry', '305'), network('n')], [takesPart('a', 'n', '2020-01-01', null, 'MEMBER')]));
+    const r = partnerSuggestions(lone, { organisationId: 'a' }, options);
+    expect(r).toMatchObject({ at: '2020-01-01', suggestions: [], existingPartners: [], gaps: [] });
+    expect(() => introductionPaths(lone, 'a', 'b', AT)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+
+  it('answers every question, date after date and asked again, as an unfrozen copy does', () => {
+    const frozen = deepFrozen(world());
+    const requests: PartnerRequest[] = [
+      { organisationId: 'a', methodIds: ['nature-based'], municipalityCode: '305' },
+      { organisationId: 'p1' },
+      { methodIds: ['peer-support'], regionCode: '19' },
+      { organisationId: 'a' },
+    ];
+    for (const at of ['2020-06-01', AT, '2021-01-01', AT, '2020-06-01']) {
+      for (const request of requests) {
+        expect(partnerSuggestions(frozen, { ...request, at }, options)).toEqual(partnerSuggestions(world(), { ...request, at }, options));
+      }
+      expect(introductionPaths(frozen, 'a', 'b', at)).toEqual(introductionPaths(world(), 'a', 'b', at));
+    }
+  });
+});

@@ -246,7 +246,7 @@ function validateRequest(request: PartnerRequest, municipalities: Map<string, Mu
   return limit;
 }
 
-/** Everything built once per call and shared by suggestions and gaps. */
+/** Everything built once per snapshot and date, and shared by suggestions, gaps and paths. */
 interface World {
   at: IsoDate;
   index: CollaborationIndex;
@@ -254,10 +254,37 @@ interface World {
   spellsByOrg: Map<string, Spell[]>;
   adj: Map<string, Map<string, Tie>>;
   contexts: Map<string, Context>;
+  /** What each organisation did up to `at`, filled as organisations are looked at. */
+  profiles: Map<string, Profile>;
+}
+
+/**
+ * Worlds of frozen snapshots, by date. The store shares one frozen snapshot between writes, and
+ * the partner page asks it several questions for one date (suggestions, then a path for each), so
+ * those build the index, ties and profiles once. A frozen snapshot is taken never to change.
+ */
+const worlds = new WeakMap<GraphSnapshot, Map<IsoDate, World>>();
+const WORLDS_PER_SNAPSHOT = 2;
+
+function worldOf(snapshot: GraphSnapshot, at: IsoDate): World {
+  if (!Object.isFrozen(snapshot)) return buildWorld(snapshot, at);
+  let byDate = worlds.get(snapshot);
+  if (!byDate) worlds.set(snapshot, (byDate = new Map()));
+  const world = byDate.get(at) ?? buildWorld(snapshot, at);
+  byDate.delete(at);
+  byDate.set(at, world); // most recently used last
+  for (const old of byDate.keys()) if (byDate.size > WORLDS_PER_SNAPSHOT) byDate.delete(old);
+  return world;
+}
+
+function profileIn(world: World, id: string): Profile {
+  let profile = world.profiles.get(id);
+  if (!profile) world.profiles.set(id, (profile = profileOf(world.spellsByOrg.get(id) ?? [], world.nodes, world.at)));
+  return profile;
 }
 
 function buildWorld(snapshot: GraphSnapshot, at: IsoDate): World {
-  const index = indexCollaborations(snapshot);
+  const index = indexCollaborations(snapshot, at);
   const spellsByOrg = new Map<string, Spell[]>();
   for (const s of index.spells) {
     const list = spellsByOrg.get(s.organisationId);
@@ -274,7 +301,7 @@ function buildWorld(snapshot: GraphSnapshot, at: IsoDate): World {
     if (e.kind === 'RUNS_UNDER') ctx(e.source).project = e.target;
     else if (e.kind === 'IN_NETWORK') ctx(e.source).networks.push(e.target);
   }
-  return { at, index, nodes: index.nodes, spellsByOrg, adj: adjacency(tiesOf(index, at).ties), contexts };
+  return { at, index, nodes: index.nodes, spellsByOrg, adj: adjacency(tiesOf(index, at).ties), contexts, profiles: new Map() };
 }
 
 interface Asker {
@@ -299,7 +326,7 @@ function askerOf(world: World, request: PartnerRequest): Asker | null {
       const s = nodes.get(id)?.sector;
       if (s) sectors.add(s);
     }
-    return { node, members: new Set([node.id]), partners, hubs: partners, profile: profileOf(world.spellsByOrg.get(node.id) ?? [], nodes, at), sectors };
+    return { node, members: new Set([node.id]), partners, hubs: partners, profile: profileIn(world, node.id), sectors };
   }
   if (request.projectId) {
     const node = nodes.get(request.projectId);
@@ -331,7 +358,7 @@ export function partnerSuggestions(snapshot: GraphSnapshot, request: PartnerRequ
   const regions = new Set(options.municipalities.map((m) => m.regionCode));
   const limit = validateRequest(request, municipalities, regions);
   const at = resolveAt(snapshot, request.at, options.today);
-  const world = buildWorld(snapshot, at);
+  const world = worldOf(snapshot, at);
   const { nodes, adj } = world;
   const asker = askerOf(world, request);
 
@@ -389,17 +416,16 @@ export function partnerSuggestions(snapshot: GraphSnapshot, request: PartnerRequ
   const kinds = request.orgKinds?.length ? new Set(request.orgKinds) : null;
   const sectors = request.sectors?.length ? new Set(request.sectors) : null;
   const needsSignal = applies.fit || applies.place || applies.proximity;
-  const scored: PartnerSuggestion[] = [];
+  // Every candidate is scored; only the ones returned are explained (names, evidence, sentences).
+  const scored: { id: string; n: GraphNode; score: number; values: Record<PartnerPartKey, number>; profile: Profile; places: Set<string>; brings: Sector | null }[] = [];
   for (const id of world.index.organisationIds) {
     if (excluded.has(id)) continue;
     const n = nodes.get(id)!;
     if (kinds && (!n.orgKind || !kinds.has(n.orgKind))) continue;
     if (sectors && (!n.sector || !sectors.has(n.sector))) continue;
     if (request.onlyPermanent && n.permanent !== true) continue;
-    const profile = profileOf(world.spellsByOrg.get(id) ?? [], nodes, at);
+    const profile = profileIn(world, id);
 
-    const matchedMethodIds = [...wantMethods].filter((m) => profile.methods.has(m)).sort();
-    const matchedTargetGroupIds = [...wantGroups].filter((g) => profile.groups.has(g)).sort();
     // Fit: half from everything it has done, half from its best single activity or project, so
     // doing both in the same activity beats doing them apart.
     const coverage = (methods: (m: string) => boolean, groups: (g: string) => boolean) => {
@@ -418,10 +444,9 @@ export function partnerSuggestions(snapshot: GraphSnapshot, request: PartnerRequ
 
     const places = new Set(profile.municipalities);
     if (n.municipalityCode) places.add(n.municipalityCode);
-    const matchedMunicipalityCodes = [...places].filter((m) => wantMunis.has(m)).sort();
-    const inRegion = [...places].filter((m) => wantRegions.has(municipalities.get(m)?.regionCode ?? ''));
-    const place = matchedMunicipalityCodes.length ? 1 : inRegion.length ? (regionIsFullMatch ? 1 : 0.5) : 0;
-    const placeNames = matchedMunicipalityCodes.length ? matchedMunicipalityCodes : regionIsFullMatch ? inRegion.sort() : [];
+    const inPlace = [...places].some((m) => wantMunis.has(m));
+    const inRegion = [...places].some((m) => wantRegions.has(municipalities.get(m)?.regionCode ?? ''));
+    const place = inPlace ? 1 : inRegion ? (regionIsFullMatch ? 1 : 0.5) : 0;
 
     const aa = adamicAdar.get(id) ?? 0;
     const proximity = 1 - Math.exp(-aa);
@@ -436,8 +461,17 @@ export function partnerSuggestions(snapshot: GraphSnapshot, request: PartnerRequ
       permanence: n.permanent === true ? 1 : 0,
       recency: !profile.any || profile.lastDay === null ? 0 : profile.active ? 1 : Math.max(0, 1 - daysBetween(profile.lastDay, at) / RECENCY_DAYS),
     };
-    const parts = keys.map((key) => ({ key, value: round(values[key]), weight: round(effective[key]) }));
     const score = round(keys.reduce((sum, k) => sum + values[k] * effective[k], 0));
+    scored.push({ id, n, score, values, profile, places, brings });
+  }
+  scored.sort((a, b) => b.score - a.score || byLabel(a.n, b.n));
+
+  const suggestions = scored.slice(0, limit).map(({ id, n, score, values, profile, places, brings }): PartnerSuggestion => {
+    const matchedMethodIds = [...wantMethods].filter((m) => profile.methods.has(m)).sort();
+    const matchedTargetGroupIds = [...wantGroups].filter((g) => profile.groups.has(g)).sort();
+    const matchedMunicipalityCodes = [...places].filter((m) => wantMunis.has(m)).sort();
+    const inRegion = [...places].filter((m) => wantRegions.has(municipalities.get(m)?.regionCode ?? '')).sort();
+    const placeNames = matchedMunicipalityCodes.length ? matchedMunicipalityCodes : regionIsFullMatch ? inRegion : [];
     const sharedPartners = (shared.get(id) ?? []).map((z) => ref(nodes.get(z)!)).sort(byLabel);
     const evidence = [...profile.contexts]
       .filter((c) => {
@@ -445,24 +479,23 @@ export function partnerSuggestions(snapshot: GraphSnapshot, request: PartnerRequ
         return t.methodIds.some((m) => wantMethods.has(m)) || t.targetGroupIds.some((g) => wantGroups.has(g));
       })
       .sort();
-    scored.push({
+    return {
       organisation: { id, label: n.label, orgKind: n.orgKind, sector: n.sector, municipalityCode: n.municipalityCode, permanent: n.permanent },
       score,
-      parts,
+      parts: keys.map((key) => ({ key, value: round(values[key]), weight: round(effective[key]) })),
       sharedPartners,
       matchedMethodIds,
       matchedTargetGroupIds,
       matchedMunicipalityCodes,
       evidence,
       explanation: explain({ matchedMethodIds, matchedTargetGroupIds, places: placeNames.map((m) => municipalities.get(m)!).filter(Boolean), sharedPartners, brings }),
-    });
-  }
-  scored.sort((a, b) => b.score - a.score || byLabel(a.organisation, b.organisation));
+    };
+  });
 
   return {
     at,
     asker: asker ? { id: asker.node.id, label: asker.node.label, kind: asker.node.kind as 'ORGANISATION' | 'PROJECT' } : null,
-    suggestions: scored.slice(0, limit),
+    suggestions,
     existingPartners: asker ? [...asker.partners].filter((id) => id !== asker.node.id).map((id) => ref(nodes.get(id)!)).sort(byLabel) : [],
     ...(asker ? gapsOf(world, asker, wantMethods, wantGroups) : { gaps: [], similarNetworks: [] }),
   };
@@ -552,11 +585,16 @@ function gapsOf(world: World, asker: Asker, wantMethods: Set<string>, wantGroups
     if (!p) nets.set(id, (p = { methods: new Set(), groups: new Set(), sectors: new Set(), contexts: new Set() }));
     return p;
   };
+  // Asked once per participation below, so each context's answer is kept.
+  const networksByContext = new Map<string, string[]>();
   const networksOf = (contextId: string): string[] => {
+    let known = networksByContext.get(contextId);
+    if (known) return known;
     const c = contexts.get(contextId);
-    if (!c) return [];
-    const parent = c.project ? (contexts.get(c.project)?.networks ?? []) : [];
-    return parent.length ? [...new Set([...c.networks, ...parent])] : c.networks;
+    const parent = c?.project ? (contexts.get(c.project)?.networks ?? []) : [];
+    known = !c ? [] : parent.length ? [...new Set([...c.networks, ...parent])] : c.networks;
+    networksByContext.set(contextId, known);
+    return known;
   };
   for (const id of contexts.keys()) {
     const t = nodes.get(id);
@@ -645,7 +683,7 @@ export function introductionPaths(
   requireOrganisation(nodes, toId);
   if (fromId === toId) throw badInput('The two organisations are the same.', { field: 'toId' });
   const day = resolveAt(snapshot, at, options.today);
-  const adj = adjacency(tiesOf(indexCollaborations(snapshot), day).ties);
+  const { adj } = worldOf(snapshot, day);
   const cap = options.cap ?? INTRODUCTION_PATH_CAP;
 
   // Level-by-level BFS, keeping every predecessor on the previous level; stop at the target's level.

@@ -208,11 +208,11 @@ function tieSurvival(s: Scope, index: CollaborationIndex, now: TieGraph, at: Iso
   if (problem) return notApplicable(key, problem);
   // Born during the project: the pair's first shared day (over all time) lies in the project period.
   const born: string[] = [];
-  for (const [id, birth] of tieBirths(index)) {
-    const [a, b] = id.split('|');
-    if (birth === null || !s.participants.has(a) || !s.participants.has(b)) continue;
-    if ((s.start === null || birth >= s.start) && birth <= s.end!) born.push(id);
-  }
+  tieBirths(index).forEach((birth, pair) => {
+    const [a, b] = index.pairEnds[pair];
+    if (birth === null || !s.participants.has(a) || !s.participants.has(b)) return;
+    if ((s.start === null || birth >= s.start) && birth <= s.end!) born.push(index.pairIds[pair]);
+  });
   if (born.length === 0) return notApplicable(key, 'No ties between its participants were born during the project.');
   const active = new Set(now.ties.map((t) => t.id));
   const alive = sorted(born.filter((id) => active.has(id)));

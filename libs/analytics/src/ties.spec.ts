@@ -1,4 +1,4 @@
-import { tieGraph } from '@verkosto/analytics';
+import { indexCollaborations, tieGraph, tiesOf } from '@verkosto/analytics';
 import { activity, network, org, project, snapshot, takesPart } from './snapshots.fixture';
 
 describe('tieGraph', () => {
@@ -50,6 +50,17 @@ describe('tieGraph', () => {
     const t = snapshot([org('a'), org('b'), activity('x')], [takesPart('a', 'x'), takesPart('b', 'x')]);
     expect(tieGraph(t, '1990-01-01').ties).toHaveLength(1);
     expect(tieGraph(t, '2090-01-01').ties[0]).toMatchObject({ from: null, to: null });
+  });
+
+  it('an index paired for one day or window answers inside it as the all-time index does, and refuses outside it', () => {
+    const all = indexCollaborations(s);
+    for (const when of ['2021-02-01', '2021-04-01', '2022-12-31', { from: '2021-01-01', to: '2021-02-28' }] as const) {
+      expect(tiesOf(indexCollaborations(s, when), when)).toEqual(tiesOf(all, when));
+    }
+    const day = indexCollaborations(s, '2022-06-01');
+    expect(day.pairSpells.map((p) => p.context)).toEqual(['p']); // x had ended: not paired at all
+    expect(() => tiesOf(day, '2022-06-02')).toThrow(/index built for 2022-06-01/);
+    expect(() => tiesOf(indexCollaborations(s, { from: '2021-01-01', to: null }), { from: null, to: '2021-03-01' })).toThrow(/index built/);
   });
 
   it('ignores edges to unknown nodes and rejects a backwards window', () => {

@@ -226,6 +226,10 @@ export interface GraphStore {
    */
   undoChange(id: string, actor: Actor): Promise<Change>;
 
+  /**
+   * The whole dated history of a scope. It may be shared with other callers until the next write
+   * (the embedded store keeps it, frozen): read it, never change it.
+   */
   snapshot(scope: GraphScope): Promise<GraphSnapshot>;
   search(text: string, limit?: number): Promise<SearchHit[]>;
 

@@ -391,6 +391,7 @@ function failing(engine: CypherEngine, statement: RegExp): CypherEngine {
   return {
     name: engine.name,
     dialect: engine.dialect,
+    soleWriter: engine.soleWriter,
     migrate: () => engine.migrate(),
     read: (query, params) => engine.read(query, params),
     close: () => engine.close(),

@@ -849,6 +849,25 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       expect(edgeKeys(graph)).toEqual(expect.arrayContaining([`CONTINUES:${ids.p2}>${ids.p1}`, `ADOPTED:${ids.assoc}>${ids.model}`]));
     });
 
+    it('shows every write in the next snapshot, however often the scope was read before', async () => {
+      const n = await network();
+      const o = await org();
+      const before = await store.snapshot({ networkId: n.id });
+      expect(await store.snapshot({ networkId: n.id })).toEqual(before);
+      const p = await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2020-01-01' }, actor);
+      expect(nodeIds(await store.snapshot({ networkId: n.id }))).toContain(o.id);
+      expect(nodeIds(await store.snapshot({ all: true }))).toContain(o.id);
+      const renamed = `Uusi nimi ${tag()}`;
+      await store.updateOrganisation(o.id, { name: renamed }, actor);
+      expect((await store.snapshot({ networkId: n.id })).nodes.find((x) => x.id === o.id)?.label).toBe(renamed);
+      await store.endParticipation(p.id, '2020-12-31', actor);
+      expect((await store.snapshot({ all: true })).edges.find((e) => e.id === p.id)?.validTo).toBe('2020-12-31');
+      await store.removeParticipation(p.id, actor);
+      expect(nodeIds(await store.snapshot({ networkId: n.id }))).not.toContain(o.id);
+      await store.deleteNetwork(n.id, actor);
+      await expectDomainError(store.snapshot({ networkId: n.id }), 'NOT_FOUND');
+    });
+
     it('gives a network without anything in it a single node, and refuses unknown scopes', async () => {
       const n = await network();
       expect(await store.snapshot({ networkId: n.id })).toEqual({ nodes: [expect.objectContaining({ id: n.id, kind: 'NETWORK', label: n.name })], edges: [] });

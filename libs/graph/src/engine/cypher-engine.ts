@@ -25,6 +25,11 @@ export interface BulkTable {
 export interface CypherEngine {
   readonly name: 'embedded' | 'neo4j';
   readonly dialect: Dialect;
+  /**
+   * True when no other process can write to the database, so data changes only through this
+   * engine's `write` and what was read stays true until the next one (the store caches on it).
+   */
+  readonly soleWriter: boolean;
   /** Applies pending schema migrations; safe to call on every start. */
   migrate(): Promise<void>;
   read(query: string, params?: Params): Promise<Row[]>;

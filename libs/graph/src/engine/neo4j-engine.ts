@@ -37,6 +37,8 @@ const DUPLICATE_KEY = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 export class Neo4jEngine implements CypherEngine {
   readonly name = 'neo4j' as const;
   readonly dialect = neo4jDialect;
+  /** Other app instances and tools may write to the same server. */
+  readonly soleWriter = false;
   private readonly driver: Driver;
   private readonly database: string | undefined;
   private readonly bookmarks = neo4j.bookmarkManager();

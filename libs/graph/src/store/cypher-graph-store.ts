@@ -96,6 +96,7 @@ import {
   toProject,
 } from './rows';
 import { readSnapshot } from './snapshot';
+import { SnapshotCache } from './snapshot-cache';
 import { sortKey } from './sort-key';
 
 export const MAX_PAGE_SIZE = 200;
@@ -132,10 +133,24 @@ export class CypherGraphStore implements GraphStore {
   readonly q: Queries;
   /** The last change time given out: changes of this process get strictly increasing times. */
   private lastChangeAt = '';
+  private readonly db: CypherEngine;
+  /** Kept between writes where this process is the sole writer; null elsewhere. */
+  private readonly snapshots: SnapshotCache | null;
 
-  constructor(private readonly db: CypherEngine) {
-    this.engine = db.name;
-    this.q = buildQueries(db.dialect);
+  constructor(engine: CypherEngine) {
+    this.engine = engine.name;
+    this.q = buildQueries(engine.dialect);
+    this.snapshots = engine.soleWriter ? new SnapshotCache() : null;
+    // Every write, whichever method runs it, drops the cached snapshots once it has finished.
+    this.db = {
+      name: engine.name,
+      dialect: engine.dialect,
+      soleWriter: engine.soleWriter,
+      migrate: () => engine.migrate(),
+      read: (query, params) => engine.read(query, params),
+      write: (work) => engine.write(work).finally(() => this.snapshots?.invalidate()),
+      close: () => engine.close(),
+    };
   }
 
   // ── organisations ──────────────────────────────────────────────────────────────────────────
@@ -1120,10 +1135,13 @@ export class CypherGraphStore implements GraphStore {
 
   // ── graph, search, reference data ─────────────────────────────────────────────────────────
 
-  async snapshot(scope: GraphScope): Promise<GraphSnapshot> {
-    if ('networkId' in scope && !(await this.getNetwork(scope.networkId))) throw notFound('Network', scope.networkId);
-    if ('projectId' in scope && !(await this.getProject(scope.projectId))) throw notFound('Project', scope.projectId);
-    return readSnapshot((query, params) => this.db.read(query, params), this.q.snapshot, scope);
+  snapshot(scope: GraphScope): Promise<GraphSnapshot> {
+    const load = async () => {
+      if ('networkId' in scope && !(await this.getNetwork(scope.networkId))) throw notFound('Network', scope.networkId);
+      if ('projectId' in scope && !(await this.getProject(scope.projectId))) throw notFound('Project', scope.projectId);
+      return readSnapshot((query, params) => this.db.read(query, params), this.q.snapshot, scope);
+    };
+    return this.snapshots ? this.snapshots.get(scope, load) : load();
   }
 
   async search(text: string, limit = 20): Promise<SearchHit[]> {

@@ -24,27 +24,32 @@ function emptyNode(id: string, kind: GraphNode['kind'], label: string): GraphNod
   };
 }
 
+/** CONTINUES chains are followed this many steps back from the scope's activities. */
+const CONTINUES_DEPTH = 6;
+
 /**
  * The whole dated history of a scope, read in a handful of queries. Time filtering happens on
  * the snapshot (domain `sliceSnapshot`), so the map's slider and every measure share one rule.
  *
  * network: the network, its projects and activities (and activities run under its projects);
  * project: the project with its predecessors and follow-ups, their activities, activities that
- * continue those, and the networks the project belongs to (for coordination handover).
+ * continue those, and the networks the project belongs to (for coordination handover);
+ * all: everything, read without any id list.
  */
 export async function readSnapshot(read: Read, q: Queries['snapshot'], scope: GraphScope): Promise<GraphSnapshot> {
-  const items = await scopeItems(read, q, scope);
-  const ids = [...items];
+  const ids = 'all' in scope ? null : [...(await scopeItems(read, q, scope))];
+  if (ids?.length === 0) return { nodes: [], edges: [] };
+  const rows = ids ? q.scoped : q.all;
+  const params = ids ? { ids } : undefined;
   const nodes = new Map<string, GraphNode>();
   const edges: GraphEdge[] = [];
-  if (ids.length === 0) return { nodes: [], edges: [] };
 
   const [projects, activities, networks, participations, ...structural] = await Promise.all([
-    read(q.projects, { ids }),
-    read(q.activities, { ids }),
-    read(q.networks, { ids }),
-    read(q.participations, { ids }),
-    ...Object.values(q.structural).map((query) => read(query, { ids })),
+    read(rows.projects, params),
+    read(rows.activities, params),
+    read(rows.networks, params),
+    read(rows.participations, params),
+    ...Object.values(rows.structural).map((query) => read(query, params)),
   ]);
   for (const r of projects) {
     nodes.set(String(r.id), {
@@ -67,56 +72,66 @@ export async function readSnapshot(read: Read, q: Queries['snapshot'], scope: Gr
     });
   }
   for (const r of networks) nodes.set(String(r.id), emptyNode(String(r.id), 'NETWORK', String(r.name)));
+
+  // The organisations are those taking part in something in scope, in order of first appearance.
+  const orgIds = [...new Set(participations.map((r) => String(r.source)))];
+  const [organisations, adoptions] =
+    orgIds.length === 0
+      ? [[], []]
+      : await Promise.all([read(rows.organisations, ids ? { ids: orgIds } : undefined), read(rows.adoptions, ids ? { ids: orgIds } : undefined)]);
+  const organisationRows = new Map(organisations.map((r) => [String(r.id), r]));
+  for (const orgId of orgIds) {
+    const r = organisationRows.get(orgId);
+    if (!r) continue; // deleted between the two reads
+    nodes.set(orgId, {
+      ...emptyNode(orgId, 'ORGANISATION', String(r.name)),
+      orgKind: r.kind as GraphNode['orgKind'],
+      sector: r.sector as GraphNode['sector'],
+      permanent: r.permanent !== false,
+      municipalityCode: str(r.municipalityCode),
+    });
+  }
   for (const r of participations) {
-    const orgId = String(r.source);
-    if (!nodes.has(orgId)) {
-      nodes.set(orgId, {
-        ...emptyNode(orgId, 'ORGANISATION', String(r.name)),
-        orgKind: r.kind as GraphNode['orgKind'],
-        sector: r.sector as GraphNode['sector'],
-        permanent: r.permanent !== false,
-        municipalityCode: str(r.municipalityCode),
-      });
-    }
+    if (!nodes.has(String(r.source))) continue;
     edges.push({
       id: String(r.id),
       kind: 'PARTICIPATES',
-      source: orgId,
+      source: String(r.source),
       target: String(r.target),
       role: r.role as ParticipationRole,
       validFrom: str(r.validFrom),
       validTo: str(r.validTo),
     });
   }
-  (Object.keys(q.structural) as (keyof Queries['snapshot']['structural'])[]).forEach((kind, i) => {
+
+  (Object.keys(rows.structural) as (keyof Queries['snapshot']['all']['structural'])[]).forEach((kind, i) => {
     for (const r of structural[i]) {
       const [source, target] = [String(r.source), String(r.target)];
       if (!nodes.has(source) || !nodes.has(target)) continue;
       edges.push({ id: `${kind}:${source}>${target}`, kind, source, target, role: null, validFrom: null, validTo: null });
     }
   });
-  const orgIds = [...nodes.values()].filter((n) => n.kind === 'ORGANISATION').map((n) => n.id);
-  if (orgIds.length > 0) {
-    for (const r of await read(q.adoptions, { ids: orgIds })) {
-      const target = String(r.target);
-      if (!nodes.has(target)) nodes.set(target, emptyNode(target, 'OPERATING_MODEL', String(r.name)));
-      edges.push({
-        id: `ADOPTED:${String(r.source)}>${target}`,
-        kind: 'ADOPTED',
-        source: String(r.source),
-        target,
-        role: null,
-        validFrom: str(r.validFrom),
-        validTo: str(r.validTo),
-      });
-    }
+  for (const r of adoptions) {
+    const [source, target] = [String(r.source), String(r.target)];
+    // The whole graph's adoptions include organisations taking part in nothing.
+    if (nodes.get(source)?.kind !== 'ORGANISATION') continue;
+    if (!nodes.has(target)) nodes.set(target, emptyNode(target, 'OPERATING_MODEL', String(r.name)));
+    edges.push({
+      id: `ADOPTED:${source}>${target}`,
+      kind: 'ADOPTED',
+      source,
+      target,
+      role: null,
+      validFrom: str(r.validFrom),
+      validTo: str(r.validTo),
+    });
   }
   return { nodes: [...nodes.values()], edges };
 }
 
-async function scopeItems(read: Read, q: Queries['snapshot'], scope: GraphScope): Promise<Set<string>> {
+/** The projects, activities and networks of a network or project scope. */
+async function scopeItems(read: Read, q: Queries['snapshot'], scope: { networkId: string } | { projectId: string }): Promise<Set<string>> {
   const ids = (rows: Row[]) => rows.map((r) => String(r.id));
-  if ('all' in scope) return new Set(ids(await read(q.allItems)));
   let projects: string[];
   const items = new Set<string>();
   if ('networkId' in scope) {
@@ -130,7 +145,12 @@ async function scopeItems(read: Read, q: Queries['snapshot'], scope: GraphScope)
     ids(await read(q.projectNetworks, { ids: [scope.projectId] })).forEach((id) => items.add(id));
   }
   if (projects.length > 0) ids(await read(q.underProjects, { ids: projects })).forEach((id) => items.add(id));
-  const activities = [...items];
-  ids(await read(q.continuing, { ids: activities })).forEach((id) => items.add(id));
+  // Activities continuing the scope's ones, step by step: a one-step join is cheap, where the
+  // variable-length pattern started from every activity in the database.
+  let frontier = [...items];
+  for (let step = 0; step < CONTINUES_DEPTH && frontier.length > 0; step++) {
+    frontier = ids(await read(q.continuing, { ids: frontier })).filter((id) => !items.has(id));
+    frontier.forEach((id) => items.add(id));
+  }
   return items;
 }
