@@ -81,8 +81,11 @@ class PeriodBuckets {
 
   /** The distinct items of period i, in increasing order. */
   items(i: number): number[] {
-    const sorted = this.buckets[i].sort((a, b) => a - b);
-    return sorted.filter((x, k) => k === 0 || x !== sorted[k - 1]);
+    const sorted = Int32Array.from(this.buckets[i]).sort();
+    this.buckets[i] = []; // each period is asked once
+    const distinct: number[] = [];
+    sorted.forEach((x, k) => (k === 0 || x !== sorted[k - 1]) && distinct.push(x));
+    return distinct;
   }
 }
 
@@ -96,33 +99,39 @@ export function growth(snapshot: GraphSnapshot, from: IsoDate, to: IsoDate, inte
 
   // An organisation is new in the period holding its first day of taking part in anything.
   // An open start (null) means "since before the data", so it is never counted as new.
-  const firstDay = new Map<string, IsoDate | null>();
-  for (const s of index.spells) {
-    const cur = firstDay.get(s.organisationId);
-    if (cur === undefined || (cur !== null && (s.from === null || s.from < cur))) firstDay.set(s.organisationId, s.from);
-  }
+  // Everything below goes by place in id order, so each period's lists come out sorted.
   const orgIndex = new Map(index.organisationIds.map((id, i) => [id, i]));
-  const active = new PeriodBuckets(series);
-  for (const s of index.spells) active.add(s.from, s.to, orgIndex.get(s.organisationId)!);
-  const tied = new PeriodBuckets(series);
-  for (const ps of index.pairSpells) tied.add(ps.from, ps.to, ps.pair);
-  const activities = snapshot.nodes.filter((n) => n.kind === 'ACTIVITY');
-  const running = new PeriodBuckets(series);
-  activities.forEach((a, i) => running.add(a.validFrom, a.validTo, i));
+  const firstDay: (IsoDate | null | undefined)[] = new Array(index.organisationIds.length);
+  const activeIn = new PeriodBuckets(series);
+  for (const s of index.spells) {
+    const k = orgIndex.get(s.organisationId)!;
+    const cur = firstDay[k];
+    if (cur === undefined || (cur !== null && (s.from === null || s.from < cur))) firstDay[k] = s.from;
+    activeIn.add(s.from, s.to, k);
+  }
+  const tiedIn = new PeriodBuckets(series);
+  for (const ps of index.pairSpells) tiedIn.add(ps.from, ps.to, ps.pair);
+  const activities = snapshot.nodes.filter((n) => n.kind === 'ACTIVITY').sort((a, b) => (a.id < b.id ? -1 : 1));
+  const runningIn = new PeriodBuckets(series);
+  activities.forEach((a, i) => runningIn.add(a.validFrom, a.validTo, i));
 
-  let previous: Set<string> | null = null;
+  let previous: Uint8Array | null = null;
+  let previousCount = 0;
   return series.map((p, i) => {
-    const orgs = active.items(i).map((k) => index.organisationIds[k]);
-    const ties = tied.items(i).map((pair) => index.pairIds[pair]);
-    const fresh = orgs.filter((id) => {
-      const d = firstDay.get(id);
+    const present = activeIn.items(i);
+    const orgs = present.map((k) => index.organisationIds[k]);
+    const ties = tiedIn.items(i).map((pair) => index.pairIds[pair]);
+    const fresh = present.filter((k) => {
+      const d = firstDay[k];
       return d !== undefined && d !== null && d >= p.from && d <= p.to;
-    });
-    const acts = running.items(i).map((k) => activities[k].id).sort();
-    const prev: Set<string> | null = previous;
-    const retained = prev ? orgs.filter((id) => prev.has(id)) : [];
-    const retention = prev && prev.size > 0 ? retained.length / prev.size : null;
-    previous = new Set(orgs);
+    }).map((k) => index.organisationIds[k]);
+    const acts = runningIn.items(i).map((k) => activities[k].id);
+    const prev: Uint8Array | null = previous;
+    const retained = prev ? present.filter((k) => prev[k] === 1).map((k) => index.organisationIds[k]) : [];
+    const retention = prev && previousCount > 0 ? retained.length / previousCount : null;
+    previous = new Uint8Array(index.organisationIds.length);
+    for (const k of present) previous[k] = 1;
+    previousCount = present.length;
     const n = orgs.length;
     return {
       label: p.label,

@@ -256,6 +256,8 @@ interface World {
   contexts: Map<string, Context>;
   /** What each organisation did up to `at`, filled as organisations are looked at. */
   profiles: Map<string, Profile>;
+  /** Filled by the first request with an asker (gaps). */
+  networkProfiles?: NetworkProfiles;
 }
 
 /**
@@ -416,6 +418,24 @@ export function partnerSuggestions(snapshot: GraphSnapshot, request: PartnerRequ
   const kinds = request.orgKinds?.length ? new Set(request.orgKinds) : null;
   const sectors = request.sectors?.length ? new Set(request.sectors) : null;
   const needsSignal = applies.fit || applies.place || applies.proximity;
+  const methodList = [...wantMethods];
+  const groupList = [...wantGroups];
+  const coverage = (methods: (m: string) => boolean, groups: (g: string) => boolean) => {
+    const shares: number[] = [];
+    if (methodList.length) shares.push(methodList.filter(methods).length / methodList.length);
+    if (groupList.length) shares.push(groupList.filter(groups).length / groupList.length);
+    return shares.length ? shares.reduce((a, b) => a + b, 0) / shares.length : 0;
+  };
+  // One activity's or project's coverage is the same for each of its participants: worked out once.
+  const contextCoverage = new Map<string, number>();
+  const coverageOf = (contextId: string) => {
+    let c = contextCoverage.get(contextId);
+    if (c === undefined) {
+      const t = nodes.get(contextId)!;
+      contextCoverage.set(contextId, (c = coverage((m) => t.methodIds.includes(m), (g) => t.targetGroupIds.includes(g))));
+    }
+    return c;
+  };
   // Every candidate is scored; only the ones returned are explained (names, evidence, sentences).
   const scored: { id: string; n: GraphNode; score: number; values: Record<PartnerPartKey, number>; profile: Profile; places: Set<string>; brings: Sector | null }[] = [];
   for (const id of world.index.organisationIds) {
@@ -428,18 +448,8 @@ export function partnerSuggestions(snapshot: GraphSnapshot, request: PartnerRequ
 
     // Fit: half from everything it has done, half from its best single activity or project, so
     // doing both in the same activity beats doing them apart.
-    const coverage = (methods: (m: string) => boolean, groups: (g: string) => boolean) => {
-      const shares: number[] = [];
-      if (wantMethods.size) shares.push([...wantMethods].filter(methods).length / wantMethods.size);
-      if (wantGroups.size) shares.push([...wantGroups].filter(groups).length / wantGroups.size);
-      return shares.length ? shares.reduce((a, b) => a + b, 0) / shares.length : 0;
-    };
     let best = 0;
-    if (applies.fit)
-      for (const c of profile.contexts) {
-        const t = nodes.get(c)!;
-        best = Math.max(best, coverage((m) => t.methodIds.includes(m), (g) => t.targetGroupIds.includes(g)));
-      }
+    if (applies.fit) for (const c of profile.contexts) best = Math.max(best, coverageOf(c));
     const fit = (coverage((m) => profile.methods.has(m), (g) => profile.groups.has(g)) + best) / 2;
 
     const places = new Set(profile.municipalities);
@@ -571,14 +581,23 @@ const SIMILAR_NETWORKS = 5;
  * activities and projects share methods or target groups with what is wanted, ranked by Jaccard
  * similarity; a gap is a sector, method or target group that some of them have and the asker lacks.
  */
-function gapsOf(world: World, asker: Asker, wantMethods: Set<string>, wantGroups: Set<string>): { gaps: PartnerGap[]; similarNetworks: NamedRef[] } {
+interface NetProfile {
+  methods: Set<string>;
+  groups: Set<string>;
+  sectors: Set<Sector>;
+  contexts: Set<string>;
+}
+
+/** What every network has done and who is in it up to the world's date; the same for every asker. */
+interface NetworkProfiles {
+  nets: Map<string, NetProfile>;
+  /** The networks an activity or project belongs to, directly or through its project. */
+  networksOf: (contextId: string) => string[];
+}
+
+function networkProfiles(world: World): NetworkProfiles {
+  if (world.networkProfiles) return world.networkProfiles;
   const { nodes, contexts, at } = world;
-  interface NetProfile {
-    methods: Set<string>;
-    groups: Set<string>;
-    sectors: Set<Sector>;
-    contexts: Set<string>;
-  }
   const nets = new Map<string, NetProfile>();
   const net = (id: string) => {
     let p = nets.get(id);
@@ -614,6 +633,12 @@ function gapsOf(world: World, asker: Asker, wantMethods: Set<string>, wantGroups
     const targets = s.targetKind === 'NETWORK' ? [s.targetId] : networksOf(s.targetId);
     for (const nid of targets) if (nodes.has(nid)) net(nid).sectors.add(sector);
   }
+  return (world.networkProfiles = { nets, networksOf });
+}
+
+function gapsOf(world: World, asker: Asker, wantMethods: Set<string>, wantGroups: Set<string>): { gaps: PartnerGap[]; similarNetworks: NamedRef[] } {
+  const { nodes } = world;
+  const { nets, networksOf } = networkProfiles(world);
 
   // The asker's own networks are not "other" networks.
   const own = new Set<string>();
