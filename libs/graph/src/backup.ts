@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import { badInput } from '@verkosto/domain';
-import type { CypherValue } from './engine/cypher-engine';
+import type { Value } from './engine/engine';
 import { NODE_TABLES, REL_TABLES, type ColumnType } from './schema';
 
 export const BACKUP_FORMAT = 'verkosto-backup';
@@ -29,7 +29,7 @@ export interface BackupSection {
   from?: string;
   to?: string;
   /** Node rows: one value per column. Relationship rows: `from` and `to` keys, then the columns. */
-  rows: Record<string, CypherValue>[];
+  rows: Record<string, Value>[];
 }
 
 export interface Backup {
@@ -70,7 +70,7 @@ export function writeBackup({ schemaVersion, sections }: Backup): string {
   for (const section of layout) {
     const columns = Object.keys(section.columns);
     const rows = (given.get(sectionName(section)) ?? []).map((row) => {
-      const ordered: Record<string, CypherValue> = section.from ? { from: row.from, to: row.to } : {};
+      const ordered: Record<string, Value> = section.from ? { from: row.from, to: row.to } : {};
       for (const c of columns) ordered[c] = USAGE_STAMPS.has(`${section.table}.${c}`) ? null : (row[c] ?? null);
       return ordered;
     });
@@ -161,7 +161,7 @@ export function readBackup(text: string): Backup {
     if (tableKeys) keys.set(expected.table, tableKeys);
     for (let r = 1; r <= count; r++) {
       const where = `${name}, row ${r} (line ${i + r + 2})`;
-      const row = parse(lines[i + r], where) as Record<string, CypherValue>;
+      const row = parse(lines[i + r], where) as Record<string, Value>;
       const names = expected.from ? ['from', 'to', ...columns] : columns;
       if (Object.keys(row).length !== names.length || names.some((c) => !(c in row))) {
         problems.push(`${where} does not have the columns of its section.`);
@@ -198,7 +198,7 @@ export function readBackup(text: string): Backup {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function checkValue(value: CypherValue, type: ColumnType): string | null {
+function checkValue(value: Value, type: ColumnType): string | null {
   if (value === null) return null;
   switch (type) {
     case 'STRING':

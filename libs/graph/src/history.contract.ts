@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Change, JsonObject, PersonInput } from '@verkosto/domain';
 import { SYSTEM_ACTOR } from '@verkosto/domain';
 import { actor, dataset, expectDomainError, expectRefusedUnchanged, legs, tag, tempDir, walk } from './contract.fixture';
-import type { CypherEngine } from './engine/cypher-engine';
+import type { StorageEngine } from './engine/engine';
 import { KuzuEngine } from './engine/kuzu-engine';
 import type { GraphStore } from './graph-store';
 import { openStore } from './open-store';
@@ -387,7 +387,7 @@ describe.each(legs)('history contract on $name', (leg) => {
 // ── embedded only ───────────────────────────────────────────────────────────────────────────
 
 /** The engine, with one kind of statement made to fail inside write transactions. */
-function failing(engine: CypherEngine, statement: RegExp): CypherEngine {
+function failing(engine: StorageEngine, statement: RegExp): StorageEngine {
   return {
     name: engine.name,
     dialect: engine.dialect,

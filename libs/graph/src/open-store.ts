@@ -1,5 +1,5 @@
 import { CypherAccountStore, type AccountStore } from './accounts/account-store';
-import type { CypherEngine } from './engine/cypher-engine';
+import type { StorageEngine } from './engine/engine';
 import { KuzuEngine } from './engine/kuzu-engine';
 import type { GraphStore } from './graph-store';
 import { ensureReferenceData } from './reference-data';
@@ -35,7 +35,7 @@ export async function openStore(config: StoreConfig): Promise<GraphStore> {
   return (await openDatabase(config)).graph;
 }
 
-async function openEngine(config: StoreConfig): Promise<CypherEngine> {
+async function openEngine(config: StoreConfig): Promise<StorageEngine> {
   if (config.neo4j) {
     // Loaded only when chosen, so the embedded path never pays for the driver.
     const { Neo4jEngine } = await import('./engine/neo4j-engine');

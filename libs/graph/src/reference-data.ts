@@ -1,13 +1,12 @@
 import { METHODS, MUNICIPALITIES, REGIONS, TARGET_GROUPS } from '@verkosto/domain';
-import type { BulkTable, CypherEngine } from './engine/cypher-engine';
-import { buildQueries } from './store/queries';
+import type { BulkTable, StorageEngine } from './engine/engine';
 
 /** The tables ensureReferenceData fills: a database holding only these (and Meta) is empty. */
 export const REFERENCE_TABLES = ['Region', 'Municipality', 'Method', 'TargetGroup', 'Meta'];
 
 /** Finland's regions and municipalities and the shared vocabularies, loaded once into an empty store. */
-export async function ensureReferenceData(engine: CypherEngine): Promise<boolean> {
-  const q = buildQueries(engine.dialect);
+export async function ensureReferenceData(engine: StorageEngine): Promise<boolean> {
+  const q = engine.queries;
   const [row] = await engine.read(q.reference.regionCount);
   if (Number(row.n) > 0) return false;
   const tables: BulkTable[] = [

@@ -148,17 +148,6 @@ export function relTable(type: string): RelTable {
   return table;
 }
 
-const kuzuNodeTable = (t: NodeTable) =>
-  `CREATE NODE TABLE IF NOT EXISTS ${t.label}(${Object.entries(t.columns)
-    .map(([name, type]) => `${name} ${type}${name === t.key ? ' PRIMARY KEY' : ''}`)
-    .join(', ')})`;
-
-const kuzuRelTable = (t: RelTable) => {
-  const pairs = t.pairs.map(([from, to]) => `FROM ${from} TO ${to}`);
-  const columns = Object.entries(t.columns).map(([name, type]) => `${name} ${type}`);
-  return `CREATE REL TABLE IF NOT EXISTS ${t.type}(${[...pairs, ...columns].join(', ')})`;
-};
-
 /**
  * Version 2: accounts, the change history, named persons, structured tie sources, merge
  * records and the registry's funding columns. Ties written before it keep their old free-text source as the reference: the demo's as
@@ -169,24 +158,6 @@ const TIE_SOURCE_UPGRADE = [
   "MATCH (:Organisation)-[r:PARTICIPATES]->() WHERE NOT r.source IN ['MANUAL', 'IMPORT', 'REGISTRY', 'DEMO'] SET r.sourceRef = r.source",
   "MATCH (:Organisation)-[r:PARTICIPATES]->() WHERE r.source IS NULL OR NOT r.source IN ['MANUAL', 'IMPORT', 'REGISTRY', 'DEMO'] SET r.source = 'MANUAL'",
 ];
-
-/**
- * Migration steps by version. Version 1 creates the whole model above on an empty database; later
- * versions bring older databases up to it, so each of their statements is a no-op on a new one.
- */
-export const KUZU_SCHEMA: Record<number, string[]> = {
-  1: [...NODE_TABLES.filter((t) => t.label !== 'Meta').map(kuzuNodeTable), ...REL_TABLES.map(kuzuRelTable)],
-  2: [
-    ...['User', 'AccessToken', 'Person', 'Change'].map((label) => kuzuNodeTable(nodeTable(label))),
-    ...['MEMBER_OF', 'HOLDS', 'WORKS_FOR'].map((type) => kuzuRelTable(relTable(type))),
-    'ALTER TABLE PARTICIPATES ADD IF NOT EXISTS sourceRef STRING',
-    'ALTER TABLE PARTICIPATES ADD IF NOT EXISTS confirmedAt STRING',
-    'ALTER TABLE Organisation ADD IF NOT EXISTS mergedFrom STRING',
-    'ALTER TABLE Project ADD IF NOT EXISTS grantedFunding DOUBLE',
-    'ALTER TABLE Project ADD IF NOT EXISTS paidFunding DOUBLE',
-    ...TIE_SOURCE_UPGRADE,
-  ],
-};
 
 const neo4jKey = (t: NodeTable) =>
   `CREATE CONSTRAINT ${t.label.toLowerCase()}_${t.key} IF NOT EXISTS FOR (n:${t.label}) REQUIRE n.${t.key} IS UNIQUE`;
@@ -204,15 +175,12 @@ export const NEO4J_SCHEMA: Record<number, string[]> = {
   ],
   2: [
     ...['User', 'AccessToken', 'Person', 'Change'].map((label) => neo4jKey(nodeTable(label))),
-    // One account per email: Kùzu has only the primary key, so the account store checks it there.
+    // One account per email (the account store checks it too, for a clear message).
     'CREATE CONSTRAINT user_email IF NOT EXISTS FOR (n:User) REQUIRE n.email IS UNIQUE',
     'CREATE INDEX change_sort IF NOT EXISTS FOR (n:Change) ON (n.sortKey)',
     ...TIE_SOURCE_UPGRADE,
   ],
 };
 
-/** Statements that must exist before the version can be read. */
-export const BOOTSTRAP: Record<'embedded' | 'neo4j', string> = {
-  embedded: 'CREATE NODE TABLE IF NOT EXISTS Meta(key STRING PRIMARY KEY, value STRING)',
-  neo4j: 'CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:Meta) REQUIRE n.key IS UNIQUE',
-};
+/** The statement that must exist before Neo4j's schema version can be read. */
+export const BOOTSTRAP = 'CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:Meta) REQUIRE n.key IS UNIQUE';

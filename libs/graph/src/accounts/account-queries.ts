@@ -1,4 +1,3 @@
-import type { Dialect } from '../engine/cypher-engine';
 
 /**
  * Every Cypher text the account store sends, built once per engine. Like store/queries.ts, the
@@ -35,7 +34,7 @@ const NETWORK_COLUMNS = 'n.id AS network, n.name AS networkName, n.visibility AS
 const belonging = (where: string) =>
   BELONGS.map((pattern) => `MATCH ${pattern} WHERE ${where}\nRETURN DISTINCT x.id AS item, ${NETWORK_COLUMNS}`).join('\nUNION ALL\n');
 
-export function buildAccountQueries(d: Dialect) {
+export function buildAccountQueries() {
   return {
     user: {
       count: 'MATCH (u:User) RETURN count(u) AS n',
@@ -74,9 +73,9 @@ RETURN ${TOKEN_RETURN} ORDER BY tokenCreatedAt`,
     },
     access: {
       privateNetworks: "MATCH (n:Network) WHERE n.visibility = 'PRIVATE' RETURN n.id AS id",
-      networksOfItems: belonging(`x.id IN ${d.stringList('ids')}`),
-      itemsOfNetworks: belonging(`n.id IN ${d.stringList('networks')}`),
-      networks: `MATCH (n:Network) WHERE n.id IN ${d.stringList('ids')} RETURN ${NETWORK_COLUMNS}`,
+      networksOfItems: belonging(`x.id IN $ids`),
+      itemsOfNetworks: belonging(`n.id IN $networks`),
+      networks: `MATCH (n:Network) WHERE n.id IN $ids RETURN ${NETWORK_COLUMNS}`,
       /** The networks a project or activity is placed in itself (not through its project). */
       directNetworks: ['Project', 'Activity']
         .map((label) => `MATCH (x:${label} {id: $id})-[:IN_NETWORK]->(n:Network) RETURN n.id AS id`)

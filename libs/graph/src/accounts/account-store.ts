@@ -13,9 +13,9 @@ import {
   type User,
   type Visibility,
 } from '@verkosto/domain';
-import type { CypherEngine, CypherTx, Row } from '../engine/cypher-engine';
+import type { StorageEngine, EngineTx, Row } from '../engine/engine';
 import { str } from '../store/rows';
-import { buildAccountQueries, type AccountQueries } from './account-queries';
+import type { AccountQueries } from './account-queries';
 
 export interface NewUser {
   email: string;
@@ -100,11 +100,11 @@ export interface AccountStore {
 const now = () => new Date().toISOString();
 const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
 
-export class CypherAccountStore implements AccountStore {
+export class EngineAccountStore implements AccountStore {
   readonly q: AccountQueries;
 
-  constructor(private readonly db: CypherEngine) {
-    this.q = buildAccountQueries(db.dialect);
+  constructor(private readonly db: StorageEngine) {
+    this.q = db.accountQueries;
   }
 
   // ── accounts ───────────────────────────────────────────────────────────────────────────────
@@ -176,18 +176,18 @@ export class CypherAccountStore implements AccountStore {
     });
   }
 
-  private async mustGetUser(tx: CypherTx, id: string): Promise<User> {
+  private async mustGetUser(tx: EngineTx, id: string): Promise<User> {
     const [row] = await tx.run(this.q.user.get, { id });
     if (!row) throw notFound('Account', id);
     return toUser(row);
   }
 
-  private async refuseTakenEmail(tx: CypherTx, email: string, selfId: string | null) {
+  private async refuseTakenEmail(tx: EngineTx, email: string, selfId: string | null) {
     const [other] = await tx.run(this.q.user.byEmail, { email });
     if (other && other.id !== selfId) throw conflict(`An account with the email ${email} exists already.`, { field: 'email' });
   }
 
-  private async refuseLastAdmin(tx: CypherTx) {
+  private async refuseLastAdmin(tx: EngineTx) {
     const [admins] = await tx.run(this.q.user.countAdmins);
     if (Number(admins.n) <= 1) throw conflict('This is the last administrator: make another account an administrator first.');
   }

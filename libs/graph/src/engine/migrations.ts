@@ -1,4 +1,4 @@
-import type { Params, Row } from './cypher-engine';
+import type { Params, Row } from './engine';
 
 export interface MigrationTarget {
   ddl(statement: string): Promise<void>;

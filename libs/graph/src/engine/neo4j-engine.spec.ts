@@ -3,7 +3,7 @@ import neo4j from 'neo4j-driver';
 import { BOOTSTRAP, NEO4J_SCHEMA, NODE_TABLES, REL_TABLES } from '../schema';
 import { buildAccountQueries } from '../accounts/account-queries';
 import { buildQueries } from '../store/queries';
-import { DuplicateKeyError } from './cypher-engine';
+import { DuplicateKeyError } from './engine';
 import { MIGRATION_QUERIES } from './migrations';
 import { Neo4jEngine, bulkLoadQueries, neo4jDialect, toNeo4jParams, toPlainNeo4j, translateNeo4jError } from './neo4j-engine';
 import { referencedParams } from './params';

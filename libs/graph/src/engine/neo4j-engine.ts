@@ -1,20 +1,12 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session, type SessionMode } from 'neo4j-driver';
-import type { BulkTable, CypherEngine, CypherTx, CypherValue, Dialect, Params, Row } from './cypher-engine';
-import { DuplicateKeyError } from './cypher-engine';
+import { buildAccountQueries } from '../accounts/account-queries';
+import { buildQueries } from '../store/queries';
+import type { BulkTable, StorageEngine, EngineTx, Value, Params, Row } from './engine';
+import { DuplicateKeyError } from './engine';
 import { applyMigrations } from './migrations';
 import { Mutex } from './mutex';
 import { normaliseParams } from './params';
 import { BOOTSTRAP, NEO4J_SCHEMA, NODE_TABLES, REL_TABLES, nodeTable, relTable } from '../schema';
-
-export const neo4jDialect: Dialect = {
-  name: 'neo4j',
-  // labels() is a list in Neo4j (ENGINES.md N17); our nodes carry exactly one label.
-  label: (v) => `labels(${v})[0]`,
-  // Neo4j has no empty-list hazard (H4 is Kùzu's), so the plain parameter is safe.
-  stringList: (p) => `$${p}`,
-  toFloat: (e) => `toFloat(${e})`,
-  schema: NEO4J_SCHEMA,
-};
 
 export interface Neo4jConfig {
   /** bolt://, neo4j:// (routing, for clusters) or their +s/+ssc TLS variants. */
@@ -34,15 +26,14 @@ const DUPLICATE_KEY = 'Neo.ClientError.Schema.ConstraintValidationFailed';
  * Neo4j 5 over Bolt. One driver (it pools connections and routes on a cluster); every session shares
  * one bookmark manager, so a read issued after a write returns sees that write even on another member.
  */
-export class Neo4jEngine implements CypherEngine {
+export class Neo4jEngine implements StorageEngine {
   readonly name = 'neo4j' as const;
-  readonly dialect = neo4jDialect;
-  /** Other app instances and tools may write to the same server. */
-  readonly soleWriter = false;
+  readonly queries = buildQueries();
+  readonly accountQueries = buildAccountQueries();
   private readonly driver: Driver;
   private readonly database: string | undefined;
   private readonly bookmarks = neo4j.bookmarkManager();
-  // The CypherEngine contract serialises writers (the store checks, then writes, in one transaction,
+  // The StorageEngine contract serialises writers (the store checks, then writes, in one transaction,
   // e.g. the duplicate-name check); Neo4j alone would interleave two such writers of this process.
   private readonly writes = new Mutex();
 
@@ -58,7 +49,7 @@ export class Neo4jEngine implements CypherEngine {
 
   async migrate(): Promise<void> {
     await this.writes.run(() =>
-      applyMigrations(BOOTSTRAP.neo4j, this.dialect.schema, {
+      applyMigrations(BOOTSTRAP, NEO4J_SCHEMA, {
         // Neo4j refuses schema changes inside a transaction that also reads or writes data, so each
         // DDL statement runs on its own in an auto-commit transaction.
         ddl: (statement) => this.withSession('WRITE', async (s) => void (await s.run(statement))),
@@ -71,7 +62,7 @@ export class Neo4jEngine implements CypherEngine {
     return this.withSession('READ', (s) => s.executeRead((tx) => run(tx, query, params)));
   }
 
-  write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T> {
+  write<T>(work: (tx: EngineTx) => Promise<T>): Promise<T> {
     return this.writes.run(() => this.transact(work));
   }
 
@@ -84,7 +75,7 @@ export class Neo4jEngine implements CypherEngine {
    * One managed write transaction. executeWrite may call `work` again after a transient failure
    * (deadlock, leader switch); each attempt starts from a rolled-back state, so that is safe.
    */
-  private transact<T>(work: (tx: CypherTx) => Promise<T>): Promise<T> {
+  private transact<T>(work: (tx: EngineTx) => Promise<T>): Promise<T> {
     return this.withSession('WRITE', (s) =>
       s.executeWrite((mtx) =>
         work({
@@ -198,7 +189,7 @@ export function toNeo4jParams(query: string, params?: Params): Record<string, un
  * rather than silently rounded), Date → 'YYYY-MM-DD', DateTime → ISO instant, other temporals → their
  * ISO text, nodes and relationships → their properties, lists and maps recursively.
  */
-export function toPlainNeo4j(value: unknown): CypherValue {
+export function toPlainNeo4j(value: unknown): Value {
   if (value === null || value === undefined) return null;
   if (neo4j.isInt(value)) {
     if (!neo4j.integer.inSafeRange(value)) throw new RangeError(`Integer ${value.toString()} does not fit a JS number.`);
@@ -230,7 +221,7 @@ export function toPlainNeo4j(value: unknown): CypherValue {
     }
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlainNeo4j(v)]));
   }
-  return value as CypherValue;
+  return value as Value;
 }
 
 /** A unique-constraint violation becomes the engine-neutral DuplicateKeyError; anything else is kept. */

@@ -1,4 +1,4 @@
-import type { CypherValue, Params } from './cypher-engine';
+import type { Value, Params } from './engine';
 
 const PARAM = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
@@ -14,8 +14,8 @@ export function referencedParams(query: string): string[] {
  * whole and fractional numbers mixed in one list or one field of rows are refused (H3).
  * (Empty `IN $p` lists are refused by the Kùzu engine, H4.)
  */
-export function normaliseParams(query: string, params: Params = {}): Record<string, CypherValue> {
-  const out: Record<string, CypherValue> = {};
+export function normaliseParams(query: string, params: Params = {}): Record<string, Value> {
+  const out: Record<string, Value> = {};
   for (const name of referencedParams(query)) {
     const value = params[name];
     out[name] = value === undefined ? null : normaliseValue(name, value);
@@ -23,7 +23,7 @@ export function normaliseParams(query: string, params: Params = {}): Record<stri
   return out;
 }
 
-function normaliseValue(name: string, value: CypherValue): CypherValue {
+function normaliseValue(name: string, value: Value): Value {
   if (value === undefined || value === null) return null;
   if (Object.prototype.toString.call(value) === '[object Date]') {
     throw new TypeError(`Parameter $${name}: send dates as ISO strings inside date(), not Date objects.`);
@@ -42,18 +42,18 @@ function normaliseValue(name: string, value: CypherValue): CypherValue {
   return value;
 }
 
-function isRecord(value: CypherValue): value is { [key: string]: CypherValue } {
+function isRecord(value: Value): value is { [key: string]: Value } {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function alignRows(name: string, rows: Record<string, CypherValue>[]): Record<string, CypherValue>[] {
+function alignRows(name: string, rows: Record<string, Value>[]): Record<string, Value>[] {
   const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))].sort();
   for (const key of keys) refuseMixedNumbers(`${name}[].${key}`, rows.map((row) => row[key]));
   return rows.map((row) => Object.fromEntries(keys.map((k) => [k, row[k] === undefined ? null : row[k]])));
 }
 
 /** H3: Kùzu types a list (or a field across rows) from its first number and garbles the others. */
-function refuseMixedNumbers(name: string, values: CypherValue[]): void {
+function refuseMixedNumbers(name: string, values: Value[]): void {
   const numbers = values.filter((v): v is number => typeof v === 'number');
   if (numbers.some(Number.isInteger) && numbers.some((n) => !Number.isInteger(n))) {
     throw new TypeError(

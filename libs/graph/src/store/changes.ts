@@ -10,7 +10,7 @@ import {
   type ParticipationTarget,
   type ProjectRecord,
 } from '@verkosto/domain';
-import type { BulkTable, CypherTx, CypherValue, Params, Row } from '../engine/cypher-engine';
+import type { BulkTable, EngineTx, Value, Params, Row } from '../engine/engine';
 import type { Queries } from './queries';
 import { activityRow, organisationRow, projectRow } from './records';
 import { toActivity, toNetwork, toOrganisation, toParticipation, toProject } from './rows';
@@ -76,7 +76,7 @@ async function readLinks(read: Read, queries: Record<keyof ItemLinks, string>): 
  * one bulk load (COPY on Kùzu), then updates: node properties in batches, links of updated nodes
  * only where they changed, participations one by one (rare: a re-import with new dates).
  */
-export async function writeChanges(tx: CypherTx, q: Queries, changes: GraphChanges, now: string, progress?: WriteProgress): Promise<void> {
+export async function writeChanges(tx: EngineTx, q: Queries, changes: GraphChanges, now: string, progress?: WriteProgress): Promise<void> {
   const total = countWrites(changes);
   let done = 0;
   const step = (n: number) => {
@@ -133,7 +133,7 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-async function relink(tx: CypherTx, link: { unlink: string; link: string }, id: string, target: string | null) {
+async function relink(tx: EngineTx, link: { unlink: string; link: string }, id: string, target: string | null) {
   await tx.run(link.unlink, { id });
   if (target && (await tx.run(link.link, { id, target })).length === 0) {
     throw new Error(`Import plan links ${id} to ${target}, which does not exist.`);
@@ -141,7 +141,7 @@ async function relink(tx: CypherTx, link: { unlink: string; link: string }, id: 
 }
 
 async function relinkMany(
-  tx: CypherTx,
+  tx: EngineTx,
   links: Queries['links']['many']['Project'],
   record: ItemLinks & { id: string },
   changed: string[],
@@ -159,7 +159,7 @@ async function relinkMany(
 }
 
 /** Amounts as text: a batch may mix whole and fractional euros (H3); the query reads them as DOUBLE. */
-function projectUpdateRow(p: ProjectRecord, now: string): Record<string, CypherValue> {
+function projectUpdateRow(p: ProjectRecord, now: string): Record<string, Value> {
   const amount = (x: number | null) => (x === null ? null : String(x));
   return {
     id: p.id,
@@ -182,7 +182,7 @@ function projectUpdateRow(p: ProjectRecord, now: string): Record<string, CypherV
   };
 }
 
-function activityUpdateRow(a: ActivityRecord, now: string): Record<string, CypherValue> {
+function activityUpdateRow(a: ActivityRecord, now: string): Record<string, Value> {
   return {
     id: a.id,
     name: a.name,
@@ -202,7 +202,7 @@ function createTables(c: GraphChanges, now: string): BulkTable[] {
   const orgs = c.organisations.create;
   const projects = c.projects.create;
   const activities = c.activities.create;
-  const rels = (name: string, from: string, to: string, rows: Record<string, CypherValue>[]): BulkTable => ({ name, from, to, rows });
+  const rels = (name: string, from: string, to: string, rows: Record<string, Value>[]): BulkTable => ({ name, from, to, rows });
   const pairs = <T extends { id: string }>(items: T[], target: (item: T) => string | null) =>
     items.flatMap((item) => {
       const to = target(item);
@@ -235,7 +235,7 @@ function createTables(c: GraphChanges, now: string): BulkTable[] {
   ];
 }
 
-function participationRow(p: ParticipationRecord, now: string): Record<string, CypherValue> {
+function participationRow(p: ParticipationRecord, now: string): Record<string, Value> {
   return {
     from: p.organisationId,
     to: p.targetId,

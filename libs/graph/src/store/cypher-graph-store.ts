@@ -55,8 +55,8 @@ import {
   type SeedDataset,
   type Term,
 } from '@verkosto/domain';
-import type { CypherEngine, CypherTx, Params, Row } from '../engine/cypher-engine';
-import { DuplicateKeyError } from '../engine/cypher-engine';
+import type { StorageEngine, EngineTx, Params, Row } from '../engine/engine';
+import { DuplicateKeyError } from '../engine/engine';
 import { readBackup, writeBackup, type BackupSection } from '../backup';
 import { REFERENCE_TABLES } from '../reference-data';
 import { NODE_TABLES, REL_TABLES } from '../schema';
@@ -82,7 +82,7 @@ import type {
 import { ChangeLog, ERASED, dependentsOf, describeChange, reversed, sameState, scrubPerson } from './change-log';
 import { readBaseline, writeChanges } from './changes';
 import { datasetTables, validateDataset } from './dataset';
-import { IMPACT_CATEGORIES, Queries, buildQueries } from './queries';
+import { IMPACT_CATEGORIES, type Queries } from './queries';
 import {
   strs,
   str,
@@ -105,6 +105,9 @@ const DEFAULT_PAGE_SIZE = 50;
 const now = () => new Date().toISOString();
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 const newId = (prefix: string, name: string) => `${prefix}-${slug(name) || 'x'}-${hex(3)}`;
+
+/** The Meta key whose value every graph write replaces. */
+export const GRAPH_VERSION = 'graphVersion';
 
 /** A load with no origin given: ties without a source of their own count as imported. */
 const UNNAMED_LOAD: LoadOrigin = { label: 'data load', source: { kind: 'IMPORT', ref: null } };
@@ -133,24 +136,34 @@ export class CypherGraphStore implements GraphStore {
   readonly q: Queries;
   /** The last change time given out: changes of this process get strictly increasing times. */
   private lastChangeAt = '';
-  private readonly db: CypherEngine;
-  /** Kept between writes where this process is the sole writer; null elsewhere. */
-  private readonly snapshots: SnapshotCache | null;
+  private readonly db: StorageEngine;
+  /** Snapshots kept until the graph version changes. */
+  private readonly snapshots = new SnapshotCache();
 
-  constructor(engine: CypherEngine) {
+  constructor(engine: StorageEngine) {
     this.engine = engine.name;
-    this.q = buildQueries(engine.dialect);
-    this.snapshots = engine.soleWriter ? new SnapshotCache() : null;
-    // Every write, whichever method runs it, drops the cached snapshots once it has finished.
+    this.q = engine.queries;
+    // Every graph write, whichever method runs it, sets a new graph version in its own transaction:
+    // kept snapshots and access facts are valid while it stays, in this process and in any other
+    // (a second app instance on the same Neo4j, the command line on the same SQLite file).
     this.db = {
-      name: engine.name,
-      dialect: engine.dialect,
-      soleWriter: engine.soleWriter,
-      migrate: () => engine.migrate(),
+      ...engine,
       read: (query, params) => engine.read(query, params),
-      write: (work) => engine.write(work).finally(() => this.snapshots?.invalidate()),
+      write: (work) =>
+        engine.write(async (tx) => {
+          const result = await work(tx);
+          await tx.run(this.q.meta.set, { key: GRAPH_VERSION, value: hex(8) });
+          return result;
+        }),
+      migrate: () => engine.migrate(),
       close: () => engine.close(),
     };
+  }
+
+  /** Changes with every committed graph write; reading it is one key look-up. */
+  async graphVersion(): Promise<string> {
+    const [row] = await this.db.read(this.q.meta.get, { key: GRAPH_VERSION });
+    return row ? String(row.value) : '';
   }
 
   // ── organisations ──────────────────────────────────────────────────────────────────────────
@@ -338,7 +351,7 @@ export class CypherGraphStore implements GraphStore {
    * adoptions are set when given (a merge, or an undo putting a recorded state back).
    */
   private async writeOrganisation(
-    tx: CypherTx,
+    tx: EngineTx,
     id: string,
     org: OrganisationInput & { mergedNames?: string[]; mergedFrom?: MergedOrganisation[]; adoptions?: Adoption[] },
     created: { createdAt: string } | null,
@@ -360,7 +373,7 @@ export class CypherGraphStore implements GraphStore {
     }
   }
 
-  private async refuseDuplicateOrganisation(tx: CypherTx, org: OrganisationInput, selfId: string | null) {
+  private async refuseDuplicateOrganisation(tx: EngineTx, org: OrganisationInput, selfId: string | null) {
     const rows = await tx.run(this.q.organisation.findDuplicate, {
       businessId: org.businessId ?? null,
       nameKey: nameKey(org.name),
@@ -378,7 +391,7 @@ export class CypherGraphStore implements GraphStore {
     }
   }
 
-  private async mustGetOrganisation(tx: CypherTx, id: string): Promise<Organisation> {
+  private async mustGetOrganisation(tx: EngineTx, id: string): Promise<Organisation> {
     const [row] = await tx.run(this.q.organisation.get, { id });
     if (!row) throw notFound('Organisation', id);
     return toOrganisation(row);
@@ -429,7 +442,7 @@ export class CypherGraphStore implements GraphStore {
     return this.deleteItem('Project', id, actor);
   }
 
-  private async writeProject(tx: CypherTx, id: string, p: ProjectInput, created: { createdAt: string } | null) {
+  private async writeProject(tx: EngineTx, id: string, p: ProjectInput, created: { createdAt: string } | null) {
     if (p.code) {
       const [other] = await tx.run(this.q.project.getByCode, { code: p.code });
       if (other && other.id !== id) {
@@ -458,7 +471,7 @@ export class CypherGraphStore implements GraphStore {
     await this.relinkMany(tx, 'Project', id, p);
   }
 
-  private async mustGetProject(tx: CypherTx, id: string): Promise<Project> {
+  private async mustGetProject(tx: EngineTx, id: string): Promise<Project> {
     const [row] = await tx.run(this.q.project.get, { id });
     if (!row) throw notFound('Project', id);
     return toProject(row);
@@ -507,7 +520,7 @@ export class CypherGraphStore implements GraphStore {
     return this.deleteItem('Activity', id, actor);
   }
 
-  private async writeActivity(tx: CypherTx, id: string, a: ActivityInput, created: { createdAt: string } | null) {
+  private async writeActivity(tx: EngineTx, id: string, a: ActivityInput, created: { createdAt: string } | null) {
     if (a.projectId) await this.mustGetProject(tx, a.projectId);
     if (a.continuesId) {
       if (a.continuesId === id) throw badInput('An activity cannot continue itself.', { field: 'continuesId' });
@@ -530,7 +543,7 @@ export class CypherGraphStore implements GraphStore {
     await this.relinkMany(tx, 'Activity', id, a);
   }
 
-  private async mustGetActivity(tx: CypherTx, id: string): Promise<Activity> {
+  private async mustGetActivity(tx: EngineTx, id: string): Promise<Activity> {
     const [row] = await tx.run(this.q.activity.get, { id });
     if (!row) throw notFound('Activity', id);
     return toActivity(row);
@@ -573,7 +586,7 @@ export class CypherGraphStore implements GraphStore {
     return this.deleteItem('Network', id, actor);
   }
 
-  private async writeNetwork(tx: CypherTx, id: string, n: NetworkInput, created: { createdAt: string } | null) {
+  private async writeNetwork(tx: EngineTx, id: string, n: NetworkInput, created: { createdAt: string } | null) {
     if (n.regionCode) {
       const [region] = await tx.run(this.q.reference.region, { code: n.regionCode });
       if (!region) throw badInput(`Unknown region code "${n.regionCode}".`, { field: 'regionCode' });
@@ -591,7 +604,7 @@ export class CypherGraphStore implements GraphStore {
     await this.relinkOne(tx, 'Network', id, n.regionCode ?? null);
   }
 
-  private async mustGetNetwork(tx: CypherTx, id: string): Promise<Network> {
+  private async mustGetNetwork(tx: EngineTx, id: string): Promise<Network> {
     const [row] = await tx.run(this.q.network.get, { id });
     if (!row) throw notFound('Network', id);
     return toNetwork(row);
@@ -624,7 +637,7 @@ export class CypherGraphStore implements GraphStore {
    * Checks a new tie and builds it, reading all it needs: once a tie is written in a transaction,
    * Kùzu shows phantom rows of it to reads with an unlabelled endpoint (H10).
    */
-  private async prepareParticipation(tx: CypherTx, input: ParticipationInput, actor: Actor) {
+  private async prepareParticipation(tx: EngineTx, input: ParticipationInput, actor: Actor) {
     const validFrom = checkDate(input.validFrom, 'validFrom');
     const validTo = checkDate(input.validTo, 'validTo');
     if (validFrom && validTo && validTo < validFrom) {
@@ -667,13 +680,13 @@ export class CypherGraphStore implements GraphStore {
     return { participation, label };
   }
 
-  private async insertParticipation(tx: CypherTx, log: ChangeLog, participation: Participation) {
+  private async insertParticipation(tx: EngineTx, log: ChangeLog, participation: Participation) {
     const createdAt = participation.confirmedAt ?? now();
     await this.createParticipation(tx, participation, createdAt);
     await this.record(tx, log, { kind: 'PARTICIPATION', id: participation.id, before: null, after: stateOfParticipation(participation, createdAt) });
   }
 
-  private async createParticipation(tx: CypherTx, p: Participation, createdAt: string) {
+  private async createParticipation(tx: EngineTx, p: Participation, createdAt: string) {
     await tx.run(this.q.participation.create[p.targetKind], {
       id: p.id,
       organisationId: p.organisationId,
@@ -770,18 +783,18 @@ export class CypherGraphStore implements GraphStore {
   }
 
   /** An organisation's ties; read before any tie is written in the same transaction (H10). */
-  private async participationsOf(tx: CypherTx, organisationId: string): Promise<(Participation & { createdAt: string | null })[]> {
+  private async participationsOf(tx: EngineTx, organisationId: string): Promise<(Participation & { createdAt: string | null })[]> {
     return (await tx.run(this.q.participation.list, { org: organisationId })).map((row) => ({
       ...toParticipation(row),
       createdAt: str(row.createdAt),
     }));
   }
 
-  private async participationLabel(tx: CypherTx, p: Participation): Promise<string> {
+  private async participationLabel(tx: EngineTx, p: Participation): Promise<string> {
     return `${await this.nameOf(tx, 'Organisation', p.organisationId)} → ${await this.nameOf(tx, LABEL_OF_TARGET[p.targetKind], p.targetId)}`;
   }
 
-  private async nameOf(tx: CypherTx, label: ItemLabel, id: string): Promise<string> {
+  private async nameOf(tx: EngineTx, label: ItemLabel, id: string): Promise<string> {
     const [row] = await tx.run(this.q.nameOf[label], { id });
     return row ? String(row.name) : id;
   }
@@ -846,14 +859,14 @@ export class CypherGraphStore implements GraphStore {
     });
   }
 
-  private async writePerson(tx: CypherTx, id: string, p: PersonInput, created: { createdAt: string } | null) {
+  private async writePerson(tx: EngineTx, id: string, p: PersonInput, created: { createdAt: string } | null) {
     await this.mustGetOrganisation(tx, p.organisationId);
     const params = { ...p, id, now: created?.createdAt ?? now(), createdAt: created?.createdAt ?? null };
     await tx.run(created ? this.q.person.create : this.q.person.update, params);
     await this.relinkOne(tx, 'PersonOrganisation', id, p.organisationId);
   }
 
-  private async mustGetPerson(tx: CypherTx, id: string): Promise<Person> {
+  private async mustGetPerson(tx: EngineTx, id: string): Promise<Person> {
     const [row] = await tx.run(this.q.person.get, { id });
     if (!row) throw notFound('Person', id);
     return toPerson(row);
@@ -943,7 +956,7 @@ export class CypherGraphStore implements GraphStore {
    * Every read an undo needs, before its first write (H10): each entity is as the change left it,
    * and every tie to put back has its organisation and target and does not clash with another.
    */
-  private async checkUndo(tx: CypherTx, effects: ChangeEffect[]) {
+  private async checkUndo(tx: EngineTx, effects: ChangeEffect[]) {
     const restored = new Set(effects.filter((e) => e.before === null && e.after !== null).map((e) => e.id));
     const removed = new Set(effects.filter((e) => e.after === null).map((e) => e.id));
     const checked = new Set<string>();
@@ -971,7 +984,7 @@ export class CypherGraphStore implements GraphStore {
   }
 
   /** Makes an entity's state `e.after`: null deletes it, otherwise it is created or updated. */
-  private async applyState(tx: CypherTx, e: ChangeEffect) {
+  private async applyState(tx: EngineTx, e: ChangeEffect) {
     const state = e.after;
     const created = e.before === null ? { createdAt: String(state?.createdAt ?? now()) } : null;
     switch (e.kind) {
@@ -1008,7 +1021,7 @@ export class CypherGraphStore implements GraphStore {
   }
 
   /** The recorded state of an entity as it is now, or null when there is none. */
-  private async stateOf(tx: CypherTx, kind: ChangeEntityKind, id: string): Promise<JsonObject | null> {
+  private async stateOf(tx: EngineTx, kind: ChangeEntityKind, id: string): Promise<JsonObject | null> {
     switch (kind) {
       case 'ORGANISATION': {
         const [row] = await tx.run(this.q.organisation.get, { id });
@@ -1050,7 +1063,7 @@ export class CypherGraphStore implements GraphStore {
    * pair. Not for ties (H10).
    */
   private async tracked(
-    tx: CypherTx,
+    tx: EngineTx,
     log: ChangeLog,
     kind: Exclude<ChangeEntityKind, 'PARTICIPATION'>,
     id: string,
@@ -1063,11 +1076,11 @@ export class CypherGraphStore implements GraphStore {
   }
 
   /** Adds an effect with the networks it touches; call it before a write that removes what it names. */
-  private async record(tx: CypherTx, log: ChangeLog, effect: ChangeEffect) {
+  private async record(tx: EngineTx, log: ChangeLog, effect: ChangeEffect) {
     log.add(effect, await this.networksOfEffect(tx, effect));
   }
 
-  private async networksOfEffect(tx: CypherTx, e: ChangeEffect): Promise<string[]> {
+  private async networksOfEffect(tx: EngineTx, e: ChangeEffect): Promise<string[]> {
     const states = [e.before, e.after].filter((s): s is JsonObject => s !== null);
     const field = (key: string) => states.flatMap((s) => [s[key]].flat()).filter((v): v is string => typeof v === 'string');
     switch (e.kind) {
@@ -1087,22 +1100,22 @@ export class CypherGraphStore implements GraphStore {
     }
   }
 
-  private async networksOfItems(tx: CypherTx, ids: string[]): Promise<string[]> {
+  private async networksOfItems(tx: EngineTx, ids: string[]): Promise<string[]> {
     return this.networkIds(tx, this.q.networksOf, ids);
   }
 
-  private async networksOfOrganisations(tx: CypherTx, ids: string[]): Promise<string[]> {
+  private async networksOfOrganisations(tx: EngineTx, ids: string[]): Promise<string[]> {
     return this.networkIds(tx, this.q.networksOfOrganisation, ids);
   }
 
-  private async networkIds(tx: CypherTx, query: string, ids: string[]): Promise<string[]> {
+  private async networkIds(tx: EngineTx, query: string, ids: string[]): Promise<string[]> {
     const found = new Set<string>();
     for (const id of new Set(ids)) for (const row of await tx.run(query, { id })) found.add(String(row.id));
     return [...found];
   }
 
   /** One write, and the one Change recording it, in one transaction. */
-  private recorded<T>(actor: Actor, work: (tx: CypherTx, log: ChangeLog) => Promise<T>): Promise<T> {
+  private recorded<T>(actor: Actor, work: (tx: EngineTx, log: ChangeLog) => Promise<T>): Promise<T> {
     return this.db.write(async (tx) => {
       const log = new ChangeLog();
       const result = await work(tx, log);
@@ -1111,7 +1124,7 @@ export class CypherGraphStore implements GraphStore {
     });
   }
 
-  private async saveChange(tx: CypherTx, log: ChangeLog, actor: Actor): Promise<Change> {
+  private async saveChange(tx: EngineTx, log: ChangeLog, actor: Actor): Promise<Change> {
     const at = this.changeTime();
     const change = log.build(`chg-${hex(8)}`, at, actor);
     const { actor: by, effects, ...fields } = change;
@@ -1135,13 +1148,13 @@ export class CypherGraphStore implements GraphStore {
 
   // ── graph, search, reference data ─────────────────────────────────────────────────────────
 
-  snapshot(scope: GraphScope): Promise<GraphSnapshot> {
+  async snapshot(scope: GraphScope): Promise<GraphSnapshot> {
     const load = async () => {
       if ('networkId' in scope && !(await this.getNetwork(scope.networkId))) throw notFound('Network', scope.networkId);
       if ('projectId' in scope && !(await this.getProject(scope.projectId))) throw notFound('Project', scope.projectId);
       return readSnapshot((query, params) => this.db.read(query, params), this.q.snapshot, scope);
     };
-    return this.snapshots ? this.snapshots.get(scope, load) : load();
+    return this.snapshots.get(await this.graphVersion(), scope, load);
   }
 
   async search(text: string, limit = 20): Promise<SearchHit[]> {
@@ -1427,13 +1440,13 @@ export class CypherGraphStore implements GraphStore {
     }
   }
 
-  private async requireMunicipality(tx: CypherTx, code: string) {
+  private async requireMunicipality(tx: EngineTx, code: string) {
     const [row] = await tx.run(this.q.reference.municipality, { code });
     if (!row) throw badInput(`Unknown municipality code "${code}".`, { field: 'municipalityCode' });
   }
 
   /** Replaces a to-one link (location, project, predecessor…) with `targetId`, or removes it. */
-  private async relinkOne(tx: CypherTx, link: keyof Queries['links']['one'], id: string, targetId: string | null) {
+  private async relinkOne(tx: EngineTx, link: keyof Queries['links']['one'], id: string, targetId: string | null) {
     const { unlink, link: create } = this.q.links.one[link];
     await tx.run(unlink, { id });
     if (targetId) {
@@ -1443,7 +1456,7 @@ export class CypherGraphStore implements GraphStore {
   }
 
   /** Replaces the network, method and target-group links of a project or activity. */
-  private async relinkMany(tx: CypherTx, label: 'Project' | 'Activity', id: string, input: ProjectInput | ActivityInput) {
+  private async relinkMany(tx: EngineTx, label: 'Project' | 'Activity', id: string, input: ProjectInput | ActivityInput) {
     const sets = { networks: input.networkIds, methods: input.methodIds, targetGroups: input.targetGroupIds };
     for (const [key, ids] of Object.entries(sets) as [keyof typeof sets, string[] | null | undefined][]) {
       const { unlink, link } = this.q.links.many[label][key];
@@ -1455,7 +1468,7 @@ export class CypherGraphStore implements GraphStore {
     }
   }
 
-  private async links(tx: CypherTx, label: 'Project' | 'Activity', id: string) {
+  private async links(tx: EngineTx, label: 'Project' | 'Activity', id: string) {
     const [row] = await tx.run(this.q.links.read[label], { id });
     return {
       networkIds: [...((row?.networkIds as string[] | null) ?? [])].sort(),

@@ -15,7 +15,7 @@ import {
   type SeedParticipation,
   type TieSource,
 } from '@verkosto/domain';
-import type { BulkTable, CypherValue } from '../engine/cypher-engine';
+import type { BulkTable, Value } from '../engine/engine';
 import { activityRow, networkRow, organisationRow, projectRow } from './records';
 
 /** A tie of a clean dataset: its id, source and confirmation settled. */
@@ -158,18 +158,18 @@ export function datasetTables(
     });
 
   const tables: BulkTable[] = [
-    { name: 'Method', rows: newTerms('Method', d.methods) as unknown as Record<string, CypherValue>[] },
-    { name: 'TargetGroup', rows: newTerms('TargetGroup', d.targetGroups) as unknown as Record<string, CypherValue>[] },
+    { name: 'Method', rows: newTerms('Method', d.methods) as unknown as Record<string, Value>[] },
+    { name: 'TargetGroup', rows: newTerms('TargetGroup', d.targetGroups) as unknown as Record<string, Value>[] },
     {
       name: 'OperatingModel',
-      rows: newTerms('OperatingModel', d.operatingModels).map((m) => ({ ...m, ...stamp }) as Record<string, CypherValue>),
+      rows: newTerms('OperatingModel', d.operatingModels).map((m) => ({ ...m, ...stamp }) as Record<string, Value>),
     },
     { name: 'Organisation', rows: d.organisations.map((o) => organisationRow(o, stamp)) },
     { name: 'Project', rows: d.projects.map((p) => projectRow(p, stamp)) },
     { name: 'Activity', rows: d.activities.map((a) => activityRow(a, stamp)) },
     { name: 'Network', rows: d.networks.map((n) => networkRow(n, stamp)) },
   ];
-  const rels = (name: string, from: string, to: string, rows: Record<string, CypherValue>[]) =>
+  const rels = (name: string, from: string, to: string, rows: Record<string, Value>[]) =>
     tables.push({ name, from, to, rows });
   for (const kind of ['PROJECT', 'ACTIVITY', 'NETWORK'] as const) {
     rels(

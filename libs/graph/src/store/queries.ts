@@ -1,10 +1,9 @@
-import type { Dialect } from '../engine/cypher-engine';
 import { MIGRATION_QUERIES } from '../engine/migrations';
 import { NODE_TABLES, REL_TABLES } from '../schema';
 import { ACTIVITY_RETURN, NETWORK_RETURN, ORGANISATION_RETURN, PROJECT_RETURN } from './rows';
 
 /**
- * Every Cypher text the store sends, built once per engine from its dialect. Labels and
+ * Every Cypher text the store sends to Neo4j; sqlite-queries.ts holds the same statements in SQL. Labels and
  * relationship types come from the constants here, never from input; values are parameters.
  * The neo4j lint test walks this whole tree through Neo4j's own parser.
  */
@@ -13,8 +12,8 @@ export type Queries = ReturnType<typeof buildQueries>;
 const ITEM_LABELS = ['Organisation', 'Project', 'Activity', 'Network'] as const;
 const TARGET_LABELS = { PROJECT: 'Project', ACTIVITY: 'Activity', NETWORK: 'Network' } as const;
 
-const PARTICIPATION_RETURN = (d: Dialect) => `r.id AS id, o.id AS organisationId, t.id AS targetId,
-  ${d.label('t')} AS targetLabel, r.role AS role, r.validFrom AS validFrom, r.validTo AS validTo, r.source AS source,
+const PARTICIPATION_RETURN = `r.id AS id, o.id AS organisationId, t.id AS targetId,
+  labels(t)[0] AS targetLabel, r.role AS role, r.validFrom AS validFrom, r.validTo AS validTo, r.source AS source,
   r.sourceRef AS sourceRef, r.confirmedAt AS confirmedAt, r.createdAt AS createdAt`;
 
 const PERSON_RETURN = `p.id AS id, p.name AS name, p.email AS email, p.roleTitle AS roleTitle,
@@ -55,13 +54,11 @@ RETURN ${NETWORK_RETURN}, r.code AS regionCode, n.sortKey AS sortKey`;
 
 /**
  * A list page: filter, order by the cursor key, cut, then fetch the details of the page only.
- * `$hidden` holds the ids the caller may not read (private networks and what is only in them);
- * Kùzu receives an empty list as null, hence the IS NULL.
+ * `$hidden` holds the ids the caller may not read (private networks and what is only in them).
  */
-function listing(d: Dialect, variable: string, label: string, where: string, details: string) {
-  const hidden = d.stringList('hidden');
+function listing(variable: string, label: string, where: string, details: string) {
   const filter = `WHERE ($q IS NULL OR ${variable}.searchText CONTAINS $q) AND (${where})
-  AND (${hidden} IS NULL OR NOT ${variable}.id IN ${hidden})`;
+  AND NOT ${variable}.id IN $hidden`;
   return {
     list: `MATCH (${variable}:${label}) ${filter} AND ($after IS NULL OR ${variable}.sortKey > $after)
 WITH ${variable} ORDER BY ${variable}.sortKey LIMIT $limit
@@ -119,7 +116,7 @@ function impactQuery(label: (typeof ITEM_LABELS)[number]): string {
 const LINK_TYPES = { networkIds: ['IN_NETWORK', 'Network'], methodIds: ['USES_METHOD', 'Method'], targetGroupIds: ['SERVES', 'TargetGroup'] } as const;
 
 /** What an import is matched against: every item with the fields it compares, links apart. */
-function importQueries(d: Dialect) {
+function importQueries() {
   const links = (label: 'Project' | 'Activity') =>
     Object.fromEntries(
       Object.entries(LINK_TYPES).map(([field, [type, to]]) => [
@@ -140,7 +137,7 @@ OPTIONAL MATCH (a)-[:RUNS_UNDER]->(p:Project)
 OPTIONAL MATCH (a)-[:CONTINUES]->(prev:Activity)
 RETURN ${ACTIVITY_RETURN}, m.code AS municipalityCode, p.id AS projectId, prev.id AS continuesId`,
       networks: `MATCH (n:Network) OPTIONAL MATCH (n)-[:LOCATED_IN]->(r:Region) RETURN ${NETWORK_RETURN}, r.code AS regionCode`,
-      participations: `MATCH (o:Organisation)-[r:PARTICIPATES]->(t) RETURN ${PARTICIPATION_RETURN(d)}`,
+      participations: `MATCH (o:Organisation)-[r:PARTICIPATES]->(t) RETURN ${PARTICIPATION_RETURN}`,
       projectLinks: links('Project'),
       activityLinks: links('Activity'),
     },
@@ -148,7 +145,7 @@ RETURN ${ACTIVITY_RETURN}, m.code AS municipalityCode, p.id AS projectId, prev.i
     updateProjects: `UNWIND $rows AS row MATCH (p:Project {id: row.id})
 SET p.code = row.code, p.name = row.name, p.programme = row.programme, p.fund = row.fund,
   p.priorityAxis = row.priorityAxis, p.startDate = date(row.startDate), p.endDate = date(row.endDate),
-  ${money.map((m) => `p.${m} = ${d.toFloat(`row.${m}`)}`).join(', ')},
+  ${money.map((m) => `p.${m} = toFloat(row.${m})`).join(', ')},
   p.description = row.description, p.outputs = row.outputs, p.searchText = row.searchText,
   p.sortKey = row.sortKey, p.updatedAt = row.now`,
     updateActivities: `UNWIND $rows AS row MATCH (a:Activity {id: row.id})
@@ -254,13 +251,12 @@ RETURN o.id AS id, o.name AS name, o.kind AS kind, o.sector AS sector, o.permane
   return { all: pick('all'), scoped: pick('scoped') };
 }
 
-export function buildQueries(d: Dialect) {
-  const ids = d.stringList('ids');
+export function buildQueries() {
+  const ids = '$ids';
   return {
     organisation: {
       get: `MATCH (o:Organisation {id: $id}) ${ORGANISATION_DETAILS}`,
       ...listing(
-        d,
         'o',
         'Organisation',
         `($kind IS NULL OR o.kind = $kind) AND ($sector IS NULL OR o.sector = $sector)
@@ -269,15 +265,15 @@ export function buildQueries(d: Dialect) {
       ),
       create: `CREATE (o:Organisation {id: $id, name: $name, kind: $kind, sector: $sector,
   businessId: $businessId, nameKey: $nameKey, website: $website, permanent: $permanent,
-  mergedNames: ${d.stringList('mergedNames')}, mergedFrom: $mergedFrom, searchText: $searchText, sortKey: $sortKey,
+  mergedNames: $mergedNames, mergedFrom: $mergedFrom, searchText: $searchText, sortKey: $sortKey,
   createdAt: $createdAt, updatedAt: $now})`,
       update: `MATCH (o:Organisation {id: $id})
 SET o.name = $name, o.kind = $kind, o.sector = $sector, o.businessId = $businessId,
   o.nameKey = $nameKey, o.website = $website, o.permanent = $permanent,
   o.searchText = $searchText, o.sortKey = $sortKey, o.updatedAt = $now`,
-      setMergedNames: `MATCH (o:Organisation {id: $id}) SET o.mergedNames = ${d.stringList('mergedNames')}`,
+      setMergedNames: `MATCH (o:Organisation {id: $id}) SET o.mergedNames = $mergedNames`,
       recordMerge: `MATCH (o:Organisation {id: $id})
-SET o.mergedNames = ${d.stringList('mergedNames')}, o.mergedFrom = $mergedFrom`,
+SET o.mergedNames = $mergedNames, o.mergedFrom = $mergedFrom`,
       byIds: `MATCH (o:Organisation) WHERE o.id IN ${ids} ${ORGANISATION_DETAILS}`,
       // Grouped by key in the database, so the work grows with the table, not with its square.
       duplicateKeys: `MATCH (o:Organisation) WHERE o.businessId IS NOT NULL
@@ -295,7 +291,6 @@ RETURN o.id AS id, o.name AS name, o.businessId AS businessId`,
       get: `MATCH (p:Project {id: $id}) ${PROJECT_DETAILS}`,
       getByCode: `MATCH (p:Project {code: $code}) ${PROJECT_DETAILS}`,
       ...listing(
-        d,
         'p',
         'Project',
         `$network IS NULL OR EXISTS { MATCH (p)-[:IN_NETWORK]->(:Network {id: $network}) }`,
@@ -316,7 +311,6 @@ SET p.code = $code, p.name = $name, p.programme = $programme, p.fund = $fund,
     activity: {
       get: `MATCH (a:Activity {id: $id}) ${ACTIVITY_DETAILS}`,
       ...listing(
-        d,
         'a',
         'Activity',
         `($project IS NULL OR EXISTS { MATCH (a)-[:RUNS_UNDER]->(:Project {id: $project}) })
@@ -335,7 +329,7 @@ SET a.name = $name, a.type = $type, a.startDate = date($startDate), a.endDate = 
     },
     network: {
       get: `MATCH (n:Network {id: $id}) ${NETWORK_DETAILS}`,
-      ...listing(d, 'n', 'Network', 'true', NETWORK_DETAILS),
+      ...listing('n', 'Network', 'true', NETWORK_DETAILS),
       create: `CREATE (n:Network {id: $id, name: $name, goal: $goal, visibility: $visibility,
   searchText: $searchText, sortKey: $sortKey, createdAt: $createdAt, updatedAt: $now})`,
       update: `MATCH (n:Network {id: $id})
@@ -344,10 +338,10 @@ SET n.name = $name, n.goal = $goal, n.visibility = $visibility, n.searchText = $
     },
     participation: {
       list: `MATCH (o:Organisation {id: $org})-[r:PARTICIPATES]->(t)
-RETURN ${PARTICIPATION_RETURN(d)} ORDER BY validFrom, id`,
+RETURN ${PARTICIPATION_RETURN} ORDER BY validFrom, id`,
       listByTarget: `MATCH (o:Organisation)-[r:PARTICIPATES]->(t {id: $target})
-RETURN ${PARTICIPATION_RETURN(d)} ORDER BY validFrom, id`,
-      get: `MATCH (o:Organisation)-[r:PARTICIPATES]->(t) WHERE r.id = $id RETURN ${PARTICIPATION_RETURN(d)}`,
+RETURN ${PARTICIPATION_RETURN} ORDER BY validFrom, id`,
+      get: `MATCH (o:Organisation)-[r:PARTICIPATES]->(t) WHERE r.id = $id RETURN ${PARTICIPATION_RETURN}`,
       targetLabel: Object.values(TARGET_LABELS)
         .map((label) => `MATCH (t:${label} {id: $id}) RETURN '${label}' AS label`)
         .join('\nUNION ALL\n'),
@@ -438,7 +432,7 @@ SET p.name = $name, p.email = $email, p.roleTitle = $roleTitle, p.consentGivenAt
     change: {
       create: `CREATE (c:Change {id: $id, at: $at, sortKey: $sortKey, actorId: $actorId, actorEmail: $actorEmail,
   operation: $operation, entityKind: $entityKind, entityId: $entityId, label: $label,
-  entityIds: ${d.stringList('entityIds')}, refIds: ${d.stringList('refIds')}, networkIds: ${d.stringList('networkIds')},
+  entityIds: $entityIds, refIds: $refIds, networkIds: $networkIds,
   effects: $effects, undoOf: $undoOf, undoneBy: NULL})`,
       get: `MATCH (c:Change {id: $id}) RETURN ${CHANGE_RETURN}`,
       list: `MATCH (c:Change) ${CHANGE_FILTER} AND ($after IS NULL OR c.sortKey < $after)
@@ -473,7 +467,7 @@ RETURN DISTINCT ${CHANGE_RETURN} ORDER BY sortKey`,
       'MATCH (:Organisation {id: $id})-[:PARTICIPATES]->(:Activity)-[:RUNS_UNDER]->(:Project)-[:IN_NETWORK]->(n:Network) RETURN n.id AS id',
     ].join('\nUNION ALL\n'),
     nameOf: byLabel((l) => `MATCH (n:${l} {id: $id}) RETURN n.name AS name`),
-    importing: importQueries(d),
+    importing: importQueries(),
     meta: {
       get: 'MATCH (m:Meta {key: $key}) RETURN m.value AS value',
       set: 'MERGE (m:Meta {key: $key}) ON CREATE SET m.value = $value ON MATCH SET m.value = $value',
@@ -486,7 +480,7 @@ RETURN DISTINCT ${CHANGE_RETURN} ORDER BY sortKey`,
 RETURN n.id AS id, '${l.toUpperCase()}' AS kind, n.name AS label, n.searchText AS searchText LIMIT $limit`,
     ).join('\nUNION ALL\n'),
     snapshot: {
-      networkItems: `MATCH (x)-[:IN_NETWORK]->(n:Network {id: $id}) RETURN x.id AS id, ${d.label('x')} AS label`,
+      networkItems: `MATCH (x)-[:IN_NETWORK]->(n:Network {id: $id}) RETURN x.id AS id, labels(x)[0] AS label`,
       projectChain: `MATCH (p:Project {id: $id})-[:CONTINUES*1..6]-(q:Project) RETURN DISTINCT q.id AS id`,
       projectNetworks: `UNWIND ${ids} AS id
 MATCH (p:Project)-[:IN_NETWORK]->(n:Network) WHERE p.id = id RETURN DISTINCT n.id AS id`,

@@ -7,7 +7,7 @@ import {
   type SeedOrganisation,
   type SeedProject,
 } from '@verkosto/domain';
-import type { CypherValue } from '../engine/cypher-engine';
+import type { Value } from '../engine/engine';
 import { sortKey } from './sort-key';
 
 /**
@@ -15,7 +15,7 @@ import { sortKey } from './sort-key';
  * of datasets and imports alike. Columns follow schema.ts.
  */
 type Stamp = { createdAt: string; updatedAt: string };
-type NodeRow = Record<string, CypherValue>;
+type NodeRow = Record<string, Value>;
 
 export function organisationRow(o: SeedOrganisation & { mergedNames?: string[] }, stamp: Stamp): NodeRow {
   return {

@@ -16,12 +16,12 @@ import type {
   TieSourceKind,
   Visibility,
 } from '@verkosto/domain';
-import type { CypherValue, Row } from '../engine/cypher-engine';
+import type { Value, Row } from '../engine/engine';
 
 /** Result rows → domain objects. Every read returns scalars under these aliases. */
-export const str = (v: CypherValue): string | null => (v === null || v === undefined ? null : String(v));
-const num = (v: CypherValue): number | null => (v === null || v === undefined ? null : Number(v));
-export const strs = (v: CypherValue): string[] =>
+export const str = (v: Value): string | null => (v === null || v === undefined ? null : String(v));
+const num = (v: Value): number | null => (v === null || v === undefined ? null : Number(v));
+export const strs = (v: Value): string[] =>
   Array.isArray(v) ? [...new Set(v.filter((x): x is string => typeof x === 'string'))].sort() : [];
 
 export const ORGANISATION_RETURN = `o.id AS id, o.name AS name, o.kind AS kind, o.sector AS sector,
@@ -119,7 +119,7 @@ const TARGET_BY_LABEL: Record<string, ParticipationTarget> = {
   Network: 'NETWORK',
 };
 
-export function targetKindOfLabel(label: CypherValue): ParticipationTarget {
+export function targetKindOfLabel(label: Value): ParticipationTarget {
   const kind = TARGET_BY_LABEL[String(label)];
   if (!kind) throw new Error(`Unexpected participation target label ${String(label)}`);
   return kind;

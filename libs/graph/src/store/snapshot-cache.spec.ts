@@ -27,16 +27,15 @@ function loader(size = 1) {
 }
 
 describe('SnapshotCache', () => {
-  it('reads a scope once until the next write, and again after it', async () => {
+  it('reads a scope once while the version stays, and again after it changes', async () => {
     const cache = new SnapshotCache();
     const { counter, load } = loader();
     const scope = { networkId: 'n' };
-    const first = await cache.get(scope, load);
-    expect(await cache.get(scope, load)).toBe(first);
-    expect(await cache.get({ networkId: 'other' }, load)).not.toBe(first);
+    const first = await cache.get('v1', scope, load);
+    expect(await cache.get('v1', scope, load)).toBe(first);
+    expect(await cache.get('v1', { networkId: 'other' }, load)).not.toBe(first);
     expect(counter.reads).toBe(2);
-    cache.invalidate();
-    const after = await cache.get(scope, load);
+    const after = await cache.get('v2', scope, load);
     expect(after).not.toBe(first);
     expect(after.nodes[0].id).toBe('read3-0');
   });
@@ -44,18 +43,17 @@ describe('SnapshotCache', () => {
   it('shares one read between callers that ask at the same time', async () => {
     const cache = new SnapshotCache();
     const { counter, load } = loader();
-    const [a, b] = await Promise.all([cache.get({ all: true }, load), cache.get({ all: true }, load)]);
+    const [a, b] = await Promise.all([cache.get('v1', { all: true }, load), cache.get('v1', { all: true }, load)]);
     expect(a).toBe(b);
     expect(counter.reads).toBe(1);
   });
 
-  it('does not keep a read that overlapped a write', async () => {
+  it('reads again once a new version is named, even while an older read runs', async () => {
     const cache = new SnapshotCache();
     const { counter, load } = loader();
-    const during = cache.get({ all: true }, load);
-    cache.invalidate(); // the write finishes while the read is still running
+    const during = cache.get('v1', { all: true }, load);
+    await cache.get('v2', { all: true }, load); // a write committed while the first read ran
     await during;
-    await cache.get({ all: true }, load);
     expect(counter.reads).toBe(2);
   });
 
@@ -66,15 +64,15 @@ describe('SnapshotCache', () => {
       if (fail) throw new Error('not found');
       return { nodes: [], edges: [] };
     };
-    await expect(cache.get({ projectId: 'p' }, load)).rejects.toThrow('not found');
+    await expect(cache.get('v1', { projectId: 'p' }, load)).rejects.toThrow('not found');
     fail = false;
-    await expect(cache.get({ projectId: 'p' }, load)).resolves.toEqual({ nodes: [], edges: [] });
+    await expect(cache.get('v1', { projectId: 'p' }, load)).resolves.toEqual({ nodes: [], edges: [] });
   });
 
   it('freezes what it shares, so no caller can change what the next one sees', async () => {
     const cache = new SnapshotCache();
     const { load } = loader();
-    const s = await cache.get({ all: true }, load);
+    const s = await cache.get('v1', { all: true }, load);
     expect(() => s.nodes.push(node('x'))).toThrow(TypeError);
     expect(() => {
       s.nodes[0].label = 'changed';
@@ -85,14 +83,14 @@ describe('SnapshotCache', () => {
   it('forgets the least recently used scopes beyond its size budget, never the newest', async () => {
     const cache = new SnapshotCache(10);
     const { counter, load } = loader(4);
-    await cache.get({ networkId: 'a' }, load);
-    await cache.get({ networkId: 'b' }, load);
-    await cache.get({ networkId: 'a' }, load); // a is now the most recently used
-    await cache.get({ networkId: 'c' }, load); // 12 > 10: b goes
+    await cache.get('v1', { networkId: 'a' }, load);
+    await cache.get('v1', { networkId: 'b' }, load);
+    await cache.get('v1', { networkId: 'a' }, load); // a is now the most recently used
+    await cache.get('v1', { networkId: 'c' }, load); // 12 > 10: b goes
     expect(counter.reads).toBe(3);
-    await cache.get({ networkId: 'a' }, load);
+    await cache.get('v1', { networkId: 'a' }, load);
     expect(counter.reads).toBe(3);
-    await cache.get({ networkId: 'b' }, load);
+    await cache.get('v1', { networkId: 'b' }, load);
     expect(counter.reads).toBe(4);
     const huge = new SnapshotCache(1);
     const big = loader(5);

@@ -3,16 +3,17 @@ import type { GraphScope } from '../graph-store';
 
 /**
  * Snapshots kept from one write to the next. Reading the whole graph of 20,000 organisations takes
- * seconds and the partner finder needs it on every request, while the data changes only when
- * someone edits it. Correct only where this process is the database's sole writer (embedded Kùzu
- * holds its folder exclusively): the store calls `invalidate` after every write has finished,
- * committed or not, and a read that overlapped a write is dropped with it.
+ * a second and the partner finder needs it on every request, while the data changes only when
+ * someone edits it. Each request names the graph version it read first (every write sets a new
+ * one); a different version forgets every snapshot. A snapshot read while a write committed may
+ * hold newer data than its version says, never older, and goes at the next version check.
  *
  * Cached snapshots are shared by every caller, so they are frozen: code that would change one
  * fails loudly instead of changing what the next request sees.
  */
 export class SnapshotCache {
   private readonly entries = new Map<string, { snapshot: Promise<GraphSnapshot>; size: number }>();
+  private version: string | null = null;
 
   /**
    * @param maxElements nodes + edges kept over all entries; the most recent entry is kept even
@@ -20,7 +21,11 @@ export class SnapshotCache {
    */
   constructor(private readonly maxElements = 2_000_000) {}
 
-  get(scope: GraphScope, load: () => Promise<GraphSnapshot>): Promise<GraphSnapshot> {
+  get(version: string, scope: GraphScope, load: () => Promise<GraphSnapshot>): Promise<GraphSnapshot> {
+    if (version !== this.version) {
+      this.entries.clear();
+      this.version = version;
+    }
     const key = JSON.stringify(scope);
     const hit = this.entries.get(key);
     if (hit) {
@@ -41,11 +46,6 @@ export class SnapshotCache {
       },
     );
     return entry.snapshot;
-  }
-
-  /** Forgets every snapshot: called after each write. */
-  invalidate(): void {
-    this.entries.clear();
   }
 
   private evict(): void {

@@ -1,5 +1,5 @@
 import type { GraphEdge, GraphNode, GraphSnapshot, ParticipationRole } from '@verkosto/domain';
-import type { Params, Row } from '../engine/cypher-engine';
+import type { Params, Row } from '../engine/engine';
 import type { GraphScope } from '../graph-store';
 import type { Queries } from './queries';
 import { str, strs } from './rows';
