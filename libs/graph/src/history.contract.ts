@@ -1,20 +1,15 @@
 /**
  * The store contract for the change history, undo, tie sources and named persons: every engine
- * available, like store.contract.ts. Fault injection and the schema upgrade need the embedded
- * engine's own files, so those run on it alone.
+ * available, like store.contract.ts. Fault injection wraps the embedded engine.
  */
-import * as kuzu from 'kuzu';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Change, JsonObject, PersonInput } from '@verkosto/domain';
 import { SYSTEM_ACTOR } from '@verkosto/domain';
 import { actor, dataset, expectDomainError, expectRefusedUnchanged, legs, tag, tempDir, walk } from './contract.fixture';
 import type { StorageEngine } from './engine/engine';
-import { KuzuEngine } from './engine/kuzu-engine';
+import { SqliteEngine } from './engine/sqlite-engine';
 import type { GraphStore } from './graph-store';
 import { openStore } from './open-store';
 import { ensureReferenceData } from './reference-data';
-import { BOOTSTRAP, KUZU_SCHEMA } from './schema';
 import { CypherGraphStore } from './store/cypher-graph-store';
 
 jest.setTimeout(60_000);
@@ -390,8 +385,8 @@ describe.each(legs)('history contract on $name', (leg) => {
 function failing(engine: StorageEngine, statement: RegExp): StorageEngine {
   return {
     name: engine.name,
-    dialect: engine.dialect,
-    soleWriter: engine.soleWriter,
+    queries: engine.queries,
+    accountQueries: engine.accountQueries,
     migrate: () => engine.migrate(),
     read: (query, params) => engine.read(query, params),
     close: () => engine.close(),
@@ -407,12 +402,12 @@ function failing(engine: StorageEngine, statement: RegExp): StorageEngine {
 
 describe('history on the embedded engine', () => {
   it('writes a change and its record together or not at all', async () => {
-    const engine = new KuzuEngine(tempDir());
+    const engine = new SqliteEngine(tempDir());
     await engine.migrate();
     await ensureReferenceData(engine);
     const store = new CypherGraphStore(engine);
     try {
-      const broken = new CypherGraphStore(failing(engine, /^CREATE \(c:Change/));
+      const broken = new CypherGraphStore(failing(engine, /^INSERT INTO "Change"/));
       const before = await store.counts();
       const name = `Ei tallennu ${tag()}`;
       await expect(broken.createOrganisation({ name, kind: 'PARISH' }, actor)).rejects.toThrow('injected failure');
@@ -424,7 +419,7 @@ describe('history on the embedded engine', () => {
       const o = await store.createOrganisation({ name: `Yhdistys ${tag()}`, kind: 'ASSOCIATION' }, actor);
       const renamed = await store.updateOrganisation(o.id, { name: `Uusi nimi ${tag()}` }, actor);
       const [update] = (await store.listChanges({ entityId: o.id })).items;
-      const late = new CypherGraphStore(failing(engine, /SET c\.undoneBy/));
+      const late = new CypherGraphStore(failing(engine, /SET undoneBy/));
       await expect(late.undoChange(update.id, actor)).rejects.toThrow('injected failure');
       expect(await store.getOrganisation(o.id)).toEqual(renamed);
       expect((await store.listChanges({ entityId: o.id })).items.map((c) => [c.operation, c.undoneBy])).toEqual([
@@ -435,52 +430,4 @@ describe('history on the embedded engine', () => {
       await store.close();
     }
   });
-
-  it('upgrades a version 1 database: old tie sources become kinds, and history starts', async () => {
-    const dir = tempDir();
-    await writeVersionOneDatabase(dir);
-    const store = await openStore({ dataDir: dir });
-    try {
-      const ties = await store.listParticipations({ targetId: 'v1-net' });
-      expect(ties.map((p) => [p.organisationId, p.source, p.confirmedAt])).toEqual([
-        ['v1-demo', { kind: 'DEMO', ref: 'seeds' }, null],
-        ['v1-hand', { kind: 'MANUAL', ref: 'entered by hand' }, null],
-      ]);
-      await store.updateOrganisation('v1-hand', { website: 'example.fi' }, actor);
-      expect((await store.listChanges({ networkId: 'v1-net' })).items.map((c) => c.operation)).toEqual(['UPDATE']);
-      // Bulk loads write the two new tie columns in the order the upgrade added them.
-      const { ids, data } = dataset(tag());
-      await store.loadDataset(data, actor, { label: 'uusi.csv', source: { kind: 'IMPORT', ref: 'uusi.csv' } });
-      expect((await store.listParticipations({ targetId: ids.p1 }))[0]).toMatchObject({ role: 'LEAD', source: { kind: 'IMPORT', ref: 'uusi.csv' } });
-    } finally {
-      await store.close();
-    }
-  });
 });
-
-/** A database as version 1 of the schema left it: no history tables, ties with free-text sources. */
-async function writeVersionOneDatabase(dir: string) {
-  const versionOne = KUZU_SCHEMA[1]
-    .filter((s) => !/TABLE IF NOT EXISTS (Person|Change|WORKS_FOR)\(/.test(s))
-    .map((s) => s.replace(', sourceRef STRING, confirmedAt STRING', ''));
-  expect(versionOne.find((s) => s.includes('PARTICIPATES('))).toMatch(/source STRING, createdAt STRING\)$/);
-  mkdirSync(dir, { recursive: true });
-  const db = new kuzu.Database(join(dir, 'verkosto.kuzu'));
-  const conn = new kuzu.Connection(db);
-  const run = async (statement: string) => {
-    const result = await conn.query(statement);
-    (Array.isArray(result) ? result : [result]).forEach((r) => r.close());
-  };
-  for (const statement of [BOOTSTRAP.embedded, ...versionOne]) await run(statement);
-  await run("CREATE (:Meta {key: 'schemaVersion', value: '1'})");
-  await run("CREATE (:Network {id: 'v1-net', name: 'Vanha verkosto', sortKey: 'vanha', createdAt: '2023-01-01T00:00:00.000Z', updatedAt: '2023-01-01T00:00:00.000Z'})");
-  for (const id of ['v1-demo', 'v1-hand']) {
-    await run(`CREATE (:Organisation {id: '${id}', name: '${id}', kind: 'ASSOCIATION', sector: 'THIRD', nameKey: '${id}', permanent: true, sortKey: '${id}', createdAt: '2023-01-01T00:00:00.000Z', updatedAt: '2023-01-01T00:00:00.000Z'})`);
-  }
-  for (const [org, source] of [['v1-demo', 'demo data'], ['v1-hand', 'entered by hand']]) {
-    await run(`MATCH (o:Organisation {id: '${org}'}), (n:Network {id: 'v1-net'})
-      CREATE (o)-[:PARTICIPATES {id: 'par-${org}', role: 'MEMBER', source: '${source}', createdAt: '2023-01-01T00:00:00.000Z'}]->(n)`);
-  }
-  await conn.close();
-  await db.close();
-}

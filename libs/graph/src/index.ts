@@ -1,6 +1,6 @@
 export * from './graph-store';
 export * from './open-store';
 export { CypherGraphStore, MAX_PAGE_SIZE } from './store/cypher-graph-store';
-export type { StorageEngine, Dialect } from './engine/engine';
+export type { StorageEngine } from './engine/engine';
 export { DuplicateKeyError } from './engine/engine';
 export * from './accounts/account-store';

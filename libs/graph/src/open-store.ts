@@ -1,6 +1,6 @@
-import { CypherAccountStore, type AccountStore } from './accounts/account-store';
+import { EngineAccountStore, type AccountStore } from './accounts/account-store';
 import type { StorageEngine } from './engine/engine';
-import { KuzuEngine } from './engine/kuzu-engine';
+import { SqliteEngine } from './engine/sqlite-engine';
 import type { GraphStore } from './graph-store';
 import { ensureReferenceData } from './reference-data';
 import { CypherGraphStore } from './store/cypher-graph-store';
@@ -10,7 +10,7 @@ export interface StoreConfig {
   neo4j?: { uri: string; user: string; password: string; database?: string } | null;
 }
 
-/** The graph and the accounts, over one engine (Kùzu allows one open database per folder). */
+/** The graph and the accounts, over one engine. */
 export interface Database {
   graph: GraphStore;
   accounts: AccountStore;
@@ -27,7 +27,7 @@ export async function openDatabase(config: StoreConfig): Promise<Database> {
     throw error;
   }
   // Closing the graph store closes the engine both share.
-  return { graph: new CypherGraphStore(engine), accounts: new CypherAccountStore(engine) };
+  return { graph: new CypherGraphStore(engine), accounts: new EngineAccountStore(engine) };
 }
 
 /** The graph alone (tests, benchmarks, tools). */
@@ -46,5 +46,5 @@ async function openEngine(config: StoreConfig): Promise<StorageEngine> {
     });
     return engine;
   }
-  return new KuzuEngine(config.dataDir);
+  return new SqliteEngine(config.dataDir);
 }

@@ -1184,7 +1184,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
   describe('counts and concurrency', () => {
     it('counts organisations, projects, activities, networks, participations and recorded changes', async () => {
       const before = await store.counts();
-      expect(Object.keys(before).sort()).toEqual(['Activity', 'Change', 'Network', 'Organisation', 'PARTICIPATES', 'Project']);
+      expect(Object.keys(before).sort()).toEqual(['Activity', 'Change', 'Network', 'Organisation', 'PARTICIPATES', 'Person', 'Project']);
       const o = await org();
       const n = await network();
       await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' }, actor);

@@ -59,9 +59,9 @@ CREATE (u)-[:MEMBER_OF {role: $role, createdAt: $now}]->(n) RETURN n.id AS netwo
       remove: `MATCH (u:User {id: $user})-[m:MEMBER_OF]->(n:Network {id: $network}) DELETE m`,
     },
     token: {
-      create: `MATCH (u:User {id: $user})
-CREATE (u)-[:HOLDS]->(t:AccessToken {hash: $hash, id: $id, kind: $kind, name: $name, createdAt: $now,
+      create: `CREATE (t:AccessToken {hash: $hash, id: $id, kind: $kind, name: $name, createdAt: $now,
   expiresAt: $expiresAt})`,
+      hold: `MATCH (u:User {id: $user}) MATCH (t:AccessToken {hash: $hash}) CREATE (u)-[:HOLDS]->(t)`,
       find: `MATCH (u:User)-[:HOLDS]->(t:AccessToken {hash: $hash}) RETURN ${USER_RETURN}, ${TOKEN_RETURN}`,
       ofUser: `MATCH (u:User {id: $user})-[:HOLDS]->(t:AccessToken) WHERE t.kind = $kind
 RETURN ${TOKEN_RETURN} ORDER BY tokenCreatedAt`,

@@ -1,5 +1,5 @@
 /**
- * The account store contract, on every engine available: embedded (Kùzu) always, on a fresh
+ * The account store contract, on every engine available: embedded (SQLite) always, on a fresh
  * temporary folder; Neo4j when NEO4J_URI is set (its database may hold other data, so the tests
  * that need an empty one run on the embedded leg only).
  */
@@ -8,10 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DomainError, SYSTEM_ACTOR, type DomainErrorCode } from '@verkosto/domain';
-import * as kuzu from 'kuzu';
 import type { GraphStore } from '../graph-store';
 import { openDatabase, type StoreConfig } from '../open-store';
-import { BOOTSTRAP, KUZU_SCHEMA } from '../schema';
 import type { AccountStore } from './account-store';
 
 jest.setTimeout(60_000);
@@ -211,33 +209,5 @@ describe.each(legs)('AccountStore contract on $name', (leg) => {
       expect(await accounts.participationTarget('par-ei-ole')).toBeNull();
       expect(await accounts.networksOfItems([])).toEqual([]);
     });
-  });
-});
-
-describe('migration to the accounts step', () => {
-  it('adds the account tables to a database made before they existed, keeping its data', async () => {
-    const dir = tempDir();
-    // A database as the previous release left it: migrated to version 1 only, with data.
-    const db = new kuzu.Database(join(dir, 'verkosto.kuzu'));
-    const conn = new kuzu.Connection(db);
-    const run = async (query: string) => {
-      const result = await conn.query(query);
-      (Array.isArray(result) ? result : [result]).forEach((r) => r.close());
-    };
-    for (const statement of [BOOTSTRAP.embedded, ...KUZU_SCHEMA[1]]) await run(statement);
-    await run("CREATE (m:Meta {key: 'schemaVersion', value: '1'})");
-    await run("CREATE (n:Network {id: 'net-vanha', name: 'Vanha', visibility: 'PUBLIC'})");
-    await conn.close();
-    await db.close();
-
-    const { graph, accounts } = await openDatabase({ dataDir: dir });
-    try {
-      expect((await graph.getNetwork('net-vanha'))?.name).toBe('Vanha');
-      const a = await accounts.createUser({ email: email(), passwordHash: 'h', isAdmin: true });
-      await accounts.setMembership('net-vanha', a.id, 'COORDINATOR');
-      expect(await accounts.memberships(a.id)).toEqual([{ networkId: 'net-vanha', role: 'COORDINATOR' }]);
-    } finally {
-      await graph.close();
-    }
   });
 });

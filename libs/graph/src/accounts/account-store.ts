@@ -231,7 +231,9 @@ export class EngineAccountStore implements AccountStore {
     const createdAt = now();
     await this.db.write(async (tx) => {
       await this.mustGetUser(tx, token.userId);
-      await tx.run(this.q.token.create, { ...token, user: token.userId, id, now: createdAt });
+      const values = { ...token, user: token.userId, id, now: createdAt };
+      await tx.run(this.q.token.create, values);
+      await tx.run(this.q.token.hold, values);
     });
     return { id, kind: token.kind, name: token.name, createdAt, expiresAt: token.expiresAt, lastUsedAt: null };
   }

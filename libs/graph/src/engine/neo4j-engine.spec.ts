@@ -5,7 +5,7 @@ import { buildAccountQueries } from '../accounts/account-queries';
 import { buildQueries } from '../store/queries';
 import { DuplicateKeyError } from './engine';
 import { MIGRATION_QUERIES } from './migrations';
-import { Neo4jEngine, bulkLoadQueries, neo4jDialect, toNeo4jParams, toPlainNeo4j, translateNeo4jError } from './neo4j-engine';
+import { Neo4jEngine, bulkLoadQueries, toNeo4jParams, toPlainNeo4j, translateNeo4jError } from './neo4j-engine';
 import { referencedParams } from './params';
 
 /** [path, text] for every string in the query tree: `organisation.list`, `snapshot.structural.CONTINUES`… */
@@ -19,10 +19,10 @@ function walk(node: unknown, path: string): [string, string][] {
 }
 
 const texts: [string, string][] = [
-  ...walk(buildQueries(neo4jDialect), ''),
-  ...walk(buildAccountQueries(neo4jDialect), 'accounts'),
+  ...walk(buildQueries(), ''),
+  ...walk(buildAccountQueries(), 'accounts'),
   ...walk(NEO4J_SCHEMA, 'NEO4J_SCHEMA'),
-  ['BOOTSTRAP.neo4j', BOOTSTRAP.neo4j],
+  ['BOOTSTRAP', BOOTSTRAP],
   ...walk(MIGRATION_QUERIES, 'MIGRATION_QUERIES'),
   ...walk(bulkLoadQueries(), 'bulkLoad'),
 ];
@@ -31,7 +31,7 @@ const texts: [string, string][] = [
  * What the linter knows about the database, from schema.ts: with it, a misspelt label, type or
  * property is reported, and so is a relationship between labels schema.ts does not connect.
  * Functions: Neo4j 5's built-ins, from the package's own snapshot of a server's SHOW FUNCTIONS
- * (APOC dropped), so a Kùzu-only function (label, to_double, list_transform…) is an error.
+ * (APOC dropped), so a function Neo4j lacks (label, to_double, list_transform…) is an error.
  */
 const schema: DbSchema = {
   defaultLanguage: 'CYPHER 5',
@@ -81,15 +81,6 @@ describe("Neo4j's parser and semantic analysis accept every text the neo4j engin
     // Today: the 12 `links.*.link` texts, `MATCH (n:From {id: $id}), (t:To {key: $target}) CREATE …`.
     const noticed = texts.filter(([, q]) => lint(q).some((d) => CARTESIAN.test(message(d)))).map(([path]) => path);
     expect(noticed.filter((path) => !/^links\.(one|many)\..+\.link$/.test(path))).toEqual([]);
-  });
-
-  it('lints the neo4j dialect, not the embedded one', () => {
-    const all = texts.map(([, q]) => q).join('\n');
-    expect(all).toContain('labels(t)[0]');
-    expect(all).not.toMatch(/CAST\(|SHORTEST 1|\blabel\(/);
-    // The linter does reject Kùzu's forms: this suite would catch them if they leaked in.
-    expect(lint('MATCH (n:Project) WHERE n.id IN CAST($ids AS STRING[]) RETURN n.id AS id').length).toBeGreaterThan(0);
-    expect(lint('MATCH (t:Project) RETURN label(t) AS l').length).toBeGreaterThan(0);
   });
 });
 
@@ -272,7 +263,7 @@ describe('Neo4jEngine wiring (driver stand-in)', () => {
 
   it('migrates: bootstrap and schema as auto-commit DDL, the version in a write transaction', async () => {
     await engine().migrate();
-    expect(calls[0].query).toBe(BOOTSTRAP.neo4j);
+    expect(calls[0].query).toBe(BOOTSTRAP);
     const steps = Object.keys(NEO4J_SCHEMA).map(Number);
     expect(calls.map((c) => c.query)).toEqual(expect.arrayContaining([...steps.flatMap((v) => NEO4J_SCHEMA[v]), ...MIGRATION_QUERIES]));
     expect(calls[calls.length - 1].params).toEqual({ version: String(Math.max(...steps)) });

@@ -109,6 +109,8 @@ const newId = (prefix: string, name: string) => `${prefix}-${slug(name) || 'x'}-
 /** The Meta key whose value every graph write replaces. */
 export const GRAPH_VERSION = 'graphVersion';
 
+const isGraphVersion = (table: string, key: unknown) => table === 'Meta' && key === GRAPH_VERSION;
+
 /** A load with no origin given: ties without a source of their own count as imported. */
 const UNNAMED_LOAD: LoadOrigin = { label: 'data load', source: { kind: 'IMPORT', ref: null } };
 const DEMO_LOAD: LoadOrigin = { label: 'demo data', source: { kind: 'DEMO', ref: 'seeds' } };
@@ -136,13 +138,17 @@ export class CypherGraphStore implements GraphStore {
   readonly q: Queries;
   /** The last change time given out: changes of this process get strictly increasing times. */
   private lastChangeAt = '';
+  /** The engine with every write setting a new graph version. */
   private readonly db: StorageEngine;
+  /** The engine itself, for transactions that only read (a backup). */
+  private readonly reads: StorageEngine;
   /** Snapshots kept until the graph version changes. */
   private readonly snapshots = new SnapshotCache();
 
   constructor(engine: StorageEngine) {
     this.engine = engine.name;
     this.q = engine.queries;
+    this.reads = engine;
     // Every graph write, whichever method runs it, sets a new graph version in its own transaction:
     // kept snapshots and access facts are valid while it stays, in this process and in any other
     // (a second app instance on the same Neo4j, the command line on the same SQLite file).
@@ -162,7 +168,7 @@ export class CypherGraphStore implements GraphStore {
 
   /** Changes with every committed graph write; reading it is one key look-up. */
   async graphVersion(): Promise<string> {
-    const [row] = await this.db.read(this.q.meta.get, { key: GRAPH_VERSION });
+    const [row] = await this.reads.read(this.q.meta.get, { key: GRAPH_VERSION });
     return row ? String(row.value) : '';
   }
 
@@ -1297,11 +1303,11 @@ export class CypherGraphStore implements GraphStore {
 
   async backup(): Promise<string> {
     // Inside a write transaction: no write can land between the tables, so the file is consistent.
-    return this.db.write(async (tx) => {
+    return this.reads.write(async (tx) => {
       const sections: BackupSection[] = [];
       for (const t of NODE_TABLES) {
         const names = Object.keys(t.columns);
-        const rows = await tx.run(this.q.backup.nodes[t.label]);
+        const rows = (await tx.run(this.q.backup.nodes[t.label])).filter((r) => !isGraphVersion(t.label, r.c0));
         sections.push({ table: t.label, rows: rows.map((r) => Object.fromEntries(names.map((c, i) => [c, r[`c${i}`]]))) });
       }
       for (const t of REL_TABLES) {
@@ -1345,7 +1351,9 @@ export class CypherGraphStore implements GraphStore {
         );
       }
       for (const t of NODE_TABLES) await tx.run(this.q.backup.clear[t.label]);
-      await tx.bulkLoad(backup.sections.map((s) => ({ name: s.table, from: s.from, to: s.to, rows: s.rows })));
+      // The graph version is this database's own (the write sets a new one), not the backup's.
+      const rowsOf = (s: BackupSection) => s.rows.filter((r) => !isGraphVersion(s.table, r.key));
+      await tx.bulkLoad(backup.sections.map((s) => ({ name: s.table, from: s.from, to: s.to, rows: rowsOf(s) })));
       const rows: Record<string, number> = {};
       for (const s of backup.sections) rows[s.table] = (rows[s.table] ?? 0) + s.rows.length;
       return { rows, total: Object.values(rows).reduce((a, b) => a + b, 0), replaced: held.length > 0 };

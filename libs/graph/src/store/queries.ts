@@ -1,4 +1,3 @@
-import { MIGRATION_QUERIES } from '../engine/migrations';
 import { NODE_TABLES, REL_TABLES } from '../schema';
 import { ACTIVITY_RETURN, NETWORK_RETURN, ORGANISATION_RETURN, PROJECT_RETURN } from './rows';
 
@@ -471,7 +470,6 @@ RETURN DISTINCT ${CHANGE_RETURN} ORDER BY sortKey`,
     meta: {
       get: 'MATCH (m:Meta {key: $key}) RETURN m.value AS value',
       set: 'MERGE (m:Meta {key: $key}) ON CREATE SET m.value = $value ON MATCH SET m.value = $value',
-      migrations: MIGRATION_QUERIES,
     },
     backup: backupQueries(),
     search: ITEM_LABELS.map(

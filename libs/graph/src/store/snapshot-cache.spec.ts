@@ -94,7 +94,7 @@ describe('SnapshotCache', () => {
     expect(counter.reads).toBe(4);
     const huge = new SnapshotCache(1);
     const big = loader(5);
-    const s = await huge.get({ all: true }, big.load);
-    expect(await huge.get({ all: true }, big.load)).toBe(s);
+    const s = await huge.get('v1', { all: true }, big.load);
+    expect(await huge.get('v1', { all: true }, big.load)).toBe(s);
   });
 });
