@@ -4,3 +4,4 @@ export { CypherGraphStore, MAX_PAGE_SIZE } from './store/cypher-graph-store';
 export type { StorageEngine } from './engine/engine';
 export { DuplicateKeyError } from './engine/engine';
 export * from './accounts/account-store';
+export { SQLITE_FILE } from './engine/sqlite-engine';

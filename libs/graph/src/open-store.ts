@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { EngineAccountStore, type AccountStore } from './accounts/account-store';
 import type { StorageEngine } from './engine/engine';
-import { SqliteEngine } from './engine/sqlite-engine';
+import { SQLITE_FILE, SqliteEngine } from './engine/sqlite-engine';
 import type { GraphStore } from './graph-store';
 import { ensureReferenceData } from './reference-data';
 import { CypherGraphStore } from './store/cypher-graph-store';
@@ -45,6 +47,14 @@ async function openEngine(config: StoreConfig): Promise<StorageEngine> {
       throw error;
     });
     return engine;
+  }
+  if (existsSync(join(config.dataDir, 'verkosto.kuzu')) && !existsSync(join(config.dataDir, SQLITE_FILE))) {
+    // Starting empty here would seed demo data and hand the instance to whoever signs up first.
+    throw new Error(
+      `${config.dataDir} holds a database of an earlier Verkosto (verkosto.kuzu), which this version no longer reads. ` +
+        'Take a backup with the earlier version (npm run backup -- file.jsonl), then restore it here ' +
+        '(npm run restore -- file.jsonl); or point DATA_DIR at another folder.',
+    );
   }
   return new SqliteEngine(config.dataDir);
 }

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DomainError } from '@verkosto/domain';
-import { openStore, type GraphStore } from '@verkosto/graph';
+import { openStore, SQLITE_FILE, type GraphStore } from '@verkosto/graph';
 import { loadConfig } from '../config';
 
 const USAGE = 'Usage: npm run backup -- FILE    |    npm run restore -- FILE [--replace]';
@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
   const file = resolve(files[0]);
   const config = loadConfig();
   const where = config.neo4j ? `Neo4j at ${config.neo4j.uri}` : `the embedded database in ${config.dataDir}`;
-  if (command === 'backup' && !config.neo4j && !existsSync(join(config.dataDir, 'verkosto.kuzu'))) {
+  if (command === 'backup' && !config.neo4j && !existsSync(join(config.dataDir, SQLITE_FILE))) {
     console.error(`There is no database in ${config.dataDir} (set DATA_DIR to the folder Verkosto uses).`);
     return 1;
   }
