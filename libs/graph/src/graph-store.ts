@@ -169,6 +169,8 @@ export interface ApplyOptions {
  */
 export interface GraphStore {
   readonly engine: 'embedded' | 'neo4j';
+  /** Changes with every committed graph write, in this process or any other on the same database. */
+  graphVersion(): Promise<string>;
 
   getOrganisation(id: string): Promise<Organisation | null>;
   listOrganisations(filter: OrganisationFilter): Promise<Page<Organisation>>;

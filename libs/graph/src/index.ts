@@ -5,3 +5,4 @@ export type { StorageEngine } from './engine/engine';
 export { DuplicateKeyError } from './engine/engine';
 export * from './accounts/account-store';
 export { SQLITE_FILE } from './engine/sqlite-engine';
+export { PrivateItems } from './accounts/private-items';

@@ -5,7 +5,7 @@ import {
   type AccessRole,
   type GraphSnapshot,
 } from '@verkosto/domain';
-import type { AccountStore, GraphStore, ItemNetwork } from '@verkosto/graph';
+import type { AccountStore, GraphStore, ItemNetwork, PrivateItems } from '@verkosto/graph';
 import type { RequestUser } from './request-user';
 
 /**
@@ -19,7 +19,8 @@ import type { RequestUser } from './request-user';
  *   needs that in every one of them; an item in no network, and a new one, needs EDITOR somewhere.
  * - Reports on a private network need EVALUATOR or above. Administrators may do everything.
  *
- * One instance per request; the hidden ids are looked up once, and only when asked for.
+ * One instance per request; the hidden ids are worked out once, and only when asked for, from
+ * facts shared by every request (PrivateItems).
  */
 export class RequestAccess {
   private hidden: Promise<ReadonlySet<string>> | null = null;
@@ -28,6 +29,7 @@ export class RequestAccess {
     readonly user: RequestUser | null,
     private readonly accounts: AccountStore,
     private readonly graph: GraphStore,
+    private readonly privateItems: PrivateItems,
     /** Why a credential that came with the request was refused, for the UNAUTHENTICATED message. */
     private readonly problem?: string,
   ) {}
@@ -60,14 +62,7 @@ export class RequestAccess {
 
   private async findHidden(): Promise<ReadonlySet<string>> {
     if (this.user?.isAdmin) return new Set();
-    const closed = (await this.accounts.privateNetworkIds()).filter((id) => !this.roleIn(id));
-    if (closed.length === 0) return new Set();
-    const closedSet = new Set(closed);
-    const candidates = [...new Set((await this.accounts.itemsOfNetworks(closed)).map((p) => p.item))];
-    const open = new Set(
-      (await this.accounts.networksOfItems(candidates)).filter((p) => !closedSet.has(p.networkId)).map((p) => p.item),
-    );
-    return new Set(candidates.filter((id) => !open.has(id)));
+    return this.privateItems.hiddenFrom((networkId) => this.roleIn(networkId) !== null);
   }
 
   /** For list queries: the ids to leave out. */

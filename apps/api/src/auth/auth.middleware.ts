@@ -1,5 +1,5 @@
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
-import type { AccountStore, Credential, GraphStore } from '@verkosto/graph';
+import { PrivateItems, type AccountStore, type Credential, type GraphStore } from '@verkosto/graph';
 import type { NextFunction, Request, Response } from 'express';
 import { ACCOUNT_STORE, GRAPH_STORE } from '../common/store.module';
 import { RequestAccess } from './access';
@@ -30,16 +30,19 @@ const TOUCH_EVERY_MS = 10 * 60_000;
 @Injectable()
 export class AuthMiddleware implements NestMiddleware {
   private readonly touched = new Map<string, number>();
+  private readonly privateItems: PrivateItems;
 
   constructor(
     @Inject(ACCOUNT_STORE) private readonly accounts: AccountStore,
     @Inject(GRAPH_STORE) private readonly graph: GraphStore,
-  ) {}
+  ) {
+    this.privateItems = new PrivateItems(accounts, () => graph.graphVersion());
+  }
 
   async use(req: Request, _res: Response, next: NextFunction) {
     try {
       await this.authenticate(req);
-      accessByRequest.set(req, new RequestAccess(req.user ?? null, this.accounts, this.graph, req.authProblem));
+      accessByRequest.set(req, new RequestAccess(req.user ?? null, this.accounts, this.graph, this.privateItems, req.authProblem));
       next();
     } catch (error) {
       next(error);

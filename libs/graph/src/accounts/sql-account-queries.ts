@@ -4,6 +4,8 @@ import { USER_RETURN, type AccountQueries } from './account-queries';
 const TOKEN_RETURN = `t.id AS tokenId, t.kind AS kind, t.name AS tokenName, t.createdAt AS tokenCreatedAt,
   t.expiresAt AS expiresAt, t.lastUsedAt AS lastUsedAt`;
 
+const each = (param: string) => `(SELECT value FROM json_each(${param}))`;
+
 const NETWORK_COLUMNS = 'n.id AS network, n.name AS networkName, n.visibility AS visibility';
 
 /** Tokens held by a user (`u`), joined through HOLDS. */
@@ -11,25 +13,37 @@ const HELD = `"AccessToken" t JOIN "HOLDS" h ON h.dst = t.hash AND h.dstLabel = 
 
 /**
  * (item, network) pairs, as in account-queries.ts: a project or activity in the network, an
- * activity under a project in it, an organisation taking part in it or in one of those.
+ * activity under a project in it, an organisation taking part in it or in one of those. Each arm
+ * names its item and network columns, so the filter goes into every arm and uses its indexes.
  */
-const BELONGS = `
-  SELECT src AS item, dst AS network FROM "IN_NETWORK" WHERE srcLabel IN ('Project', 'Activity') AND dstLabel = 'Network'
-  UNION SELECT ru.src, n.dst FROM "RUNS_UNDER" ru
-    JOIN "IN_NETWORK" n ON n.src = ru.dst AND n.srcLabel = 'Project' AND n.dstLabel = 'Network' WHERE ru.srcLabel = 'Activity'
-  UNION SELECT src, dst FROM "PARTICIPATES" WHERE srcLabel = 'Organisation' AND dstLabel = 'Network'
-  UNION SELECT r.src, n.dst FROM "PARTICIPATES" r
-    JOIN "IN_NETWORK" n ON n.src = r.dst AND n.srcLabel = r.dstLabel AND n.dstLabel = 'Network'
-    WHERE r.srcLabel = 'Organisation' AND r.dstLabel IN ('Project', 'Activity')
-  UNION SELECT r.src, n.dst FROM "PARTICIPATES" r
-    JOIN "RUNS_UNDER" ru ON ru.src = r.dst AND ru.srcLabel = 'Activity'
-    JOIN "IN_NETWORK" n ON n.src = ru.dst AND n.srcLabel = 'Project' AND n.dstLabel = 'Network'
-    WHERE r.srcLabel = 'Organisation' AND r.dstLabel = 'Activity'`;
+const BELONGS: { from: string; item: string; network: string }[] = [
+  { from: `"IN_NETWORK" n WHERE n.srcLabel IN ('Project', 'Activity') AND n.dstLabel = 'Network'`, item: 'n.src', network: 'n.dst' },
+  {
+    from: `"RUNS_UNDER" ru JOIN "IN_NETWORK" n ON n.src = ru.dst AND n.srcLabel = 'Project' AND n.dstLabel = 'Network'
+  WHERE ru.srcLabel = 'Activity'`,
+    item: 'ru.src',
+    network: 'n.dst',
+  },
+  { from: `"PARTICIPATES" r WHERE r.srcLabel = 'Organisation' AND r.dstLabel = 'Network'`, item: 'r.src', network: 'r.dst' },
+  {
+    from: `"PARTICIPATES" r JOIN "IN_NETWORK" n ON n.src = r.dst AND n.srcLabel = r.dstLabel AND n.dstLabel = 'Network'
+  WHERE r.srcLabel = 'Organisation' AND r.dstLabel IN ('Project', 'Activity')`,
+    item: 'r.src',
+    network: 'n.dst',
+  },
+  {
+    from: `"PARTICIPATES" r JOIN "RUNS_UNDER" ru ON ru.src = r.dst AND ru.srcLabel = 'Activity'
+  JOIN "IN_NETWORK" n ON n.src = ru.dst AND n.srcLabel = 'Project' AND n.dstLabel = 'Network'
+  WHERE r.srcLabel = 'Organisation' AND r.dstLabel = 'Activity'`,
+    item: 'r.src',
+    network: 'n.dst',
+  },
+];
 
-const belonging = (where: string) => `WITH belongs(item, network) AS (${BELONGS})
-SELECT b.item AS item, ${NETWORK_COLUMNS} FROM belongs b JOIN "Network" n ON n.id = b.network WHERE ${where}`;
-
-const each = (param: string) => `(SELECT value FROM json_each(${param}))`;
+/** Distinct (item, network) pairs where the item or the network is in the JSON list `param`. */
+const belonging = (by: 'item' | 'network', param: string) => `SELECT b.item AS item, ${NETWORK_COLUMNS}
+FROM (${BELONGS.map((arm) => `SELECT ${arm.item} AS item, ${arm.network} AS network FROM ${arm.from} AND ${arm[by]} IN ${each(param)}`).join('\n  UNION ')}) b
+JOIN "Network" n ON n.id = b.network`;
 
 export function buildSqlAccountQueries(): AccountQueries {
   return {
@@ -69,8 +83,8 @@ VALUES ($hash, $id, $kind, $name, $now, $expiresAt)`,
     },
     access: {
       privateNetworks: `SELECT id FROM "Network" WHERE visibility = 'PRIVATE'`,
-      networksOfItems: belonging(`b.item IN ${each('$ids')}`),
-      itemsOfNetworks: belonging(`b.network IN ${each('$networks')}`),
+      networksOfItems: belonging('item', '$ids'),
+      itemsOfNetworks: belonging('network', '$networks'),
       networks: `SELECT ${NETWORK_COLUMNS} FROM "Network" n WHERE n.id IN ${each('$ids')}`,
       directNetworks: `SELECT dst AS id FROM "IN_NETWORK" WHERE src = $id AND srcLabel IN ('Project', 'Activity') AND dstLabel = 'Network'`,
       participationTarget: `SELECT dst AS id FROM "PARTICIPATES" WHERE id = $id`,
