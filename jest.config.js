@@ -1,4 +1,6 @@
 /** Test tiers (STYLE.md habit 6): unit specs beside the code, the store contract suite, end-to-end over HTTP. */
+const { neo4jLegs } = require('./tools/neo4j-test-server/legs');
+
 const swc = [
   '@swc/jest',
   {
@@ -20,10 +22,17 @@ const shared = {
   },
   rootDir: __dirname,
 };
+// The store contract runs its Neo4j leg, and the end-to-end suites run a second time on Neo4j, when
+// a test Neo4j can be started here (Java and Maven); it is started once for the run and stopped after.
+const neo4j = neo4jLegs()
+  ? { globalSetup: '<rootDir>/tools/neo4j-test-server/jest-setup.js', globalTeardown: '<rootDir>/tools/neo4j-test-server/jest-teardown.js' }
+  : {};
+const e2e = { ...shared, testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] };
 module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.spec.ts'] },
-    { ...shared, displayName: 'store', testMatch: ['<rootDir>/libs/graph/**/*.contract.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    { ...shared, ...neo4j, displayName: 'store', testMatch: ['<rootDir>/libs/graph/**/*.contract.ts'] },
+    { ...e2e, displayName: 'e2e' },
+    ...(neo4jLegs() ? [{ ...e2e, ...neo4j, displayName: 'e2e-neo4j', setupFiles: ['<rootDir>/test/support/on-neo4j.ts'] }] : []),
   ],
 };

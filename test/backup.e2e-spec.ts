@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { TestApp } from './support/app';
+import { TestApp, cleanEnv } from './support/app';
 
 jest.setTimeout(120_000);
 
@@ -93,18 +93,18 @@ describe('backup and restore', () => {
   });
 
   it('writes the same file from the command line, and restores it into an empty folder', async () => {
-    await empty.stop(); // the embedded database opens in one process at a time
+    await empty.stop(); // the command line writes to the database the app had open
     const file = join(files, 'demo.jsonl');
-    const backup = await run(process.execPath, [CLI, 'backup', file], { env: { ...process.env, DATA_DIR: empty.dataDir } });
+    const backup = await run(process.execPath, [CLI, 'backup', file], { env: { ...cleanEnv(), ...(await empty.databaseEnv()) } });
     expect(backup.stdout).toMatch(/Backed up [\d,]+ rows/);
     expect(readFileSync(file).equals(demoBackup)).toBe(true);
 
     const fresh = new TestApp();
     try {
-      const restored = await run(process.execPath, [CLI, 'restore', file], { env: { ...process.env, DATA_DIR: fresh.dataDir } });
-      expect(restored.stdout).toMatch(/Restored [\d,]+ rows into the embedded database/);
+      const restored = await run(process.execPath, [CLI, 'restore', file], { env: { ...cleanEnv(), ...(await fresh.databaseEnv()) } });
+      expect(restored.stdout).toMatch(/Restored [\d,]+ rows into (the embedded database|Neo4j)/);
       writeFileSync(join(files, 'damaged.jsonl'), readFileSync(file, 'utf8').replace('Kuusamo', 'Kuusano'));
-      const failed = await run(process.execPath, [CLI, 'restore', join(files, 'damaged.jsonl'), '--replace'], { env: { ...process.env, DATA_DIR: fresh.dataDir } }).then(
+      const failed = await run(process.execPath, [CLI, 'restore', join(files, 'damaged.jsonl'), '--replace'], { env: { ...cleanEnv(), ...(await fresh.databaseEnv()) } }).then(
         () => null,
         (error: { code: number; stderr: string }) => error,
       );

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { StoreConfig } from '../../libs/graph/src/open-store';
+import { createTestNeo4j, testNeo4jConfig, type TestNeo4j } from '../../libs/graph/src/testing/test-neo4j';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T;
@@ -10,6 +12,17 @@ export interface GraphQLResponse<T = Record<string, any>> {
 }
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
+
+/**
+ * The engine of this run's end-to-end suites: embedded, or (VERKOSTO_TEST_ENGINE=neo4j, the e2e-neo4j
+ * jest project) a Neo4j that the test run started itself.
+ */
+export const TEST_ENGINE = process.env.VERKOSTO_TEST_ENGINE === 'neo4j' ? 'neo4j' : 'embedded';
+
+/** This process's environment without a user's database settings: a test never reaches their Neo4j. */
+export function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('NEO4J_')));
+}
 
 /** The administrator every TestApp starts with (ADMIN_EMAIL / ADMIN_PASSWORD), unless told otherwise. */
 export const ADMIN = { email: 'admin@verkosto.test', password: 'testi-salasana-123' };
@@ -68,7 +81,7 @@ export class GraphQLClient {
 
 /**
  * The built app (`npm run build`) booted as its own process on a free port, with its own
- * embedded database folder: what a user runs, spoken to over real HTTP. It starts with the
+ * empty database (a folder, or a Neo4j of the test server): what a user runs, spoken to over real HTTP. It starts with the
  * administrator ADMIN (pass `ADMIN_EMAIL: ''` and `ADMIN_PASSWORD: ''` for a first start without
  * accounts), and `gql`/`ok`/`fails` send that administrator's bearer token; `as(…)` speaks as
  * someone else, `as(null)` anonymously.
@@ -76,6 +89,7 @@ export class GraphQLClient {
 export class TestApp extends GraphQLClient {
   private process: ChildProcess | null = null;
   private output = '';
+  private neo4j: Promise<TestNeo4j> | null = null;
   url = '';
 
   constructor(readonly dataDir = mkdtempSync(join(tmpdir(), 'verkosto-e2e-'))) {
@@ -91,7 +105,7 @@ export class TestApp extends GraphQLClient {
     this.url = `http://127.0.0.1:${port}`;
     const settings = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env };
     this.process = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, PORT: String(port), DATA_DIR: this.dataDir, DEMO_DATA: 'true', ...settings },
+      env: { ...cleanEnv(), ...(await this.databaseEnv()), PORT: String(port), DEMO_DATA: 'true', ...settings },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.process.stdout?.on('data', (chunk) => (this.output += chunk));
@@ -107,6 +121,23 @@ export class TestApp extends GraphQLClient {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error(`The app did not become healthy in 30 s:\n${this.output}`);
+  }
+
+  /** The settings that find this app's database, for the app and for command-line tools. */
+  async databaseEnv(): Promise<Record<string, string>> {
+    const neo4j = await this.neo4jConfig();
+    return { DATA_DIR: this.dataDir, ...(neo4j ? { NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password } : {}) };
+  }
+
+  /** The same database for a store opened by the test itself (the app stopped first, on SQLite). */
+  async storeConfig(): Promise<StoreConfig> {
+    return { dataDir: this.dataDir, neo4j: await this.neo4jConfig() };
+  }
+
+  private async neo4jConfig() {
+    if (TEST_ENGINE !== 'neo4j') return null;
+    this.neo4j ??= createTestNeo4j();
+    return testNeo4jConfig((await this.neo4j).uri);
   }
 
   /** What the app has logged so far. */
@@ -141,6 +172,7 @@ export class TestApp extends GraphQLClient {
   async remove(): Promise<void> {
     await this.stop();
     rmSync(this.dataDir, { recursive: true, force: true });
+    await (await this.neo4j)?.drop();
   }
 }
 

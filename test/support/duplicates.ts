@@ -14,7 +14,7 @@ export const DUPLICATES = {
  */
 export async function seedDuplicates(app: TestApp): Promise<void> {
   await app.stop();
-  const store = await openStore({ dataDir: app.dataDir });
+  const store = await openStore(await app.storeConfig());
   try {
     await store.loadDataset({
       organisations: [

@@ -9,35 +9,34 @@ import { join } from 'node:path';
 import { DomainError, type Actor, type DomainErrorCode, type SeedDataset } from '@verkosto/domain';
 import type { GraphStore, Page } from './graph-store';
 import type { StoreConfig } from './open-store';
+import { createTestNeo4j, NEO4J_SKIPPED, testNeo4jConfig, testNeo4jControl, type TestNeo4j } from './testing/test-neo4j';
 
 // ── engines ─────────────────────────────────────────────────────────────────────────────────
 
 export interface EngineLeg {
   name: 'embedded' | 'neo4j';
-  /** Opens a store on `dataDir` (the folder only matters for the embedded engine). */
-  config(dataDir: string): StoreConfig;
-  /** Each open gets an empty database of its own (embedded), or shares one that may hold data (Neo4j). */
-  freshPerOpen: boolean;
+  /** The store config for `dataDir`: each new folder is an empty database of its own, on either engine. */
+  config(dataDir: string): Promise<StoreConfig>;
 }
 
-const neo4jUri = process.env.NEO4J_URI?.trim();
-export const legs: EngineLeg[] = [{ name: 'embedded', config: (dataDir) => ({ dataDir }), freshPerOpen: true }];
-if (neo4jUri) {
+/** On Neo4j a folder stands for a database of the test server: the same folder reopens the same one. */
+const neo4jByDir = new Map<string, Promise<TestNeo4j>>();
+afterAll(async () => {
+  await Promise.all([...neo4jByDir.values()].map(async (db) => (await db).drop()));
+  neo4jByDir.clear();
+});
+
+export const legs: EngineLeg[] = [{ name: 'embedded', config: async (dataDir) => ({ dataDir }) }];
+if (testNeo4jControl()) {
   legs.push({
     name: 'neo4j',
-    config: (dataDir) => ({
-      dataDir,
-      neo4j: {
-        uri: neo4jUri,
-        user: process.env.NEO4J_USER ?? 'neo4j',
-        password: process.env.NEO4J_PASSWORD ?? '',
-        database: process.env.NEO4J_DATABASE,
-      },
-    }),
-    freshPerOpen: false,
+    config: async (dataDir) => {
+      if (!neo4jByDir.has(dataDir)) neo4jByDir.set(dataDir, createTestNeo4j());
+      return { dataDir, neo4j: testNeo4jConfig((await neo4jByDir.get(dataDir)!).uri) };
+    },
   });
 } else {
-  console.log('Store contract: the Neo4j leg is skipped because NEO4J_URI is unset; running the embedded leg only.');
+  console.log(NEO4J_SKIPPED);
 }
 
 const tempDirs: string[] = [];

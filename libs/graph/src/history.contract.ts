@@ -29,7 +29,7 @@ describe.each(legs)('history contract on $name', (leg) => {
   let store: GraphStore;
 
   beforeAll(async () => {
-    store = await openStore(leg.config(tempDir()));
+    store = await openStore(await leg.config(tempDir()));
   });
   afterAll(async () => {
     await store?.close();

@@ -1,8 +1,8 @@
 /**
  * The store contract: every GraphStore method, run unchanged on every engine that is available.
- * Embedded (Kùzu) always runs on a fresh temporary folder; Neo4j runs when NEO4J_URI is set.
- * Tests create their own data under unique names, so they can run in any order and on a shared
- * Neo4j database.
+ * Embedded (SQLite) always; Neo4j when the test run started its own (contract.fixture.ts). Every
+ * open of a new folder is an empty database on either engine. Tests create their own data under
+ * unique names, so they can run in any order.
  */
 import {
   METHODS,
@@ -58,7 +58,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
   const dataDir = tempDir();
 
   beforeAll(async () => {
-    store = await openStore(leg.config(dataDir));
+    store = await openStore(await leg.config(dataDir));
   });
   afterAll(async () => {
     await store?.close();
@@ -999,26 +999,19 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     });
 
     it('seeds the demo data into an empty database once, and later leaves the data alone', async () => {
-      if (leg.freshPerOpen) {
-        const fresh = await openStore(leg.config(tempDir()));
-        try {
-          const { ids, data } = dataset(tag());
-          expect(await fresh.seedDemoOnce(data)).toBe(true);
-          const seeded = await fresh.counts();
-          expect(seeded).toMatchObject({ Organisation: 3, Project: 2, Activity: 3, Network: 1, PARTICIPATES: 8 });
-          expect(await fresh.seedDemoOnce(dataset(tag()).data)).toBe(false);
-          // Even after every organisation is gone, the demo is not seeded again.
-          for (const o of data.organisations) await fresh.deleteOrganisation(o.id, actor);
-          expect(await fresh.seedDemoOnce(dataset(tag()).data)).toBe(false);
-          expect(await fresh.getNetwork(ids.net)).not.toBeNull();
-        } finally {
-          await fresh.close();
-        }
-      } else {
-        await org();
-        const before = await store.counts();
-        expect(await store.seedDemoOnce(dataset(tag()).data)).toBe(false);
-        expect(await store.counts()).toEqual(before);
+      const fresh = await openStore(await leg.config(tempDir()));
+      try {
+        const { ids, data } = dataset(tag());
+        expect(await fresh.seedDemoOnce(data)).toBe(true);
+        const seeded = await fresh.counts();
+        expect(seeded).toMatchObject({ Organisation: 3, Project: 2, Activity: 3, Network: 1, PARTICIPATES: 8 });
+        expect(await fresh.seedDemoOnce(dataset(tag()).data)).toBe(false);
+        // Even after every organisation is gone, the demo is not seeded again.
+        for (const o of data.organisations) await fresh.deleteOrganisation(o.id, actor);
+        expect(await fresh.seedDemoOnce(dataset(tag()).data)).toBe(false);
+        expect(await fresh.getNetwork(ids.net)).not.toBeNull();
+      } finally {
+        await fresh.close();
       }
     });
   });
@@ -1221,11 +1214,11 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     });
   });
 
-  if (leg.freshPerOpen) {
+  {
     describe('restore', () => {
       /** A store with a bit of everything, including text a CSV file would mangle. */
       async function richStore(): Promise<GraphStore> {
-        const source = await openStore(leg.config(tempDir()));
+        const source = await openStore(await leg.config(tempDir()));
         const { ids, data } = dataset(tag());
         await source.loadDataset(data, actor);
         const odd = await source.createOrganisation({ name: 'Oy "Lainaus", pilkku\nja rivi', kind: 'COMPANY', website: 'https://example.fi/a,b' }, actor);
@@ -1237,7 +1230,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
 
       it('backup → empty database → restore → backup gives the same bytes, and the same answers', async () => {
         const source = await richStore();
-        const target = await openStore(leg.config(tempDir()));
+        const target = await openStore(await leg.config(tempDir()));
         try {
           const file = await source.backup();
           const report = await target.restore(file);
@@ -1257,7 +1250,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
 
       it('refuses a database that holds data unless told to replace it, then replaces everything', async () => {
         const source = await richStore();
-        const target = await openStore(leg.config(tempDir()));
+        const target = await openStore(await leg.config(tempDir()));
         try {
           const file = await source.backup();
           const stray = await target.createOrganisation({ name: `Ylimääräinen ${tag()}`, kind: 'OTHER' }, actor);
@@ -1276,7 +1269,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
 
       it('refuses a damaged, cut or foreign file and changes nothing', async () => {
         const source = await richStore();
-        const target = await openStore(leg.config(tempDir()));
+        const target = await openStore(await leg.config(tempDir()));
         try {
           const file = await source.backup();
           const before = await target.backup();
@@ -1302,11 +1295,11 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     });
   }
 
-  if (leg.freshPerOpen) {
+  {
     describe('durability', () => {
       it('keeps what was written after the store is closed and opened again', async () => {
         const dir = tempDir();
-        const first = await openStore(leg.config(dir));
+        const first = await openStore(await leg.config(dir));
         let written: { orgId: string; participationId: string; projectId: string };
         try {
           const o = await first.createOrganisation({ name: `Pysyvä ${tag()}`, kind: 'FOUNDATION', municipalityCode: '905' }, actor);
@@ -1316,7 +1309,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         } finally {
           await first.close();
         }
-        const reopened = await openStore(leg.config(dir));
+        const reopened = await openStore(await leg.config(dir));
         try {
           expect(await reopened.getOrganisation(written.orgId)).toMatchObject({ kind: 'FOUNDATION', municipalityCode: '905' });
           expect(await reopened.getProject(written.projectId)).toMatchObject({ startDate: '2021-01-01' });

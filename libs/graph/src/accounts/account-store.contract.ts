@@ -1,41 +1,12 @@
-/**
- * The account store contract, on every engine available: embedded (SQLite) always, on a fresh
- * temporary folder; Neo4j when NEO4J_URI is set (its database may hold other data, so the tests
- * that need an empty one run on the embedded leg only).
- */
+/** The account store contract, on every engine available (contract.fixture.ts), each on an empty database. */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DomainError, SYSTEM_ACTOR, type DomainErrorCode } from '@verkosto/domain';
 import type { GraphStore } from '../graph-store';
-import { openDatabase, type StoreConfig } from '../open-store';
+import { legs, tempDir } from '../contract.fixture';
+import { openDatabase } from '../open-store';
 import type { AccountStore } from './account-store';
 
 jest.setTimeout(60_000);
-
-const neo4jUri = process.env.NEO4J_URI?.trim();
-const legs: { name: string; config: (dir: string) => StoreConfig; fresh: boolean }[] = [
-  { name: 'embedded', config: (dataDir) => ({ dataDir }), fresh: true },
-];
-if (neo4jUri) {
-  legs.push({
-    name: 'neo4j',
-    config: (dataDir) => ({
-      dataDir,
-      neo4j: { uri: neo4jUri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE },
-    }),
-    fresh: false,
-  });
-}
-
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'verkosto-accounts-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const tag = () => randomBytes(4).toString('hex');
 const email = () => `ihminen-${tag()}@example.fi`;
@@ -55,14 +26,14 @@ describe.each(legs)('AccountStore contract on $name', (leg) => {
   let graph: GraphStore;
 
   beforeAll(async () => {
-    ({ accounts, graph } = await openDatabase(leg.config(tempDir())));
+    ({ accounts, graph } = await openDatabase(await leg.config(tempDir())));
   });
   afterAll(() => graph?.close());
 
   const user = (isAdmin = false) => accounts.createUser({ email: email(), name: 'Testi Ihminen', passwordHash: 'hash', isAdmin });
 
   describe('accounts', () => {
-    (leg.fresh ? it : it.skip)('creates the first administrator once, and only while there are no accounts', async () => {
+    it('creates the first administrator once, and only while there are no accounts', async () => {
       expect(await accounts.countUsers()).toBe(0);
       const first = await accounts.createUser({ email: ' Pää.Käyttäjä@Example.FI ', passwordHash: 'h', isAdmin: true }, { onlyIfFirst: true });
       expect(first).toMatchObject({ email: 'pää.käyttäjä@example.fi', isAdmin: true, name: null, lastLoginAt: null });
@@ -95,7 +66,7 @@ describe.each(legs)('AccountStore contract on $name', (leg) => {
       const updated = await accounts.updateUser(a.id, { name: 'Uusi Nimi', isAdmin: true });
       expect(updated).toMatchObject({ name: 'Uusi Nimi', isAdmin: true, email: a.email });
       expect((await accounts.listUsers()).map((u) => u.id)).toContain(a.id);
-      if (leg.fresh) {
+      {
         // Two administrators now (the first one and a): one may go, then the other is the last.
         const admins = (await accounts.listUsers()).filter((u) => u.isAdmin);
         expect(admins).toHaveLength(2);
