@@ -24,7 +24,7 @@ const neo4jByDir = new Map<string, Promise<TestNeo4j>>();
 afterAll(async () => {
   await Promise.all([...neo4jByDir.values()].map(async (db) => (await db).drop()));
   neo4jByDir.clear();
-});
+}, 180_000);
 
 export const legs: EngineLeg[] = [{ name: 'embedded', config: async (dataDir) => ({ dataDir }) }];
 if (testNeo4jControl()) {

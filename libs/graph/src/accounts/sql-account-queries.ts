@@ -72,7 +72,8 @@ WHERE n.id = $network AND EXISTS (SELECT 1 FROM "User" WHERE id = $user) RETURNI
     token: {
       create: `INSERT INTO "AccessToken" (hash, id, kind, name, createdAt, expiresAt)
 VALUES ($hash, $id, $kind, $name, $now, $expiresAt)`,
-      hold: `INSERT INTO "HOLDS" (src, srcLabel, dst, dstLabel) VALUES ($user, 'User', $hash, 'AccessToken')`,
+      hold: `INSERT INTO "HOLDS" (src, srcLabel, dst, dstLabel) SELECT u.id, 'User', t.hash, 'AccessToken'
+FROM "User" u JOIN "AccessToken" t ON t.hash = $hash WHERE u.id = $user`,
       find: `SELECT ${USER_RETURN}, ${TOKEN_RETURN} FROM ${HELD} WHERE t.hash = $hash`,
       ofUser: `SELECT ${TOKEN_RETURN} FROM ${HELD} WHERE u.id = $user AND t.kind = $kind ORDER BY tokenCreatedAt`,
       byId: `SELECT u.id AS userId, t.hash AS hash FROM ${HELD} WHERE t.id = $id`,

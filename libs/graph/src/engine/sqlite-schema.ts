@@ -1,8 +1,9 @@
 /**
  * The graph model of schema.ts as SQLite tables. A node table per label, keyed by its key column;
  * a relationship table per type, one row per relationship, naming both ends by label and key, with
- * an index on each end. Triggers keep the graph whole: a relationship is refused unless both its
- * ends exist, and deleting a node deletes its relationships (Cypher's DETACH DELETE).
+ * an index on each end. A trigger per node table deletes its relationships with it (Cypher's
+ * DETACH DELETE). A relationship is written only between existing ends: every statement that
+ * creates one selects its ends first, and a bulk load checks its new rows (sqlite-engine.ts).
  */
 import { NODE_TABLES, REL_TABLES, type ColumnType } from '../schema';
 
@@ -38,18 +39,6 @@ function relDdl(type: string, columns: Record<string, ColumnType>): string[] {
   ];
 }
 
-/** A relationship whose ends do not both exist is refused, whichever statement inserts it. */
-function endpointGuard(type: string, pairs: [string, string][]): string {
-  const keyOf = (label: string) => NODE_TABLES.find((t) => t.label === label)!.key;
-  const exists = (label: string, end: 'src' | 'dst') =>
-    `EXISTS (SELECT 1 FROM ${q(label)} WHERE ${q(keyOf(label))} = NEW.${end})`;
-  const ok = pairs
-    .map(([from, to]) => `(NEW.srcLabel = '${from}' AND NEW.dstLabel = '${to}' AND ${exists(from, 'src')} AND ${exists(to, 'dst')})`)
-    .join(' OR ');
-  return `CREATE TRIGGER IF NOT EXISTS ${q(`${type}_ends`)} BEFORE INSERT ON ${q(type)}
-WHEN NOT (${ok}) BEGIN SELECT RAISE(ABORT, 'MISSING_ENDPOINT: a ${type} relationship needs both of its ends'); END`;
-}
-
 /** Deleting a node deletes every relationship at either of its ends. */
 function detachOnDelete(label: string, key: string): string | null {
   const deletes = REL_TABLES.flatMap((t) => {
@@ -67,7 +56,6 @@ export function sqliteSchema(): string[] {
   return [
     ...NODE_TABLES.flatMap((t) => nodeDdl(t.label, t.key, t.columns)),
     ...REL_TABLES.flatMap((t) => relDdl(t.type, t.columns)),
-    ...REL_TABLES.map((t) => endpointGuard(t.type, t.pairs)),
     ...NODE_TABLES.map((t) => detachOnDelete(t.label, t.key)).filter((s): s is string => s !== null),
     'CREATE UNIQUE INDEX IF NOT EXISTS participates_id ON "PARTICIPATES" (id)',
     'CREATE INDEX IF NOT EXISTS participates_dates ON "PARTICIPATES" (validFrom, validTo)',

@@ -109,6 +109,9 @@ const newId = (prefix: string, name: string) => `${prefix}-${slug(name) || 'x'}-
 /** The Meta key whose value every graph write replaces. */
 export const GRAPH_VERSION = 'graphVersion';
 
+/** What counts() reports, under the labels of node.counts. */
+const COUNTED = ['Organisation', 'Project', 'Activity', 'Network', 'Person', 'Change', 'PARTICIPATES'];
+
 const isGraphVersion = (table: string, key: unknown) => table === 'Meta' && key === GRAPH_VERSION;
 
 /** A load with no origin given: ties without a source of their own count as imported. */
@@ -1296,7 +1299,10 @@ export class CypherGraphStore implements GraphStore {
 
   async counts(): Promise<Record<string, number>> {
     const rows = await this.db.read(this.q.node.counts);
-    return Object.fromEntries(rows.map((r) => [String(r.label), Number(r.n)]));
+    // Neo4j gives no row at all for a label no node has ever carried.
+    const counts: Record<string, number> = Object.fromEntries(COUNTED.map((label) => [label, 0]));
+    for (const r of rows) counts[String(r.label)] = Number(r.n);
+    return counts;
   }
 
   // ── backup and restore ─────────────────────────────────────────────────────────────────────
