@@ -18,6 +18,7 @@ const shared = {
   moduleNameMapper: {
     '^@verkosto/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
     '^@verkosto/graph/demo$': '<rootDir>/libs/graph/src/demo/demo-network',
+    '^@verkosto/graph/testing$': '<rootDir>/libs/graph/src/testing/test-neo4j',
     '^@verkosto/(domain|graph|analytics|exchange)$': '<rootDir>/libs/$1/src',
   },
   rootDir: __dirname,
