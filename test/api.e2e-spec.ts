@@ -1,7 +1,7 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TestApp } from './support/app';
+import { TEST_ENGINE, TestApp } from './support/app';
 
 /** End-to-end over real HTTP against a booted app on a temporary embedded database. */
 describe('Verkosto API', () => {
@@ -14,7 +14,7 @@ describe('Verkosto API', () => {
   it('answers /health once ready', async () => {
     const response = await fetch(`${app.url}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', store: 'embedded' });
+    expect(await response.json()).toEqual({ status: 'ok', store: TEST_ENGINE });
   });
 
   it('serves the committed schema.graphql exactly', async () => {

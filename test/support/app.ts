@@ -19,6 +19,9 @@ const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js'
  */
 export const TEST_ENGINE = process.env.VERKOSTO_TEST_ENGINE === 'neo4j' ? 'neo4j' : 'embedded';
 
+/** On Neo4j a folder stands for a database of the test server: a TestApp on the same folder reopens it. */
+const neo4jByDir = new Map<string, Promise<TestNeo4j>>();
+
 /** This process's environment without a user's database settings: a test never reaches their Neo4j. */
 export function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('NEO4J_')));
@@ -89,7 +92,6 @@ export class GraphQLClient {
 export class TestApp extends GraphQLClient {
   private process: ChildProcess | null = null;
   private output = '';
-  private neo4j: Promise<TestNeo4j> | null = null;
   url = '';
 
   constructor(readonly dataDir = mkdtempSync(join(tmpdir(), 'verkosto-e2e-'))) {
@@ -136,8 +138,8 @@ export class TestApp extends GraphQLClient {
 
   private async neo4jConfig() {
     if (TEST_ENGINE !== 'neo4j') return null;
-    this.neo4j ??= createTestNeo4j();
-    return testNeo4jConfig((await this.neo4j).uri);
+    if (!neo4jByDir.has(this.dataDir)) neo4jByDir.set(this.dataDir, createTestNeo4j());
+    return testNeo4jConfig((await neo4jByDir.get(this.dataDir)!).uri);
   }
 
   /** What the app has logged so far. */
@@ -172,7 +174,9 @@ export class TestApp extends GraphQLClient {
   async remove(): Promise<void> {
     await this.stop();
     rmSync(this.dataDir, { recursive: true, force: true });
-    await (await this.neo4j)?.drop();
+    const neo4j = neo4jByDir.get(this.dataDir);
+    neo4jByDir.delete(this.dataDir);
+    await (await neo4j)?.drop();
   }
 }
 
