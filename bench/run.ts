@@ -10,6 +10,7 @@ import { formatSection, type BenchContext, type Section, type SectionResult } fr
 import { time } from './stats';
 import { importSection, listSection, searchSection, snapshotSection, writeSection } from './store.bench';
 import { webMapSection } from './web-map.bench';
+import { enginesSection } from './engines.bench';
 
 /**
  * The benchmark: generates the fixed dataset, loads it into a fresh embedded store in a temporary
@@ -30,6 +31,7 @@ const SECTIONS: Section[] = [
   partnersSection,
   registryImportSection,
   webMapSection,
+  enginesSection,
 ];
 
 async function main() {

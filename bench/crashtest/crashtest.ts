@@ -12,16 +12,18 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { openStore, type GraphStore, type StoreConfig } from '@verkosto/graph';
 import { DEMO_DATASET } from '@verkosto/graph/demo';
 import { createTestNeo4j, testNeo4jConfig, testNeo4jControl, type TestNeo4j } from '@verkosto/graph/testing';
 
 const DIST = join(__dirname, '..', '..');
-const REGISTRY = join(process.cwd(), '..', 'shared', 'data', 'structural-funds-fi', 'FI_EAKR_ESR_2007-2013_projektilista.csv');
-const SMALL_REGISTRY = REGISTRY.replace('2007-2013', '2014-2020');
+const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'structural-funds-fi');
+const REGISTRY = 'FI_EAKR_ESR_2007-2013_projektilista.csv';
+const SMALL_REGISTRY = 'FI_EAKR_ESR_2014-2020_projektilista.csv';
 const BURST = 400;
 const TRIALS = Number(process.env.CRASHTEST_TRIALS ?? 50);
 
@@ -97,13 +99,14 @@ async function main() {
     engines.splice(engines.indexOf('neo4j'), 1);
   }
   const files = tempDir();
+  for (const name of [REGISTRY, SMALL_REGISTRY]) writeFileSync(join(files, name), gunzipSync(readFileSync(join(FIXTURES, `${name}.gz`))));
   let totals = { trials: 0, torn: 0, lost: 0 };
   for (const engine of engines) {
     // The baseline, and the other state a restore brings: the baseline plus the 2014–2020 list.
     const source = await newDatabase(engine);
     const baseline = await withStore(source, async (store) => (await store.seedDemoOnce(DEMO_DATASET), store.backup()));
     const importCli = join(DIST, 'apps', 'api', 'src', 'import', 'import-cli.js');
-    const imported = await runKilled([importCli, SMALL_REGISTRY, '--skip-rejected'], source);
+    const imported = await runKilled([importCli, join(files, SMALL_REGISTRY), '--skip-rejected'], source);
     if (imported.code === 2 || imported.code === null) throw new Error(`Preparing the restore file failed:\n${imported.errors}`);
     const other = await withStore(source, (store) => store.backup());
     await source.drop();
@@ -116,7 +119,7 @@ async function main() {
     const scenarios: Scenario[] = [
       {
         name: 'import',
-        command: () => [importCli, REGISTRY, '--skip-rejected'],
+        command: () => [importCli, join(files, REGISTRY), '--skip-rejected'],
         check: async (store, _acked, finished) => {
           const counts = await store.counts();
           const before = sameCounts(counts, baselineCounts);
