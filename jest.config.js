@@ -34,6 +34,6 @@ module.exports = {
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.spec.ts'] },
     { ...shared, ...neo4j, displayName: 'store', testMatch: ['<rootDir>/libs/graph/**/*.contract.ts'] },
     { ...e2e, displayName: 'e2e' },
-    ...(neo4jLegs() ? [{ ...e2e, ...neo4j, displayName: 'e2e-neo4j', setupFiles: ['<rootDir>/test/support/on-neo4j.ts'], testTimeout: 30_000 }] : []),
+    ...(neo4jLegs() ? [{ ...e2e, ...neo4j, displayName: 'e2e-neo4j', setupFilesAfterEnv: ['<rootDir>/test/support/on-neo4j.ts'] }] : []),
   ],
 };

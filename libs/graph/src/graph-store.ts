@@ -162,6 +162,11 @@ export interface ApplyOptions {
   onProgress?: (progress: ImportStep) => void;
 }
 
+/** An update names the `updatedAt` its client read; a newer one stored refuses it with CONFLICT. */
+export interface UpdateOptions {
+  expectedUpdatedAt?: string | null;
+}
+
 /**
  * The storage port. Every method is one transaction: it validates, checks what it depends on, and
  * writes all or nothing. Errors are DomainErrors (BAD_USER_INPUT, NOT_FOUND, CONFLICT).
@@ -175,7 +180,7 @@ export interface GraphStore {
   getOrganisation(id: string): Promise<Organisation | null>;
   listOrganisations(filter: OrganisationFilter): Promise<Page<Organisation>>;
   createOrganisation(input: OrganisationInput, actor: Actor): Promise<Organisation>;
-  updateOrganisation(id: string, patch: Patch<OrganisationInput>, actor: Actor): Promise<Organisation>;
+  updateOrganisation(id: string, patch: Patch<OrganisationInput>, actor: Actor, options?: UpdateOptions): Promise<Organisation>;
   deleteOrganisation(id: string, actor: Actor): Promise<DeleteResult>;
   mergeOrganisations(keepId: string, mergeIds: string[], actor: Actor): Promise<MergeResult>;
   /** Groups of organisations sharing a business ID, or else a normalised name (see likelyDuplicates). */
@@ -187,19 +192,19 @@ export interface GraphStore {
   getProjectByCode(code: string): Promise<Project | null>;
   listProjects(filter: PageArgs & { networkId?: string | null }): Promise<Page<Project>>;
   createProject(input: ProjectInput, actor: Actor): Promise<Project>;
-  updateProject(id: string, patch: Patch<ProjectInput>, actor: Actor): Promise<Project>;
+  updateProject(id: string, patch: Patch<ProjectInput>, actor: Actor, options?: UpdateOptions): Promise<Project>;
   deleteProject(id: string, actor: Actor): Promise<DeleteResult>;
 
   getActivity(id: string): Promise<Activity | null>;
   listActivities(filter: ActivityFilter): Promise<Page<Activity>>;
   createActivity(input: ActivityInput, actor: Actor): Promise<Activity>;
-  updateActivity(id: string, patch: Patch<ActivityInput>, actor: Actor): Promise<Activity>;
+  updateActivity(id: string, patch: Patch<ActivityInput>, actor: Actor, options?: UpdateOptions): Promise<Activity>;
   deleteActivity(id: string, actor: Actor): Promise<DeleteResult>;
 
   getNetwork(id: string): Promise<Network | null>;
   listNetworks(filter: PageArgs): Promise<Page<Network>>;
   createNetwork(input: NetworkInput, actor: Actor): Promise<Network>;
-  updateNetwork(id: string, patch: Patch<NetworkInput>, actor: Actor): Promise<Network>;
+  updateNetwork(id: string, patch: Patch<NetworkInput>, actor: Actor, options?: UpdateOptions): Promise<Network>;
   deleteNetwork(id: string, actor: Actor): Promise<DeleteResult>;
 
   listParticipations(filter: ParticipationFilter): Promise<Participation[]>;
@@ -215,7 +220,7 @@ export interface GraphStore {
   listPersons(organisationId: string): Promise<Person[]>;
   /** Only with a recorded consent (validatePerson). */
   createPerson(input: PersonInput, actor: Actor): Promise<Person>;
-  updatePerson(id: string, patch: Patch<PersonInput>, actor: Actor): Promise<Person>;
+  updatePerson(id: string, patch: Patch<PersonInput>, actor: Actor, options?: UpdateOptions): Promise<Person>;
   exportPerson(id: string): Promise<PersonExport>;
   /** Deletes the person and removes their data from the recorded changes, keeping the records. */
   erasePerson(id: string, actor: Actor): Promise<EraseResult>;

@@ -1175,6 +1175,24 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
   });
 
   describe('counts and concurrency', () => {
+    it('refuses a save based on a stale read with CONFLICT naming what is stored, and changes nothing', async () => {
+      const read = await org();
+      const first = await store.updateOrganisation(read.id, { website: 'ensimmainen.example.fi' }, actor, { expectedUpdatedAt: read.updatedAt });
+      expect(first.updatedAt > read.updatedAt).toBe(true);
+      const error = await expectRefusedUnchanged(store, 'CONFLICT', () =>
+        store.updateOrganisation(read.id, { website: 'toinen.example.fi' }, actor, { expectedUpdatedAt: read.updatedAt }),
+      );
+      expect(error.message).toMatch(/changed by someone else/);
+      expect(error.details).toMatchObject({ field: 'expectedUpdatedAt', updatedAt: first.updatedAt, current: { website: first.website } });
+      expect((await store.getOrganisation(read.id))?.website).toBe(first.website);
+      // Read again, the same change saves; without a version it saves as before.
+      await store.updateOrganisation(read.id, { website: 'toinen.example.fi' }, actor, { expectedUpdatedAt: first.updatedAt });
+      const p = await project();
+      await store.updateProject(p.id, { name: `${p.name} uusi` }, actor, { expectedUpdatedAt: p.updatedAt });
+      await expectDomainError(store.updateProject(p.id, { name: `${p.name} toinen` }, actor, { expectedUpdatedAt: p.updatedAt }), 'CONFLICT');
+      expect((await store.updateProject(p.id, { outputs: 'raportti' }, actor)).outputs).toBe('raportti');
+    });
+
     it('counts organisations, projects, activities, networks, participations and recorded changes', async () => {
       const before = await store.counts();
       expect(Object.keys(before).sort()).toEqual(['Activity', 'Change', 'Network', 'Organisation', 'PARTICIPATES', 'Person', 'Project']);

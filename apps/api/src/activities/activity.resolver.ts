@@ -1,3 +1,4 @@
+import { EXPECTED_UPDATED_AT } from '../common/expected-updated-at';
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@verkosto/domain';
@@ -41,8 +42,13 @@ export class ActivityResolver {
   }
 
   @Mutation(() => Activity)
-  updateActivity(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateActivityInput, @CurrentActor() actor: Actor) {
-    return this.store.updateActivity(id, input, actor);
+  updateActivity(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateActivityInput,
+    @CurrentActor() actor: Actor,
+    @Args('expectedUpdatedAt', { type: () => String, nullable: true, description: EXPECTED_UPDATED_AT }) expectedUpdatedAt: string | null,
+  ) {
+    return this.store.updateActivity(id, input, actor, { expectedUpdatedAt });
   }
 
   @Mutation(() => DeletePayload)

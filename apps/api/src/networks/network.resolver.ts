@@ -1,3 +1,4 @@
+import { EXPECTED_UPDATED_AT } from '../common/expected-updated-at';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { todayIso, type Actor, type ParticipationRole } from '@verkosto/domain';
@@ -39,8 +40,13 @@ export class NetworkResolver {
   }
 
   @Mutation(() => Network)
-  updateNetwork(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateNetworkInput, @CurrentActor() actor: Actor) {
-    return this.store.updateNetwork(id, input, actor);
+  updateNetwork(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateNetworkInput,
+    @CurrentActor() actor: Actor,
+    @Args('expectedUpdatedAt', { type: () => String, nullable: true, description: EXPECTED_UPDATED_AT }) expectedUpdatedAt: string | null,
+  ) {
+    return this.store.updateNetwork(id, input, actor, { expectedUpdatedAt });
   }
 
   @Mutation(() => DeletePayload, { description: 'Deletes the network and its memberships; projects and activities stay.' })

@@ -1,3 +1,4 @@
+import { EXPECTED_UPDATED_AT } from '../common/expected-updated-at';
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Field, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor, OrganisationKind, Sector } from '@verkosto/domain';
@@ -61,8 +62,9 @@ export class OrganisationResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('input') input: UpdateOrganisationInput,
     @CurrentActor() actor: Actor,
+    @Args('expectedUpdatedAt', { type: () => String, nullable: true, description: EXPECTED_UPDATED_AT }) expectedUpdatedAt: string | null,
   ) {
-    return this.store.updateOrganisation(id, input, actor);
+    return this.store.updateOrganisation(id, input, actor, { expectedUpdatedAt });
   }
 
   @Mutation(() => DeletePayload, { description: 'Deletes the organisation and every participation it has.' })

@@ -1,3 +1,4 @@
+import { EXPECTED_UPDATED_AT } from '../common/expected-updated-at';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@verkosto/domain';
@@ -30,8 +31,13 @@ export class PersonResolver {
   }
 
   @Mutation(() => Person)
-  updatePerson(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdatePersonInput, @CurrentActor() actor: Actor) {
-    return this.store.updatePerson(id, input, actor);
+  updatePerson(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdatePersonInput,
+    @CurrentActor() actor: Actor,
+    @Args('expectedUpdatedAt', { type: () => String, nullable: true, description: EXPECTED_UPDATED_AT }) expectedUpdatedAt: string | null,
+  ) {
+    return this.store.updatePerson(id, input, actor, { expectedUpdatedAt });
   }
 
   @Mutation(() => ErasePayload, { description: 'Deletes the person and removes their name and email from the history; final.' })

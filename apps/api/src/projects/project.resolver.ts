@@ -1,3 +1,4 @@
+import { EXPECTED_UPDATED_AT } from '../common/expected-updated-at';
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { badInput, type Actor, type ParticipationRole } from '@verkosto/domain';
@@ -43,8 +44,13 @@ export class ProjectResolver {
   }
 
   @Mutation(() => Project)
-  updateProject(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateProjectInput, @CurrentActor() actor: Actor) {
-    return this.store.updateProject(id, input, actor);
+  updateProject(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateProjectInput,
+    @CurrentActor() actor: Actor,
+    @Args('expectedUpdatedAt', { type: () => String, nullable: true, description: EXPECTED_UPDATED_AT }) expectedUpdatedAt: string | null,
+  ) {
+    return this.store.updateProject(id, input, actor, { expectedUpdatedAt });
   }
 
   @Mutation(() => DeletePayload, { description: 'Deletes the project and its participations; its activities stay.' })

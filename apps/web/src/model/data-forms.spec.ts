@@ -1,4 +1,5 @@
 import {
+  changedMeanwhile,
   emptyValues,
   FORM_FIELDS,
   FORM_LEVEL,
@@ -106,5 +107,17 @@ describe('data forms', () => {
     expect(mapScopeOf('activity', { id: 'a', projectId: null, networkIds: ['n'] })).toEqual({ type: 'network', id: 'n' });
     expect(mapScopeOf('activity', { id: 'a' })).toBeNull();
     expect(mapScopeOf('organisation', { id: 'o' })).toBeNull();
+  });
+});
+
+describe('changedMeanwhile', () => {
+  it('names the form fields someone else changed, with the value now stored', () => {
+    const opened = { name: 'Kylätalo ry', website: null, kind: 'ASSOCIATION', mergedNames: [] };
+    const stored = { name: 'Kylätalo ry', website: 'https://kylatalo.example.fi/', kind: 'FOUNDATION', mergedNames: ['x'] };
+    expect(changedMeanwhile('organisation', opened, stored)).toEqual([
+      { name: 'kind', value: 'FOUNDATION' },
+      { name: 'website', value: 'https://kylatalo.example.fi/' },
+    ]);
+    expect(changedMeanwhile('organisation', opened, opened)).toEqual([]);
   });
 });

@@ -328,3 +328,14 @@ export function mapScopeOf(kind: EntityKind, item: { id: string; projectId?: str
   }
   return null;
 }
+
+/**
+ * After a save refused because someone else changed the item: the form's fields whose stored value
+ * now differs from the one the form was opened with, and the value now stored.
+ */
+export function changedMeanwhile(kind: EntityKind, opened: Record<string, unknown>, stored: Record<string, unknown>): { name: string; value: string }[] {
+  const text = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v));
+  return FORM_FIELDS[kind]
+    .filter((f) => f.name in stored && text(stored[f.name]) !== text(opened[f.name]))
+    .map((f) => ({ name: f.name, value: text(stored[f.name]) }));
+}

@@ -57,13 +57,13 @@ export interface ParticipationRow extends MemberParticipation {
 const PARTICIPATION = 'id organisationId organisation { name } targetId targetKind targetName role validFrom validTo';
 
 const ITEM_QUERY: Record<EntityKind, string> = {
-  organisation: `organisation(id: $id) { id name kind sector businessId municipalityCode website permanent mergedNames
+  organisation: `organisation(id: $id) { id updatedAt name kind sector businessId municipalityCode website permanent mergedNames
     mergedFrom { id name businessId mergedAt } participations { ${PARTICIPATION} } }`,
-  project: `project(id: $id) { id code name programme fund priorityAxis startDate endDate budget publicFunding description outputs
+  project: `project(id: $id) { id updatedAt code name programme fund priorityAxis startDate endDate budget publicFunding description outputs
     predecessorId predecessor { id name } networkIds methodIds targetGroupIds participants { ${PARTICIPATION} } }`,
-  activity: `activity(id: $id) { id name type startDate endDate municipalityCode description projectId project { id name }
+  activity: `activity(id: $id) { id updatedAt name type startDate endDate municipalityCode description projectId project { id name }
     continuesId continues { id name } networkIds methodIds targetGroupIds participants { ${PARTICIPATION} } }`,
-  network: `network(id: $id) { id name goal regionCode visibility coordinator { id name } members { ${PARTICIPATION} } }`,
+  network: `network(id: $id) { id updatedAt name goal regionCode visibility coordinator { id name } members { ${PARTICIPATION} } }`,
 };
 
 /** An item with everything its form and relationship lists need; null when it is gone. */
@@ -82,12 +82,18 @@ export function participationsOf(kind: EntityKind, item: Item): ParticipationRow
 
 const TYPE: Record<EntityKind, string> = { organisation: 'Organisation', project: 'Project', activity: 'Activity', network: 'Network' };
 
-export async function saveItem(kind: EntityKind, id: string | null, input: Record<string, unknown>): Promise<{ id: string; name: string }> {
+/** Saves the form; an edit names the `updatedAt` it was opened with, so a later change by someone else is not overwritten. */
+export async function saveItem(
+  kind: EntityKind,
+  id: string | null,
+  input: Record<string, unknown>,
+  expectedUpdatedAt?: string,
+): Promise<{ id: string; name: string }> {
   const type = TYPE[kind];
   if (id) {
     const data = await gql<Record<string, { id: string; name: string }>>(
-      `mutation Save($id: ID!, $input: Update${type}Input!) { update${type}(id: $id, input: $input) { id name } }`,
-      { id, input },
+      `mutation Save($id: ID!, $input: Update${type}Input!, $expected: String) { update${type}(id: $id, input: $input, expectedUpdatedAt: $expected) { id name } }`,
+      { id, input, expected: expectedUpdatedAt ?? null },
     );
     return data[`update${type}`];
   }

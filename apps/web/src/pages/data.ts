@@ -12,6 +12,7 @@ import {
   emptyValues,
   FORM_FIELDS,
   FORM_LEVEL,
+  changedMeanwhile,
   mapScopeOf,
   placeServerProblem,
   rolesFor,
@@ -44,6 +45,8 @@ interface Notice {
   detail?: string;
   tone: 'ok' | 'error';
   map?: { scope: MapScope; nodeIds: string[]; caption: string; at?: string };
+  /** Offers to load what is stored now (after a save refused as based on a stale read). */
+  reload?: boolean;
 }
 
 interface Editor {
@@ -192,7 +195,7 @@ export function createDataPage(): Page {
     renderSaveButton();
     const creating = !ed.id;
     try {
-      const saved = await api.saveItem(ed.kind, ed.id, toInput(ed.kind, ed.values));
+      const saved = await api.saveItem(ed.kind, ed.id, toInput(ed.kind, ed.values), ed.item?.updatedAt as string | undefined);
       const text = t(creating ? 'data.created' : 'data.saved', { name: saved.name });
       const detail = creating && ed.season?.copy && ed.season.participants.length ? await copySeasonParticipants(saved.id, ed.season.participants) : undefined;
       if (ed.kind === 'network' || ed.kind === 'project') await ctx.refreshCatalogue().catch(() => undefined);
@@ -205,6 +208,15 @@ export function createDataPage(): Page {
       reloadCurrentPage();
     } catch (e) {
       ed.saving = false;
+      if (e instanceof ApiError && e.code === 'CONFLICT' && e.field === 'expectedUpdatedAt') {
+        // Someone else saved first: say what they changed, keep what was typed, offer their version.
+        const stored = (e.problems[0].extensions?.current ?? {}) as Record<string, unknown>;
+        const changed = changedMeanwhile(ed.kind, ed.item ?? {}, stored).map((c) => `${t(`data.field.${c.name}`)}: ${c.value || '—'}`);
+        ed.notice = { text: t('data.editor.stale'), detail: changed.length ? t('data.editor.staleNow', { values: changed.join('; ') }) : undefined, tone: 'error', reload: true };
+        renderEditor();
+        root.querySelector<HTMLElement>('#data-editor .notice')?.focus();
+        return;
+      }
       const problems = e instanceof ApiError && e.problems.length ? e.problems : [{ message: problemText(e) }];
       const fields = FORM_FIELDS[ed.kind].map((f) => f.name);
       ed.errors = {};
@@ -425,6 +437,11 @@ export function createDataPage(): Page {
     if (map) {
       const b = h('button', { type: 'button', 'data-testid': 'show-on-map' }, t('data.showOnMap'));
       b.addEventListener('click', () => ctx.showOnMap(map.scope as Scope, { nodeIds: map.nodeIds, caption: map.caption, at: map.at }));
+      box.append(b);
+    }
+    if (notice.reload) {
+      const b = h('button', { type: 'button', 'data-testid': 'reload-item' }, t('data.editor.reload'));
+      b.addEventListener('click', () => void reloadItem());
       box.append(b);
     }
     const close = h('button', { type: 'button', class: 'close', 'aria-label': t('data.notice.close') }, '×');

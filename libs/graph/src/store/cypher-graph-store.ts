@@ -78,6 +78,7 @@ import type {
   PersonExport,
   RestoreReport,
   SearchHit,
+  UpdateOptions,
 } from '../graph-store';
 import { ChangeLog, ERASED, dependentsOf, describeChange, reversed, sameState, scrubPerson } from './change-log';
 import { readBaseline, writeChanges } from './changes';
@@ -111,6 +112,19 @@ export const GRAPH_VERSION = 'graphVersion';
 
 /** What counts() reports, under the labels of node.counts. */
 const COUNTED = ['Organisation', 'Project', 'Activity', 'Network', 'Person', 'Change', 'PARTICIPATES'];
+
+/**
+ * A save based on an older read than what is stored is refused, naming what is stored now: two
+ * people editing one item never overwrite each other unseen. Without `expected`, the save goes on.
+ */
+function refuseStale(kind: string, current: { updatedAt: string }, expected: string | null | undefined): void {
+  if (!expected || expected === current.updatedAt) return;
+  throw conflict(
+    `This ${kind} was changed by someone else (at ${current.updatedAt}) after you read it; nothing was saved. ` +
+      'Look at what it holds now and make your change again.',
+    { field: 'expectedUpdatedAt', updatedAt: current.updatedAt, current: current as unknown as JsonObject },
+  );
+}
 
 const isGraphVersion = (table: string, key: unknown) => table === 'Meta' && key === GRAPH_VERSION;
 
@@ -201,9 +215,10 @@ export class CypherGraphStore implements GraphStore {
     });
   }
 
-  async updateOrganisation(id: string, patch: Patch<OrganisationInput>, actor: Actor): Promise<Organisation> {
+  async updateOrganisation(id: string, patch: Patch<OrganisationInput>, actor: Actor, options: UpdateOptions = {}): Promise<Organisation> {
     return this.recorded(actor, async (tx, log) => {
       const current = await this.mustGetOrganisation(tx, id);
+      refuseStale('organisation', current, options.expectedUpdatedAt);
       const org = validateOrganisation(merge(current, patch) as OrganisationInput);
       await this.tracked(tx, log, 'ORGANISATION', id, () => this.writeOrganisation(tx, id, org, null));
       const updated = await this.mustGetOrganisation(tx, id);
@@ -367,7 +382,7 @@ export class CypherGraphStore implements GraphStore {
   ) {
     await this.refuseDuplicateOrganisation(tx, org, id);
     if (org.municipalityCode) await this.requireMunicipality(tx, org.municipalityCode);
-    const params = { ...this.organisationParams(org, id), now: created?.createdAt ?? now() };
+    const params = { ...this.organisationParams(org, id), now: created?.createdAt ?? this.changeTime() };
     const merge = { mergedNames: org.mergedNames ?? [], mergedFrom: org.mergedFrom?.length ? JSON.stringify(org.mergedFrom) : null };
     if (created) await tx.run(this.q.organisation.create, { ...params, ...merge, createdAt: created.createdAt });
     else await tx.run(this.q.organisation.update, params);
@@ -435,9 +450,10 @@ export class CypherGraphStore implements GraphStore {
     });
   }
 
-  async updateProject(id: string, patch: Patch<ProjectInput>, actor: Actor): Promise<Project> {
+  async updateProject(id: string, patch: Patch<ProjectInput>, actor: Actor, options: UpdateOptions = {}): Promise<Project> {
     return this.recorded(actor, async (tx, log) => {
       const current = await this.mustGetProject(tx, id);
+      refuseStale('project', current, options.expectedUpdatedAt);
       const links = await this.links(tx, 'Project', id);
       const project = validateProject(merge({ ...current, ...links }, patch) as ProjectInput);
       await this.tracked(tx, log, 'PROJECT', id, () => this.writeProject(tx, id, project, null));
@@ -470,7 +486,7 @@ export class CypherGraphStore implements GraphStore {
       ...p,
       id,
       // A new item's two stamps are the same moment.
-      now: created?.createdAt ?? now(),
+      now: created?.createdAt ?? this.changeTime(),
       createdAt: created?.createdAt ?? null,
       searchText: foldText([p.name, p.code ?? ''].join(' ')),
       sortKey: sortKey(p.name, id),
@@ -513,9 +529,10 @@ export class CypherGraphStore implements GraphStore {
     });
   }
 
-  async updateActivity(id: string, patch: Patch<ActivityInput>, actor: Actor): Promise<Activity> {
+  async updateActivity(id: string, patch: Patch<ActivityInput>, actor: Actor, options: UpdateOptions = {}): Promise<Activity> {
     return this.recorded(actor, async (tx, log) => {
       const current = await this.mustGetActivity(tx, id);
+      refuseStale('activity', current, options.expectedUpdatedAt);
       const links = await this.links(tx, 'Activity', id);
       const activity = validateActivity(merge({ ...current, ...links }, patch) as ActivityInput);
       await this.tracked(tx, log, 'ACTIVITY', id, () => this.writeActivity(tx, id, activity, null));
@@ -540,7 +557,7 @@ export class CypherGraphStore implements GraphStore {
       ...a,
       id,
       // A new item's two stamps are the same moment.
-      now: created?.createdAt ?? now(),
+      now: created?.createdAt ?? this.changeTime(),
       createdAt: created?.createdAt ?? null,
       searchText: foldText(a.name),
       sortKey: sortKey(a.name, id),
@@ -580,9 +597,10 @@ export class CypherGraphStore implements GraphStore {
     });
   }
 
-  async updateNetwork(id: string, patch: Patch<NetworkInput>, actor: Actor): Promise<Network> {
+  async updateNetwork(id: string, patch: Patch<NetworkInput>, actor: Actor, options: UpdateOptions = {}): Promise<Network> {
     return this.recorded(actor, async (tx, log) => {
       const current = await this.mustGetNetwork(tx, id);
+      refuseStale('network', current, options.expectedUpdatedAt);
       const network = validateNetwork(merge(current, patch) as NetworkInput);
       await this.tracked(tx, log, 'NETWORK', id, () => this.writeNetwork(tx, id, network, null));
       const updated = await this.mustGetNetwork(tx, id);
@@ -604,7 +622,7 @@ export class CypherGraphStore implements GraphStore {
       ...n,
       id,
       // A new item's two stamps are the same moment.
-      now: created?.createdAt ?? now(),
+      now: created?.createdAt ?? this.changeTime(),
       createdAt: created?.createdAt ?? null,
       searchText: foldText(n.name),
       sortKey: sortKey(n.name, id),
@@ -830,9 +848,10 @@ export class CypherGraphStore implements GraphStore {
     });
   }
 
-  async updatePerson(id: string, patch: Patch<PersonInput>, actor: Actor): Promise<Person> {
+  async updatePerson(id: string, patch: Patch<PersonInput>, actor: Actor, options: UpdateOptions = {}): Promise<Person> {
     return this.recorded(actor, async (tx, log) => {
       const current = await this.mustGetPerson(tx, id);
+      refuseStale('person', current, options.expectedUpdatedAt);
       const person = validatePerson(merge(current, patch) as PersonInput);
       await this.tracked(tx, log, 'PERSON', id, () => this.writePerson(tx, id, person, null));
       log.about('UPDATE', 'PERSON', id, person.name);
@@ -870,7 +889,7 @@ export class CypherGraphStore implements GraphStore {
 
   private async writePerson(tx: EngineTx, id: string, p: PersonInput, created: { createdAt: string } | null) {
     await this.mustGetOrganisation(tx, p.organisationId);
-    const params = { ...p, id, now: created?.createdAt ?? now(), createdAt: created?.createdAt ?? null };
+    const params = { ...p, id, now: created?.createdAt ?? this.changeTime(), createdAt: created?.createdAt ?? null };
     await tx.run(created ? this.q.person.create : this.q.person.update, params);
     await this.relinkOne(tx, 'PersonOrganisation', id, p.organisationId);
   }
