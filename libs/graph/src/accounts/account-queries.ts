@@ -14,9 +14,7 @@ const TOKEN_RETURN = `t.id AS tokenId, t.kind AS kind, t.name AS tokenName, t.cr
 /**
  * How an item belongs to a network, for rights: a project or activity is in it, an activity runs
  * under a project in it, an organisation takes part in it or in one of those (the items the
- * network's map shows). A network belongs to itself: the store adds that without a query, because
- * a UNION branch returning one expression under two names (`n.id AS item, n.id AS network`)
- * garbles Kùzu's result and can crash it (seen with kuzu 0.11.3).
+ * network's map shows). A network belongs to itself: the store adds that from the network rows.
  */
 const BELONGS = [
   '(x:Project)-[:IN_NETWORK]->(n:Network)',

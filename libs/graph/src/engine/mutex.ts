@@ -1,4 +1,4 @@
-/** One writer at a time: Kùzu rejects a second writer (H6), so writes queue here instead. */
+/** One writer at a time: the store checks, then writes, inside one transaction, so writers queue here. */
 export class Mutex {
   private tail: Promise<void> = Promise.resolve();
 

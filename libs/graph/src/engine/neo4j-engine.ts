@@ -124,7 +124,7 @@ export function nodeBulkQuery(label: string): string {
 /**
  * UNWIND text creating relationships between existing nodes found by key. Two MATCH clauses, not a
  * comma pattern: the same plan, without the linter's cartesian-product notice. count(*) lets the
- * caller refuse rows whose endpoints are missing (Kùzu's COPY refuses them too).
+ * caller refuse rows whose endpoints are missing (as the SQLite engine does).
  */
 export function relBulkQuery(type: string, from: string, to: string): string {
   const table = relTable(type);
@@ -185,7 +185,7 @@ export function toNeo4jParams(query: string, params?: Params): Record<string, un
 }
 
 /**
- * Result normaliser: plain JSON like the Kùzu engine returns. Integer → number (refused beyond 2^53,
+ * Result normaliser: plain JSON like the SQLite engine returns. Integer → number (refused beyond 2^53,
  * rather than silently rounded), Date → 'YYYY-MM-DD', DateTime → ISO instant, other temporals → their
  * ISO text, nodes and relationships → their properties, lists and maps recursively.
  */

@@ -21,7 +21,7 @@ type Read = (query: string, params?: Params) => Promise<Row[]>;
 /** Progress of an import's write: records written so far of all it will write. */
 export type WriteProgress = (done: number, total: number) => void;
 
-/** Rows per batched update statement: measured on Kùzu at ~0.2 ms a row for 1,000. */
+/** Rows per batched update statement: large enough to amortise a round trip, small enough to keep one modest. */
 const UPDATE_BATCH = 1_000;
 
 const TARGET_LABEL: Record<ParticipationTarget, string> = { PROJECT: 'Project', ACTIVITY: 'Activity', NETWORK: 'Network' };
@@ -73,7 +73,7 @@ async function readLinks(read: Read, queries: Record<keyof ItemLinks, string>): 
 
 /**
  * Writes an import's changes inside the caller's transaction: new nodes and every link of theirs in
- * one bulk load (COPY on Kùzu), then updates: node properties in batches, links of updated nodes
+ * one bulk load, then updates: node properties in batches, links of updated nodes
  * only where they changed, participations one by one (rare: a re-import with new dates).
  */
 export async function writeChanges(tx: EngineTx, q: Queries, changes: GraphChanges, now: string, progress?: WriteProgress): Promise<void> {
@@ -158,7 +158,7 @@ async function relinkMany(
   }
 }
 
-/** Amounts as text: a batch may mix whole and fractional euros (H3); the query reads them as DOUBLE. */
+/** Amounts as text: the query reads them as DOUBLE whether whole or fractional. */
 function projectUpdateRow(p: ProjectRecord, now: string): Record<string, Value> {
   const amount = (x: number | null) => (x === null ? null : String(x));
   return {

@@ -231,10 +231,7 @@ export class CypherGraphStore implements GraphStore {
     return this.deleteItem('Organisation', id, actor);
   }
 
-  /**
-   * Everything is read first and written after: inside a write transaction Kùzu shows phantom rows
-   * of a tie created in it to queries with an unlabelled endpoint (H10).
-   */
+  /** Everything is read first and written after. */
   async mergeOrganisations(keepId: string, mergeIds: string[], actor: Actor): Promise<MergeResult> {
     const otherIds = [...new Set(mergeIds)].filter((id) => id !== keepId);
     if (otherIds.length === 0) throw badInput('Name at least one other organisation to merge into this one.', { field: 'mergeIds' });
@@ -660,10 +657,7 @@ export class CypherGraphStore implements GraphStore {
     });
   }
 
-  /**
-   * Checks a new tie and builds it, reading all it needs: once a tie is written in a transaction,
-   * Kùzu shows phantom rows of it to reads with an unlabelled endpoint (H10).
-   */
+  /** Checks a new tie and builds it, reading all it needs before anything is written. */
   private async prepareParticipation(tx: EngineTx, input: ParticipationInput, actor: Actor) {
     const validFrom = checkDate(input.validFrom, 'validFrom');
     const validTo = checkDate(input.validTo, 'validTo');

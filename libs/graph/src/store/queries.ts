@@ -140,7 +140,7 @@ RETURN ${ACTIVITY_RETURN}, m.code AS municipalityCode, p.id AS projectId, prev.i
       projectLinks: links('Project'),
       activityLinks: links('Activity'),
     },
-    /** Batched property updates; amounts travel as text (H3). Links are rewritten separately. */
+    /** Batched property updates; amounts travel as text, read with toFloat. Links are rewritten separately. */
     updateProjects: `UNWIND $rows AS row MATCH (p:Project {id: row.id})
 SET p.code = row.code, p.name = row.name, p.programme = row.programme, p.fund = row.fund,
   p.priorityAxis = row.priorityAxis, p.startDate = date(row.startDate), p.endDate = date(row.endDate),
@@ -190,8 +190,7 @@ function backupQueries() {
 
 /**
  * The rows of a snapshot, each read two ways: over the whole graph (`all`), or joined to a list of
- * scope ids (`scoped`). The join is an UNWIND because Kùzu tests `x.id IN $list` by walking the list
- * for every row: with a 2,000-organisation network's 1,200 items that made its snapshot take a second.
+ * scope ids (`scoped`), joined by UNWIND so that each id is one key look-up.
  */
 function snapshotReads(ids: string) {
   const read = (pattern: string, key: string, rest: string) => ({
@@ -447,7 +446,6 @@ RETURN DISTINCT ${CHANGE_RETURN} ORDER BY sortKey`,
     },
     /**
      * The networks an item belongs to: itself, by IN_NETWORK, or through the project it runs under.
-     * One id per call: Kùzu uses its key index for `{id: $id}`, not for `id IN $ids` (ENGINES.md §5).
      */
     networksOf: [
       'MATCH (n:Network {id: $id}) RETURN n.id AS id',
@@ -456,8 +454,7 @@ RETURN DISTINCT ${CHANGE_RETURN} ORDER BY sortKey`,
       'MATCH (:Activity {id: $id})-[:RUNS_UNDER]->(:Project)-[:IN_NETWORK]->(n:Network) RETURN n.id AS id',
     ].join('\nUNION ALL\n'),
     /**
-     * The networks an organisation takes part in, directly or through a project or activity. Every
-     * node is labelled: Kùzu shows phantom rows of a tie created in the same transaction otherwise (H10).
+     * The networks an organisation takes part in, directly or through a project or activity.
      */
     networksOfOrganisation: [
       'MATCH (:Organisation {id: $id})-[:PARTICIPATES]->(n:Network) RETURN n.id AS id',
