@@ -8,7 +8,8 @@
  *
  * Half of the kills fall anywhere in the run, half in its last fifth, where the commit is. Every
  * trial starts from the same baseline (the demo networks) restored into an empty database.
- * CRASHTEST_TRIALS sets the trials per scenario (default 50); `--engine embedded|neo4j|both`.
+ * CRASHTEST_TRIALS sets the trials per scenario (default 50); `--engine embedded|neo4j|both`;
+ * `--only <text>` runs the scenarios whose name holds it.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -156,7 +157,8 @@ async function main() {
       },
     ];
 
-    for (const scenario of scenarios) {
+    const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : '';
+    for (const scenario of scenarios.filter((s) => s.name.includes(only))) {
       // One run without a kill: how long it takes, and (for the import) the state after it.
       const calibration = await newDatabase(engine);
       await withStore(calibration, (store) => store.restore(baseline));

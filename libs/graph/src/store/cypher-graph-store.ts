@@ -168,14 +168,19 @@ export class CypherGraphStore implements GraphStore {
     this.reads = engine;
     // Every graph write, whichever method runs it, sets a new graph version in its own transaction:
     // kept snapshots and access facts are valid while it stays, in this process and in any other
-    // (a second app instance on the same Neo4j, the command line on the same SQLite file).
+    // (a second app instance on the same Neo4j, the command line on the same SQLite file). It is set
+    // first: that write lock keeps other processes' writes (and backups) out until commit, so what a
+    // write checks, such as an update's expectedUpdatedAt, still holds when it writes, on Neo4j as
+    // under SQLite's BEGIN IMMEDIATE. And again last, as a restore replaces the Meta table.
     this.db = {
       ...engine,
       read: (query, params) => engine.read(query, params),
       write: (work) =>
         engine.write(async (tx) => {
+          const version = { key: GRAPH_VERSION, value: hex(8) };
+          await tx.run(this.q.meta.set, version);
           const result = await work(tx);
-          await tx.run(this.q.meta.set, { key: GRAPH_VERSION, value: hex(8) });
+          await tx.run(this.q.meta.set, version);
           return result;
         }),
       migrate: () => engine.migrate(),
@@ -1321,8 +1326,10 @@ export class CypherGraphStore implements GraphStore {
   // ── backup and restore ─────────────────────────────────────────────────────────────────────
 
   async backup(): Promise<string> {
-    // Inside a write transaction: no write can land between the tables, so the file is consistent.
+    // Inside a write transaction holding the graph version's lock: no write, of this process or
+    // another, lands between the tables (Neo4j reads are only read-committed), so the file is consistent.
     return this.reads.write(async (tx) => {
+      await tx.run(this.q.meta.lock, { key: GRAPH_VERSION });
       const sections: BackupSection[] = [];
       for (const t of NODE_TABLES) {
         const names = Object.keys(t.columns);

@@ -467,6 +467,8 @@ RETURN DISTINCT ${CHANGE_RETURN} ORDER BY sortKey`,
     meta: {
       get: 'MATCH (m:Meta {key: $key}) RETURN m.value AS value',
       set: 'MERGE (m:Meta {key: $key}) ON CREATE SET m.value = $value ON MATCH SET m.value = $value',
+      // A SET that reads what it writes takes the node's write lock first (Neo4j's lost-update rule).
+      lock: 'MATCH (m:Meta {key: $key}) SET m.value = m.value',
     },
     backup: backupQueries(),
     search: ITEM_LABELS.map(

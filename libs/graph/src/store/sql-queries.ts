@@ -409,6 +409,7 @@ WHERE r.src = $id AND r.srcLabel = 'Organisation' AND r.dstLabel = 'Activity'`,
     meta: {
       get: 'SELECT value FROM "Meta" WHERE "key" = $key',
       set: 'INSERT INTO "Meta" ("key", value) VALUES ($key, $value) ON CONFLICT ("key") DO UPDATE SET value = excluded.value',
+      lock: 'UPDATE "Meta" SET value = value WHERE "key" = $key',
     },
     backup: backupQueries(),
     search: union(
