@@ -136,7 +136,7 @@ interface Prepared {
 interface Decoder {
   from: string;
   to: string;
-  kind: 'json' | 'bool' | 'rename';
+  kind: 'json' | 'bool';
 }
 
 /**
@@ -172,7 +172,7 @@ function decodeRow(row: Record<string, Value>, decode: Decoder[]): void {
   for (const { from, to, kind } of decode) {
     const value = row[from];
     if (from !== to) delete row[from];
-    row[to] = value === null || value === undefined ? null : kind === 'bool' ? Boolean(value) : kind === 'json' ? JSON.parse(String(value)) : value;
+    row[to] = value === null || value === undefined ? null : kind === 'bool' ? Boolean(value) : JSON.parse(String(value));
   }
 }
 

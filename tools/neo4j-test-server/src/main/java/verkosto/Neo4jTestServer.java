@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -50,6 +52,8 @@ public final class Neo4jTestServer {
     } else {
       HttpServer control = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       control.createContext("/databases", Neo4jTestServer::handle);
+      // One thread per request: a slow start or drop does not hold up the other test workers.
+      control.setExecutor(Executors.newCachedThreadPool());
       control.start();
       System.out.println("control http://127.0.0.1:" + control.getAddress().getPort());
     }
@@ -98,6 +102,8 @@ public final class Neo4jTestServer {
         .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
         .setConfig(GraphDatabaseSettings.preallocate_store_files, false)
         .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(64))
+        // Netty waits a 5 s quiet period per event-loop group at shutdown: a drop took 10 s.
+        .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
         .build();
     String uri = "bolt://127.0.0.1:" + port;
     RUNNING.put(uri, new Running(dbms, dir, temporary));
