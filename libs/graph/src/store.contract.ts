@@ -1193,6 +1193,30 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       expect((await store.updateProject(p.id, { outputs: 'raportti' }, actor)).outputs).toBe('raportti');
     });
 
+    // A second store on the same database stands for a second app process: its own write queue, so
+    // only the database keeps the two apart (the graph version's lock, taken first by every write).
+    // On SQLite a second connection in this one process would wait synchronously for the first and
+    // never let it finish; there BEGIN IMMEDIATE does the same across processes (two-instances e2e).
+    (leg.name === 'neo4j' ? it : it.skip)('lets exactly one of two app instances save from the same read', async () => {
+      const second = await openStore(await leg.config(dataDir));
+      try {
+        for (let round = 0; round < 5; round++) {
+          const read = await org();
+          const results = await Promise.allSettled([
+            store.updateOrganisation(read.id, { website: 'eka.example.fi' }, actor, { expectedUpdatedAt: read.updatedAt }),
+            second.updateOrganisation(read.id, { website: 'toka.example.fi' }, actor, { expectedUpdatedAt: read.updatedAt }),
+          ]);
+          const saved = results.filter((r) => r.status === 'fulfilled');
+          const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+          expect(saved).toHaveLength(1);
+          expect(refused.map((r) => (r.reason as { code?: string }).code)).toEqual(['CONFLICT']);
+          expect(await store.getOrganisation(read.id)).toEqual((saved[0] as PromiseFulfilledResult<unknown>).value);
+        }
+      } finally {
+        await second.close();
+      }
+    });
+
     it('counts organisations, projects, activities, networks, participations and recorded changes', async () => {
       const before = await store.counts();
       expect(Object.keys(before).sort()).toEqual(['Activity', 'Change', 'Network', 'Organisation', 'PARTICIPATES', 'Person', 'Project']);
