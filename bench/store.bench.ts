@@ -116,8 +116,8 @@ export const listSection: Section = {
         'no search, page 1': plain.timing,
         [`search "yhdistys" + municipality ${code}`]: filtered.timing,
         'getOrganisation(id)': byId.timing,
-        [`"${search}" totalCount`]: first.last.totalCount,
-        'all organisations totalCount': plain.last.totalCount,
+        [`"${search}" totalCount`]: first.last.totalCount ?? 0,
+        'all organisations totalCount': plain.last.totalCount ?? 0,
       },
     };
   },

@@ -153,6 +153,11 @@ describe('Verkosto API', () => {
         after = organisations.pageInfo.hasNextPage ? organisations.pageInfo.endCursor : null;
       } while (after);
       expect(seen.size).toBe(total);
+      // totalCount is counted when asked for through a fragment too, and a page without it is the same page.
+      const viaFragment: any = await app.ok(`{ organisations(first: 3) { ...counted } } fragment counted on OrganisationConnection { totalCount nodes { id } }`);
+      const uncounted: any = await app.ok(`{ organisations(first: 3) { nodes { id } } }`);
+      expect(viaFragment.organisations.totalCount).toBe(total);
+      expect(uncounted.organisations.nodes).toEqual(viaFragment.organisations.nodes);
     });
   });
 

@@ -33,7 +33,8 @@ import type {
 
 export interface Page<T> {
   items: T[];
-  totalCount: number;
+  /** Null when the caller asked for the page without it (`withTotal: false`). */
+  totalCount: number | null;
   endCursor: string | null;
   hasNextPage: boolean;
 }
@@ -44,6 +45,8 @@ export interface PageArgs {
   after?: string | null;
   /** Ids left out of the page and its count: what the caller may not read. */
   excludeIds?: readonly string[] | null;
+  /** False skips counting every match, the costly part of a small page; totalCount is then null. */
+  withTotal?: boolean;
 }
 
 export interface OrganisationFilter extends PageArgs {
@@ -176,6 +179,8 @@ export interface GraphStore {
   readonly engine: 'embedded' | 'neo4j';
   /** Changes with every committed graph write, in this process or any other on the same database. */
   graphVersion(): Promise<string>;
+  /** Changes with every committed write that may change which networks an item is in (less often). */
+  belongingVersion(): Promise<string>;
 
   getOrganisation(id: string): Promise<Organisation | null>;
   listOrganisations(filter: OrganisationFilter): Promise<Page<Organisation>>;

@@ -224,6 +224,10 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       // Folded names sort a/a/b/e/o: Aino, Ämmä, Bertta, Eero, Öljy.
       const names = pages.flatMap((p) => p.items.map((o) => o.name.split(' ')[0]));
       expect(names).toEqual(['Aino', 'Ämmä', 'Bertta', 'Eero', 'Öljy']);
+      // Without the total, the same page and no count.
+      const { totalCount, ...uncounted } = await store.listOrganisations({ search: t, first: 2, withTotal: false });
+      expect(totalCount).toBeNull();
+      expect(uncounted.items.map((o) => o.id)).toEqual(ids.slice(0, 2));
     });
 
     it('gives an empty page when nothing matches', async () => {
@@ -1215,6 +1219,25 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       } finally {
         await second.close();
       }
+    });
+
+    it('moves the graph version with every write, the belonging version only when network membership may change', async () => {
+      const versions = async () => ({ graph: await store.graphVersion(), belonging: await store.belongingVersion() });
+      const o = await org();
+      const start = await versions();
+      await store.updateOrganisation(o.id, { website: 'versio.example.fi' }, actor);
+      await store.createPerson({ organisationId: o.id, name: `Henkilö ${tag()}`, consentText: 'Suostui nimensä näyttämiseen verkostossa.', consentGivenAt: '2026-01-01' }, actor);
+      const edited = await versions();
+      expect(edited.graph).not.toBe(start.graph);
+      expect(edited.belonging).toBe(start.belonging);
+      const n = await network();
+      const joined = await versions();
+      expect(joined.belonging).not.toBe(edited.belonging);
+      await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' }, actor);
+      expect(await store.belongingVersion()).not.toBe(joined.belonging);
+      const before = await store.belongingVersion();
+      await store.deleteOrganisation(o.id, actor);
+      expect(await store.belongingVersion()).not.toBe(before);
     });
 
     it('counts organisations, projects, activities, networks, participations and recorded changes', async () => {

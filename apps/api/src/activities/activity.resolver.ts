@@ -1,12 +1,13 @@
 import { EXPECTED_UPDATED_AT } from '../common/expected-updated-at';
 import { Inject } from '@nestjs/common';
-import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@verkosto/domain';
 import type { GraphStore } from '@verkosto/graph';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestAccess } from '../auth/access';
 import { CurrentAccess } from '../auth/current-access';
 import { IsoDateScalar } from '../common/date.scalar';
-import { DeletePayload, PageArgs, toConnection } from '../common/page';
+import { DeletePayload, PageArgs, selects, toConnection } from '../common/page';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { GRAPH_STORE } from '../common/store.module';
 import { Participation } from '../participations/participation.model';
@@ -27,8 +28,8 @@ export class ActivityResolver {
   constructor(@Inject(GRAPH_STORE) private readonly store: GraphStore) {}
 
   @Query(() => ActivityConnection)
-  async activities(@Args() args: ActivitiesArgs, @CurrentAccess() access: RequestAccess) {
-    return toConnection(await this.store.listActivities({ ...args, excludeIds: await access.excludedIds() }));
+  async activities(@Args() args: ActivitiesArgs, @CurrentAccess() access: RequestAccess, @Info() info: GraphQLResolveInfo) {
+    return toConnection(await this.store.listActivities({ ...args, excludeIds: await access.excludedIds(), withTotal: selects(info, 'totalCount') }));
   }
 
   @Query(() => Activity, { nullable: true })

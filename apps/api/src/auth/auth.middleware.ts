@@ -36,7 +36,7 @@ export class AuthMiddleware implements NestMiddleware {
     @Inject(ACCOUNT_STORE) private readonly accounts: AccountStore,
     @Inject(GRAPH_STORE) private readonly graph: GraphStore,
   ) {
-    this.privateItems = new PrivateItems(accounts, () => graph.graphVersion());
+    this.privateItems = new PrivateItems(accounts, () => graph.belongingVersion());
   }
 
   async use(req: Request, _res: Response, next: NextFunction) {

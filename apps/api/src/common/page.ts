@@ -1,5 +1,6 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 
 @ObjectType()
 export class PageInfo {
@@ -28,7 +29,7 @@ export function Connection<T>(item: Type<T>) {
   return ConnectionType;
 }
 
-export function toConnection<T>(page: { items: T[]; totalCount: number; endCursor: string | null; hasNextPage: boolean }) {
+export function toConnection<T>(page: { items: T[]; totalCount: number | null; endCursor: string | null; hasNextPage: boolean }) {
   return { nodes: page.items, totalCount: page.totalCount, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
 }
 
@@ -36,4 +37,13 @@ export function toConnection<T>(page: { items: T[]; totalCount: number; endCurso
 export class DeletePayload {
   @Field() id!: string;
   @Field(() => Int, { description: 'Participations and links removed with it.' }) removedRelationships!: number;
+}
+
+/** Whether the query selects `field` of the field being resolved, directly or through fragments. */
+export function selects(info: GraphQLResolveInfo, field: string): boolean {
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    !!set?.selections.some((s) =>
+      s.kind === 'Field' ? s.name.value === field : s.kind === 'InlineFragment' ? within(s.selectionSet) : within(info.fragments[s.name.value]?.selectionSet),
+    );
+  return info.fieldNodes.some((node) => within(node.selectionSet));
 }

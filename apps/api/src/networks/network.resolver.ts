@@ -1,14 +1,15 @@
 import { EXPECTED_UPDATED_AT } from '../common/expected-updated-at';
 import { Inject } from '@nestjs/common';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { todayIso, type Actor, type ParticipationRole } from '@verkosto/domain';
 import type { AccountStore, GraphStore } from '@verkosto/graph';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestAccess } from '../auth/access';
 import { CurrentAccess } from '../auth/current-access';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { IsoDateScalar } from '../common/date.scalar';
 import { ParticipationRoleEnum } from '../common/enums';
-import { DeletePayload, PageArgs, toConnection } from '../common/page';
+import { DeletePayload, PageArgs, selects, toConnection } from '../common/page';
 import { ACCOUNT_STORE, GRAPH_STORE } from '../common/store.module';
 import { Organisation } from '../organisations/organisation.model';
 import { Participation } from '../participations/participation.model';
@@ -22,8 +23,8 @@ export class NetworkResolver {
   ) {}
 
   @Query(() => NetworkConnection)
-  async networks(@Args() args: PageArgs, @CurrentAccess() access: RequestAccess) {
-    return toConnection(await this.store.listNetworks({ ...args, excludeIds: await access.excludedIds() }));
+  async networks(@Args() args: PageArgs, @CurrentAccess() access: RequestAccess, @Info() info: GraphQLResolveInfo) {
+    return toConnection(await this.store.listNetworks({ ...args, excludeIds: await access.excludedIds(), withTotal: selects(info, 'totalCount') }));
   }
 
   @Query(() => Network, { nullable: true })

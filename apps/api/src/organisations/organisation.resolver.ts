@@ -1,13 +1,14 @@
 import { EXPECTED_UPDATED_AT } from '../common/expected-updated-at';
 import { Inject } from '@nestjs/common';
-import { Args, ArgsType, Field, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor, OrganisationKind, Sector } from '@verkosto/domain';
 import type { GraphStore } from '@verkosto/graph';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestAccess } from '../auth/access';
 import { CurrentAccess } from '../auth/current-access';
 import { IsoDateScalar } from '../common/date.scalar';
 import { OrganisationKindEnum, SectorEnum } from '../common/enums';
-import { DeletePayload, PageArgs, toConnection } from '../common/page';
+import { DeletePayload, PageArgs, selects, toConnection } from '../common/page';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { GRAPH_STORE } from '../common/store.module';
 import { Participation } from '../participations/participation.model';
@@ -33,8 +34,8 @@ export class OrganisationResolver {
   constructor(@Inject(GRAPH_STORE) private readonly store: GraphStore) {}
 
   @Query(() => OrganisationConnection)
-  async organisations(@Args() args: OrganisationsArgs, @CurrentAccess() access: RequestAccess) {
-    return toConnection(await this.store.listOrganisations({ ...args, excludeIds: await access.excludedIds() }));
+  async organisations(@Args() args: OrganisationsArgs, @CurrentAccess() access: RequestAccess, @Info() info: GraphQLResolveInfo) {
+    return toConnection(await this.store.listOrganisations({ ...args, excludeIds: await access.excludedIds(), withTotal: selects(info, 'totalCount') }));
   }
 
   @Query(() => DuplicateGroupConnection, {

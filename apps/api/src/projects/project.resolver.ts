@@ -1,14 +1,15 @@
 import { EXPECTED_UPDATED_AT } from '../common/expected-updated-at';
 import { Inject } from '@nestjs/common';
-import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { badInput, type Actor, type ParticipationRole } from '@verkosto/domain';
 import type { GraphStore } from '@verkosto/graph';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Activity } from '../activities/activity.model';
 import type { RequestAccess } from '../auth/access';
 import { CurrentAccess } from '../auth/current-access';
 import { IsoDateScalar } from '../common/date.scalar';
 import { ParticipationRoleEnum } from '../common/enums';
-import { DeletePayload, PageArgs, toConnection } from '../common/page';
+import { DeletePayload, PageArgs, selects, toConnection } from '../common/page';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { GRAPH_STORE } from '../common/store.module';
 import { Participation } from '../participations/participation.model';
@@ -24,8 +25,8 @@ export class ProjectResolver {
   constructor(@Inject(GRAPH_STORE) private readonly store: GraphStore) {}
 
   @Query(() => ProjectConnection)
-  async projects(@Args() args: ProjectsArgs, @CurrentAccess() access: RequestAccess) {
-    return toConnection(await this.store.listProjects({ ...args, excludeIds: await access.excludedIds() }));
+  async projects(@Args() args: ProjectsArgs, @CurrentAccess() access: RequestAccess, @Info() info: GraphQLResolveInfo) {
+    return toConnection(await this.store.listProjects({ ...args, excludeIds: await access.excludedIds(), withTotal: selects(info, 'totalCount') }));
   }
 
   @Query(() => Project, { nullable: true, description: 'By id, or by project code (e.g. S21858).' })

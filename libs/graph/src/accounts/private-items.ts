@@ -2,16 +2,17 @@ import type { AccountStore } from './account-store';
 
 /**
  * Which items private networks hide from whom. The facts (each private network's items, and every
- * network each of those items is in) depend on the graph alone, so they are read once per graph
- * version and shared by every request; a caller's hidden set is then worked out in memory and kept
- * for the next caller with the same closed networks.
+ * network each of those items is in) depend on the graph alone, so they are read once per belonging
+ * version (moved by every write that may change which networks an item is in) and shared by every
+ * request; a caller's hidden set is then worked out in memory and kept for the next caller with the
+ * same closed networks.
  */
 export class PrivateItems {
   private kept: { version: string; facts: Promise<Facts> } | null = null;
 
   constructor(
     private readonly accounts: Pick<AccountStore, 'privateNetworkIds' | 'itemsOfNetworks' | 'networksOfItems'>,
-    private readonly graphVersion: () => Promise<string>,
+    private readonly belongingVersion: () => Promise<string>,
   ) {}
 
   /** Items hidden from a caller who may read only the private networks `canRead` accepts. */
@@ -31,7 +32,7 @@ export class PrivateItems {
   }
 
   private async facts(): Promise<Facts> {
-    const version = await this.graphVersion();
+    const version = await this.belongingVersion();
     if (this.kept?.version !== version) {
       const facts = readFacts(this.accounts);
       this.kept = { version, facts };

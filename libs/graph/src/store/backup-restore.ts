@@ -5,9 +5,9 @@ import type { RestoreReport } from '../graph-store';
 import { REFERENCE_TABLES } from '../reference-data';
 import { NODE_TABLES, REL_TABLES } from '../schema';
 import type { Queries } from './queries';
-import { GRAPH_VERSION, type StoreContext } from './store-context';
+import { GRAPH_VERSION, isVersionKey, type StoreContext } from './store-context';
 
-const isGraphVersion = (table: string, key: unknown) => table === 'Meta' && key === GRAPH_VERSION;
+const isVersion = (table: string, key: unknown) => table === 'Meta' && isVersionKey(key);
 
 export class BackupRestore {
   private readonly q: Queries;
@@ -24,7 +24,7 @@ export class BackupRestore {
       const sections: BackupSection[] = [];
       for (const t of NODE_TABLES) {
         const names = Object.keys(t.columns);
-        const rows = (await tx.run(this.q.backup.nodes[t.label])).filter((r) => !isGraphVersion(t.label, r.c0));
+        const rows = (await tx.run(this.q.backup.nodes[t.label])).filter((r) => !isVersion(t.label, r.c0));
         sections.push({ table: t.label, rows: rows.map((r) => Object.fromEntries(names.map((c, i) => [c, r[`c${i}`]]))) });
       }
       for (const t of REL_TABLES) {
@@ -68,8 +68,8 @@ export class BackupRestore {
         );
       }
       for (const t of NODE_TABLES) await tx.run(this.q.backup.clear[t.label]);
-      // The graph version is this database's own (the write sets a new one), not the backup's.
-      const rowsOf = (s: BackupSection) => s.rows.filter((r) => !isGraphVersion(s.table, r.key));
+      // The versions are this database's own (the write sets new ones), not the backup's.
+      const rowsOf = (s: BackupSection) => s.rows.filter((r) => !isVersion(s.table, r.key));
       await tx.bulkLoad(backup.sections.map((s) => ({ name: s.table, from: s.from, to: s.to, rows: rowsOf(s) })));
       const rows: Record<string, number> = {};
       for (const s of backup.sections) rows[s.table] = (rows[s.table] ?? 0) + s.rows.length;

@@ -48,6 +48,14 @@ export class ChangeLog {
     for (const id of ids) this.loaded.add(id);
   }
 
+  /**
+   * Whether every item is still in the networks it was in: true for a write that only created or
+   * edited organisations or persons (their ties are participations, recorded as such).
+   */
+  get keepsBelonging(): boolean {
+    return this.loaded.size === 0 && this.effects.every((e) => e.kind === 'PERSON' || (e.kind === 'ORGANISATION' && e.after !== null));
+  }
+
   /** A write that changed nothing (an update to the same values) leaves no record. */
   get empty(): boolean {
     return this.subject === null || (this.effects.length === 0 && this.loaded.size === 0);

@@ -116,6 +116,9 @@ export class CypherGraphStore implements GraphStore {
   graphVersion(): Promise<string> {
     return this.ctx.graphVersion();
   }
+  belongingVersion(): Promise<string> {
+    return this.ctx.belongingVersion();
+  }
 
   // ── organisations ──────────────────────────────────────────────────────────────────────────
 

@@ -42,6 +42,10 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 
 /** The Meta key whose value every graph write replaces. */
 export const GRAPH_VERSION = 'graphVersion';
+/** The Meta key whose value every write that may change which networks an item is in replaces. */
+export const BELONGING_VERSION = 'belongingVersion';
+/** Versions are this database's own: a backup leaves them out and a restore sets new ones. */
+export const isVersionKey = (key: unknown) => key === GRAPH_VERSION || key === BELONGING_VERSION;
 
 export type ItemLabel = 'Organisation' | 'Project' | 'Activity' | 'Network';
 export const KIND_OF_LABEL: Record<ItemLabel, ChangeEntityKind> = {
@@ -64,6 +68,8 @@ export class StoreContext {
   readonly db: StorageEngine;
   /** The engine itself, for transactions that only read (a backup). */
   readonly reads: StorageEngine;
+  /** Write transactions known to leave every item in the networks it was in. */
+  private readonly belongingKept = new WeakSet<EngineTx>();
 
   constructor(engine: StorageEngine) {
     this.q = engine.queries;
@@ -74,15 +80,18 @@ export class StoreContext {
     // first: that write lock keeps other processes' writes (and backups) out until commit, so what a
     // write checks, such as an update's expectedUpdatedAt, still holds when it writes, on Neo4j as
     // under SQLite's BEGIN IMMEDIATE. And again last, as a restore replaces the Meta table.
+    // The belonging version moves too unless the write is known to leave network membership as it
+    // was (most edits): what private networks hide is then still valid, and is not read again.
     this.db = {
       ...engine,
       read: (query, params) => engine.read(query, params),
       write: (work) =>
         engine.write(async (tx) => {
-          const version = { key: GRAPH_VERSION, value: hex(8) };
-          await tx.run(this.q.meta.set, version);
+          const value = hex(8);
+          await tx.run(this.q.meta.set, { key: GRAPH_VERSION, value });
           const result = await work(tx);
-          await tx.run(this.q.meta.set, version);
+          await tx.run(this.q.meta.set, { key: GRAPH_VERSION, value });
+          if (!this.belongingKept.has(tx)) await tx.run(this.q.meta.set, { key: BELONGING_VERSION, value });
           return result;
         }),
       migrate: () => engine.migrate(),
@@ -91,8 +100,17 @@ export class StoreContext {
   }
 
   /** Changes with every committed graph write; reading it is one key look-up. */
-  async graphVersion(): Promise<string> {
-    const [row] = await this.reads.read(this.q.meta.get, { key: GRAPH_VERSION });
+  graphVersion(): Promise<string> {
+    return this.version(GRAPH_VERSION);
+  }
+
+  /** Changes with every committed write that may change which networks an item is in. */
+  belongingVersion(): Promise<string> {
+    return this.version(BELONGING_VERSION);
+  }
+
+  private async version(key: string): Promise<string> {
+    const [row] = await this.reads.read(this.q.meta.get, { key });
     return row ? String(row.value) : '';
   }
 
@@ -104,6 +122,7 @@ export class StoreContext {
       const log = new ChangeLog();
       const result = await work(tx, log);
       if (!log.empty) await this.saveChange(tx, log, actor);
+      if (log.keepsBelonging) this.belongingKept.add(tx);
       return result;
     });
   }
@@ -132,6 +151,11 @@ export class StoreContext {
 
   // ── reading ───────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * One page in sort order. Hidden items are skipped here rather than sent to the database: a
+   * caller's hidden set can hold thousands of ids, and binding them to every page query cost more
+   * than the page. A page reads a few rows ahead and reads on when hidden ones took their place.
+   */
   async page<T extends { id: string }>(
     listQuery: string,
     countQuery: string,
@@ -140,15 +164,28 @@ export class StoreContext {
     extra: Params,
   ): Promise<Page<T>> {
     const first = pageSize(args.first);
-    const after = args.after ? decodeCursor(args.after) : null;
     const q = args.search ? foldText(args.search) || null : null;
-    const params = { ...extra, q, after, limit: first + 1, hidden: [...(args.excludeIds ?? [])] };
-    const [rows, [count]] = await Promise.all([this.db.read(listQuery, params), this.db.read(countQuery, params)]);
+    const hidden = new Set(args.excludeIds ?? []);
+    const wanted = first + 1 + Math.min(hidden.size, first + 1);
+    const readRows = async () => {
+      const rows: Row[] = [];
+      let after = args.after ? decodeCursor(args.after) : null;
+      for (;;) {
+        const batch = await this.db.read(listQuery, { ...extra, q, after, limit: wanted, hidden: [] });
+        rows.push(...batch.filter((row) => !hidden.has(String(row.id))));
+        if (rows.length > first || batch.length < wanted) return rows;
+        after = String(batch[batch.length - 1].sortKey);
+      }
+    };
+    const [rows, count] = await Promise.all([
+      readRows(),
+      args.withTotal === false ? null : this.db.read(countQuery, { ...extra, q, after: null, hidden: [...hidden] }).then(([row]) => Number(row.n)),
+    ]);
     const items = rows.slice(0, first);
     const last = items[items.length - 1];
     return {
       items: items.map(map),
-      totalCount: Number(count.n),
+      totalCount: count,
       endCursor: last ? encodeCursor(String(last.sortKey)) : null,
       hasNextPage: rows.length > first,
     };
