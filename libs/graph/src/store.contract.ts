@@ -1235,8 +1235,10 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       expect(joined.belonging).not.toBe(edited.belonging);
       await store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER' }, actor);
       expect(await store.belongingVersion()).not.toBe(joined.belonging);
+      const member = await org();
+      await store.addParticipation({ organisationId: member.id, targetId: n.id, role: 'MEMBER' }, actor);
       const before = await store.belongingVersion();
-      await store.deleteOrganisation(o.id, actor);
+      await store.deleteOrganisation(member.id, actor);
       expect(await store.belongingVersion()).not.toBe(before);
     });
 

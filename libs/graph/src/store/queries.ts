@@ -59,8 +59,12 @@ function listing(variable: string, label: string, where: string, details: string
   const filter = `WHERE ($q IS NULL OR ${variable}.searchText CONTAINS $q) AND (${where})
   AND NOT ${variable}.id IN $hidden`;
   return {
-    list: `MATCH (${variable}:${label}) ${filter} AND ($after IS NULL OR ${variable}.sortKey > $after)
-WITH ${variable} ORDER BY ${variable}.sortKey LIMIT $limit
+    // A range on sortKey alone, then the filter: the index gives the order, and LIMIT stops the scan
+    // after one page (with the filter in the first WHERE, Neo4j sorted every match instead).
+    list: `MATCH (${variable}:${label}) WHERE ${variable}.sortKey > $after
+WITH ${variable} ORDER BY ${variable}.sortKey
+${filter}
+WITH ${variable} LIMIT $limit
 ${details}
 ORDER BY sortKey`,
     count: `MATCH (${variable}:${label}) ${filter} RETURN count(${variable}) AS n`,
@@ -197,6 +201,14 @@ function snapshotReads(ids: string) {
     all: `MATCH ${pattern}\n${rest}`,
     scoped: `UNWIND ${ids} AS id\nMATCH ${pattern} WHERE ${key} = id\n${rest}`,
   });
+  // `variable` is a node of one of several labels, found by id: one index look-up per label (an
+  // unlabelled node compared by id scans every relationship of the type, for each id).
+  const byIdAmong = (variable: string, labels: string[], pattern: string, rest: string) => ({
+    all: `MATCH ${pattern}\n${rest}`,
+    scoped: labels
+      .map((label) => `UNWIND ${ids} AS id\nMATCH ${pattern.replace(`(${variable})`, `(${variable}:${label})`)} WHERE ${variable}.id = id\n${rest}`)
+      .join('\nUNION ALL\n'),
+  });
   const reads = {
     projects: read(
       '(p:Project)',
@@ -217,9 +229,10 @@ RETURN a.id AS id, a.name AS name, a.type AS type, a.startDate AS validFrom, a.e
     ),
     networks: read('(n:Network)', 'n.id', 'RETURN n.id AS id, n.name AS name'),
     // Keyed by target; the organisations are read once each below, not once per participation.
-    participations: read(
+    participations: byIdAmong(
+      't',
+      ['Project', 'Activity', 'Network'],
       '(o:Organisation)-[r:PARTICIPATES]->(t)',
-      't.id',
       'RETURN r.id AS id, o.id AS source, t.id AS target, r.role AS role, r.validFrom AS validFrom, r.validTo AS validTo',
     ),
     organisations: read(
@@ -228,9 +241,9 @@ RETURN a.id AS id, a.name AS name, a.type AS type, a.startDate AS validFrom, a.e
       `OPTIONAL MATCH (o)-[:LOCATED_IN]->(m:Municipality)
 RETURN o.id AS id, o.name AS name, o.kind AS kind, o.sector AS sector, o.permanent AS permanent, m.code AS municipalityCode`,
     ),
-    RUNS_UNDER: read('(a)-[:RUNS_UNDER]->(b)', 'a.id', 'RETURN a.id AS source, b.id AS target'),
-    CONTINUES: read('(a)-[:CONTINUES]->(b)', 'a.id', 'RETURN a.id AS source, b.id AS target'),
-    IN_NETWORK: read('(a)-[:IN_NETWORK]->(b)', 'a.id', 'RETURN a.id AS source, b.id AS target'),
+    RUNS_UNDER: read('(a:Activity)-[:RUNS_UNDER]->(b)', 'a.id', 'RETURN a.id AS source, b.id AS target'),
+    CONTINUES: byIdAmong('a', ['Project', 'Activity'], '(a)-[:CONTINUES]->(b)', 'RETURN a.id AS source, b.id AS target'),
+    IN_NETWORK: byIdAmong('a', ['Project', 'Activity'], '(a)-[:IN_NETWORK]->(b)', 'RETURN a.id AS source, b.id AS target'),
     adoptions: read(
       '(o:Organisation)-[r:ADOPTED]->(m:OperatingModel)',
       'o.id',

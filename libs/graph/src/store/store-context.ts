@@ -169,7 +169,8 @@ export class StoreContext {
     const wanted = first + 1 + Math.min(hidden.size, first + 1);
     const readRows = async () => {
       const rows: Row[] = [];
-      let after = args.after ? decodeCursor(args.after) : null;
+      // '' sorts before every key: the first page is a range like the others.
+      let after = args.after ? decodeCursor(args.after) : '';
       for (;;) {
         const batch = await this.db.read(listQuery, { ...extra, q, after, limit: wanted, hidden: [] });
         rows.push(...batch.filter((row) => !hidden.has(String(row.id))));
