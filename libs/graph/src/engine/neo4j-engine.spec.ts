@@ -178,9 +178,9 @@ describe('Neo4jEngine against an unreachable server', () => {
 });
 
 /**
- * No Neo4j runs here, so the wiring (sessions, managed transactions, batching, conversions both
- * ways) is checked against a recording stand-in for the driver. The store contract suite against a
- * live Neo4j remains the real test.
+ * The wiring (sessions, transactions, batching, conversions both ways) pinned against a recording
+ * stand-in for the driver, so it is checked without a server too; the store contract suite on the
+ * test Neo4j is the real test.
  */
 describe('Neo4jEngine wiring (driver stand-in)', () => {
   type Call = { mode: string; query: string; params: Record<string, unknown> };
@@ -201,7 +201,7 @@ describe('Neo4jEngine wiring (driver stand-in)', () => {
       return {
         executeRead: (work: (t: typeof tx) => unknown) => work(tx),
         executeWrite: (work: (t: typeof tx) => unknown) => work(tx),
-        run: (query: string) => tx.run(query, {}),
+        run: (query: string, params?: Record<string, unknown>) => tx.run(query, params ?? {}),
         close: async () => undefined,
       };
     };
