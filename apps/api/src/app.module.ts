@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
@@ -43,6 +44,8 @@ const production = process.env.NODE_ENV === 'production';
       // No "did you mean" field names either: the committed schema.graphql is the public contract.
       hideSchemaDetailsFromClientErrors: production,
       validationRules: queryLimitRules(),
+      // No cache hints are set anywhere, and the plugin wraps the resolution of every field.
+      plugins: [ApolloServerPluginCacheControlDisabled()],
     }),
   ],
   controllers: [HealthController, ExportController, BackupController],

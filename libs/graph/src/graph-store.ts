@@ -44,7 +44,7 @@ export interface PageArgs {
   first?: number | null;
   after?: string | null;
   /** Ids left out of the page and its count: what the caller may not read. */
-  excludeIds?: readonly string[] | null;
+  excludeIds?: ReadonlySet<string> | null;
   /** False skips counting every match, the costly part of a small page; totalCount is then null. */
   withTotal?: boolean;
 }

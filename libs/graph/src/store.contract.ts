@@ -238,17 +238,17 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     it('leaves the excluded ids out of the page and the count, on every kind of list', async () => {
       const t = tag();
       const [a, b] = [await org({ name: `Piilo ${t} A` }), await org({ name: `Piilo ${t} B` })];
-      const visible = await store.listOrganisations({ search: `Piilo ${t}`, excludeIds: [a.id] });
+      const visible = await store.listOrganisations({ search: `Piilo ${t}`, excludeIds: new Set([a.id]) });
       expect(visible.items.map((o) => o.id)).toEqual([b.id]);
       expect(visible.totalCount).toBe(1);
-      expect((await store.listOrganisations({ search: `Piilo ${t}`, excludeIds: [] })).totalCount).toBe(2);
+      expect((await store.listOrganisations({ search: `Piilo ${t}`, excludeIds: new Set([]) })).totalCount).toBe(2);
       const n = await network({ name: `Piilo ${t}` });
       const p = await project({ name: `Piilo ${t}` });
       const act = await activity({ name: `Piilo ${t}` });
       for (const [list, id] of [
-        [store.listNetworks({ search: `Piilo ${t}`, excludeIds: [n.id] }), n.id],
-        [store.listProjects({ search: `Piilo ${t}`, excludeIds: [p.id] }), p.id],
-        [store.listActivities({ search: `Piilo ${t}`, excludeIds: [act.id] }), act.id],
+        [store.listNetworks({ search: `Piilo ${t}`, excludeIds: new Set([n.id]) }), n.id],
+        [store.listProjects({ search: `Piilo ${t}`, excludeIds: new Set([p.id]) }), p.id],
+        [store.listActivities({ search: `Piilo ${t}`, excludeIds: new Set([act.id]) }), act.id],
       ] as const) {
         const page = await list;
         expect(page.totalCount).toBe(0);

@@ -29,7 +29,7 @@ export class ActivityResolver {
 
   @Query(() => ActivityConnection)
   async activities(@Args() args: ActivitiesArgs, @CurrentAccess() access: RequestAccess, @Info() info: GraphQLResolveInfo) {
-    return toConnection(await this.store.listActivities({ ...args, excludeIds: await access.excludedIds(), withTotal: selects(info, 'totalCount') }));
+    return toConnection(await this.store.listActivities({ ...args, excludeIds: await access.hiddenIds(), withTotal: selects(info, 'totalCount') }));
   }
 
   @Query(() => Activity, { nullable: true })

@@ -65,11 +65,6 @@ export class RequestAccess {
     return this.privateItems.hiddenFrom((networkId) => this.roleIn(networkId) !== null);
   }
 
-  /** For list queries: the ids to leave out. */
-  async excludedIds(): Promise<string[]> {
-    return [...(await this.hiddenIds())];
-  }
-
   async visible<T>(items: T[], idOf: (item: T) => string | null | undefined): Promise<T[]> {
     const hidden = await this.hiddenIds();
     return hidden.size === 0 ? items : items.filter((item) => !hidden.has(idOf(item) ?? ''));

@@ -24,7 +24,7 @@ export class NetworkResolver {
 
   @Query(() => NetworkConnection)
   async networks(@Args() args: PageArgs, @CurrentAccess() access: RequestAccess, @Info() info: GraphQLResolveInfo) {
-    return toConnection(await this.store.listNetworks({ ...args, excludeIds: await access.excludedIds(), withTotal: selects(info, 'totalCount') }));
+    return toConnection(await this.store.listNetworks({ ...args, excludeIds: await access.hiddenIds(), withTotal: selects(info, 'totalCount') }));
   }
 
   @Query(() => Network, { nullable: true })

@@ -35,7 +35,7 @@ export class OrganisationResolver {
 
   @Query(() => OrganisationConnection)
   async organisations(@Args() args: OrganisationsArgs, @CurrentAccess() access: RequestAccess, @Info() info: GraphQLResolveInfo) {
-    return toConnection(await this.store.listOrganisations({ ...args, excludeIds: await access.excludedIds(), withTotal: selects(info, 'totalCount') }));
+    return toConnection(await this.store.listOrganisations({ ...args, excludeIds: await access.hiddenIds(), withTotal: selects(info, 'totalCount') }));
   }
 
   @Query(() => DuplicateGroupConnection, {

@@ -26,7 +26,7 @@ export class ProjectResolver {
 
   @Query(() => ProjectConnection)
   async projects(@Args() args: ProjectsArgs, @CurrentAccess() access: RequestAccess, @Info() info: GraphQLResolveInfo) {
-    return toConnection(await this.store.listProjects({ ...args, excludeIds: await access.excludedIds(), withTotal: selects(info, 'totalCount') }));
+    return toConnection(await this.store.listProjects({ ...args, excludeIds: await access.hiddenIds(), withTotal: selects(info, 'totalCount') }));
   }
 
   @Query(() => Project, { nullable: true, description: 'By id, or by project code (e.g. S21858).' })

@@ -154,7 +154,7 @@ export class StoreContext {
   /**
    * One page in sort order. Hidden items are skipped here rather than sent to the database: a
    * caller's hidden set can hold thousands of ids, and binding them to every page query cost more
-   * than the page. A page reads a few rows ahead and reads on when hidden ones took their place.
+   * than the page. A page reads a quarter more rows than it shows and reads on when hidden ones took their place.
    */
   async page<T extends { id: string }>(
     listQuery: string,
@@ -165,8 +165,8 @@ export class StoreContext {
   ): Promise<Page<T>> {
     const first = pageSize(args.first);
     const q = args.search ? foldText(args.search) || null : null;
-    const hidden = new Set(args.excludeIds ?? []);
-    const wanted = first + 1 + Math.min(hidden.size, first + 1);
+    const hidden = args.excludeIds ?? new Set<string>();
+    const wanted = first + 1 + Math.min(hidden.size, Math.ceil((first + 1) / 4));
     const readRows = async () => {
       const rows: Row[] = [];
       // '' sorts before every key: the first page is a range like the others.
