@@ -18,7 +18,8 @@ export async function startApp(env: Record<string, string>): Promise<RunningApp>
   const port = await freePort();
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NEO4J_')));
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...clean, ...env, PORT: String(port), DEMO_DATA: 'false', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+    // Sections load the app from one address; the hostile section sets its own limits.
+    env: { ...clean, RATE_LIMIT_ANONYMOUS: '0', RATE_LIMIT_ACCOUNT: '0', ...env, PORT: String(port), DEMO_DATA: 'false', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -58,8 +59,8 @@ export interface Load {
   p99Ms: number;
 }
 
-/** `workers` loops calling `request` until `durationMs` has passed; latency of every call. */
-export async function load(workers: number, durationMs: number, request: (worker: number, i: number) => Promise<unknown>): Promise<Load> {
+/** `workers` loops calling `request` until `durationMs` has passed, `pauseMs` between calls (not timed); latency of every call. */
+export async function load(workers: number, durationMs: number, request: (worker: number, i: number) => Promise<unknown>, pauseMs = 0): Promise<Load> {
   const latencies: number[] = [];
   const started = performance.now();
   await Promise.all(
@@ -68,6 +69,7 @@ export async function load(workers: number, durationMs: number, request: (worker
         const t = performance.now();
         await request(worker, i);
         latencies.push(performance.now() - t);
+        if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
       }
     }),
   );

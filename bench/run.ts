@@ -11,6 +11,7 @@ import { time } from './stats';
 import { importSection, listSection, searchSection, snapshotSection, writeSection } from './store.bench';
 import { webMapSection } from './web-map.bench';
 import { enginesSection } from './engines.bench';
+import { hostileSection } from './hostile.bench';
 
 /**
  * The benchmark: generates the fixed dataset, loads it into a fresh embedded store in a temporary
@@ -32,6 +33,7 @@ const SECTIONS: Section[] = [
   registryImportSection,
   webMapSection,
   enginesSection,
+  hostileSection,
 ];
 
 async function main() {

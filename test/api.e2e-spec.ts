@@ -179,6 +179,19 @@ describe('Verkosto API', () => {
     it('refuses a date that is not a date', () =>
       unchanged(() => app.fails(`mutation($d: Date) { createProject(input: { name: "Huono päivä", startDate: $d }) { id } }`, { d: '2024-02-30' }), 'BAD_USER_INPUT', /not a date/));
 
+    it('refuses a name that is only a NUL, and a website that is not http(s)', async () => {
+      await unchanged(() => app.fails(`mutation($n: String!) { createOrganisation(input: { name: $n, kind: ASSOCIATION }) { id } }`, { n: '\u0000' }), 'BAD_USER_INPUT', /control characters/);
+      await unchanged(() => app.fails(`mutation($n: String!) { createNetwork(input: { name: $n }) { id } }`, { n: '\u0000' }), 'BAD_USER_INPUT', /control characters/);
+      await unchanged(() => app.fails(`mutation { createOrganisation(input: { name: "Tiedostopalvelu ry", kind: ASSOCIATION, website: "ftp://x" }) { id } }`), 'BAD_USER_INPUT', /not a web address/);
+    });
+
+    it('says CONFLICT for a second network of the same name, naming neither', async () => {
+      const error = await app.fails(`mutation { createNetwork(input: { name: "KUUSAMON osallisuus-verkosto" }) { id } }`);
+      expect(error).toMatchObject({ code: 'CONFLICT', message: 'A network with this name already exists. Choose another name.' });
+      expect(error.extensions).toMatchObject({ code: 'CONFLICT', field: 'name' });
+      expect(Object.keys(error.extensions ?? {}).filter((k) => k !== 'stacktrace').sort()).toEqual(['code', 'field']);
+    });
+
     it('says NOT_FOUND for an unknown id', () =>
       unchanged(() => app.fails(`mutation { updateOrganisation(id: "org-ei-ole", input: { name: "X" }) { id } }`), 'NOT_FOUND', /was not found/));
 

@@ -17,7 +17,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { openStore, type GraphStore, type StoreConfig } from '@verkosto/graph';
+import { newBackupKey, openStore, type GraphStore, type StoreConfig } from '@verkosto/graph';
 import { DEMO_DATASET } from '@verkosto/graph/demo';
 import { createTestNeo4j, testNeo4jConfig, testNeo4jControl, type TestNeo4j } from '@verkosto/graph/testing';
 
@@ -57,11 +57,20 @@ const tempDir = () => {
   return dir;
 };
 
+/** Every trial database signs backups with one key (BACKUP_KEY), so each restores the others' files. */
+const BACKUP_KEY = newBackupKey();
+
 async function newDatabase(engine: Engine): Promise<Database> {
   const dataDir = tempDir();
-  if (engine === 'embedded') return { config: { dataDir }, env: { DATA_DIR: dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  if (engine === 'embedded') {
+    return { config: { dataDir, backupKey: BACKUP_KEY }, env: { DATA_DIR: dataDir, BACKUP_KEY }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
   const neo4j: TestNeo4j = await createTestNeo4j();
-  return { config: { dataDir, neo4j: testNeo4jConfig(neo4j.uri) }, env: { DATA_DIR: dataDir, NEO4J_URI: neo4j.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '' }, drop: neo4j.drop };
+  return {
+    config: { dataDir, neo4j: testNeo4jConfig(neo4j.uri), backupKey: BACKUP_KEY },
+    env: { DATA_DIR: dataDir, NEO4J_URI: neo4j.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', BACKUP_KEY },
+    drop: neo4j.drop,
+  };
 }
 
 async function withStore<T>(db: Database, use: (store: GraphStore) => Promise<T>): Promise<T> {

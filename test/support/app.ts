@@ -22,9 +22,9 @@ export const TEST_ENGINE = process.env.VERKOSTO_TEST_ENGINE === 'neo4j' ? 'neo4j
 /** On Neo4j a folder stands for a database of the test server: a TestApp on the same folder reopens it. */
 const neo4jByDir = new Map<string, Promise<TestNeo4j>>();
 
-/** This process's environment without a user's database settings: a test never reaches their Neo4j. */
+/** This process's environment without a user's database settings: a test never reaches their Neo4j or uses their backup key. */
 export function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('NEO4J_')));
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('NEO4J_') && name !== 'BACKUP_KEY'));
 }
 
 /** The administrator every TestApp starts with (ADMIN_EMAIL / ADMIN_PASSWORD), unless told otherwise. */
@@ -35,6 +35,8 @@ export interface Credentials {
   token?: string | null;
   cookie?: string;
   csrf?: string;
+  /** The address a proxy in front reports for the caller (X-Forwarded-For; believed with TRUST_PROXY). */
+  forwardedFor?: string;
 }
 
 /** GraphQL over HTTP as one caller. */
@@ -49,12 +51,13 @@ export class GraphQLClient {
   }
 
   headers(): Record<string, string> {
-    const { token, cookie, csrf } = this.credentials;
+    const { token, cookie, csrf, forwardedFor } = this.credentials;
     return {
       'content-type': 'application/json',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(cookie ? { cookie } : {}),
       ...(csrf ? { 'x-csrf-token': csrf } : {}),
+      ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
     };
   }
 
@@ -105,7 +108,8 @@ export class TestApp extends GraphQLClient {
   async start(env: Record<string, string> = {}): Promise<this> {
     const port = await freePort();
     this.url = `http://127.0.0.1:${port}`;
-    const settings = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env };
+    // Suites send many requests from one address at once; request-limits.e2e-spec.ts turns the limits on.
+    const settings = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, RATE_LIMIT_ANONYMOUS: '0', RATE_LIMIT_ACCOUNT: '0', ...env };
     this.process = spawn(process.execPath, [MAIN], {
       env: { ...cleanEnv(), ...(await this.databaseEnv()), PORT: String(port), DEMO_DATA: 'true', ...settings },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -145,6 +149,13 @@ export class TestApp extends GraphQLClient {
   /** What the app has logged so far. */
   logs(): string {
     return this.output;
+  }
+
+  /** The set-up code the app printed last (a Verkosto without accounts prints one at start). */
+  setupCode(): string {
+    const codes = [...this.output.matchAll(/Set-up code[^:]*: ([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/g)];
+    if (codes.length === 0) throw new Error(`The app printed no set-up code:\n${this.output}`);
+    return codes[codes.length - 1][1];
   }
 
   /** Another caller: `as({ token })`, `as({ cookie, csrf })`, or `as(null)` for an anonymous one. */

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { PASSWORD_MIN_LENGTH } from '@verkosto/domain';
+import { READ_LIMITS, type ReadLimits } from '@verkosto/exchange';
 
 export interface AppConfig {
   port: number;
@@ -15,7 +16,20 @@ export interface AppConfig {
   trustProxy: number;
   /** Largest request body accepted, in bytes. */
   maxRequestBytes: number;
+  /** Largest GraphQL answer sent, in bytes; a larger one is replaced by RESPONSE_TOO_LARGE. */
+  maxResponseBytes: number;
+  /** What one imported file may hold, checked while it is read. */
+  importLimits: ReadLimits;
+  /** Imports running at once; one more is refused with TOO_MANY_REQUESTS. */
+  importConcurrency: number;
+  /** Requests a minute: per address for callers without a session or token, per account for the signed-in; 0 = no limit. */
+  rateLimits: { anonymous: number; account: number };
+  /** Signs and checks backups; null: the database makes and keeps its own. */
+  backupKey: string | null;
 }
+
+/** A backup key needs as much entropy as the one an instance makes itself (32 random bytes). */
+const BACKUP_KEY_MIN_LENGTH = 32;
 
 /** One validated configuration object; a bad start lists every bad variable at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -43,6 +57,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(trustProxy) || trustProxy < 0) problems.push(`TRUST_PROXY is the number of proxies in front, not "${env.TRUST_PROXY}".`);
   const maxRequestBytes = parseSize(env.MAX_REQUEST_SIZE ?? '100kb');
   if (maxRequestBytes === null) problems.push(`MAX_REQUEST_SIZE is a size like 500kb or 2mb, not "${env.MAX_REQUEST_SIZE}".`);
+  const maxResponseBytes = parseSize(env.MAX_RESPONSE_SIZE ?? '8mb');
+  if (maxResponseBytes === null) problems.push(`MAX_RESPONSE_SIZE is a size like 4mb, not "${env.MAX_RESPONSE_SIZE}".`);
+  const maxUnzippedBytes = parseSize(env.IMPORT_MAX_UNZIPPED_SIZE ?? `${READ_LIMITS.maxUnzippedBytes / (1024 * 1024)}mb`);
+  if (maxUnzippedBytes === null) problems.push(`IMPORT_MAX_UNZIPPED_SIZE is a size like 40mb, not "${env.IMPORT_MAX_UNZIPPED_SIZE}".`);
+  const count = (name: string, fallback: number, least: number) => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isInteger(value) || value < least) problems.push(`${name} must be a whole number of at least ${least}, not "${env[name]}".`);
+    return value;
+  };
+  const importLimits = {
+    maxRows: count('IMPORT_MAX_ROWS', READ_LIMITS.maxRows, 1),
+    maxCells: count('IMPORT_MAX_CELLS', READ_LIMITS.maxCells, 1),
+    maxUnzippedBytes: maxUnzippedBytes ?? 0,
+  };
+  const importConcurrency = count('IMPORT_CONCURRENCY', 2, 1);
+  const rateLimits = { anonymous: count('RATE_LIMIT_ANONYMOUS', 300, 0), account: count('RATE_LIMIT_ACCOUNT', 1200, 0) };
+  const backupKey = env.BACKUP_KEY?.trim() || null;
+  if (backupKey && backupKey.length < BACKUP_KEY_MIN_LENGTH) {
+    problems.push(`BACKUP_KEY must have at least ${BACKUP_KEY_MIN_LENGTH} characters (e.g. openssl rand -base64 32).`);
+  }
   if (problems.length > 0) throw new Error(`Verkosto cannot start:\n- ${problems.join('\n- ')}`);
   return {
     port,
@@ -56,6 +90,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins,
     trustProxy,
     maxRequestBytes: maxRequestBytes ?? 0,
+    maxResponseBytes: maxResponseBytes ?? 0,
+    importLimits,
+    importConcurrency,
+    rateLimits,
+    backupKey,
   };
 }
 

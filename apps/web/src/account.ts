@@ -32,7 +32,7 @@ interface Token {
   lastUsedAt: string | null;
 }
 
-const ME = '{ me { id email name isAdmin memberships { networkId role network { name } } } needsFirstAdmin }';
+const ME = '{ me { id email name isAdmin memberships { networkId role network { name } } } needsFirstAdmin setupCodeRequired }';
 const day = (iso: string) => iso.slice(0, 10);
 
 export function mountAccount(root: HTMLElement, ctx: AccountContext) {
@@ -57,11 +57,11 @@ export function mountAccount(root: HTMLElement, ctx: AccountContext) {
 
   async function refresh(): Promise<void> {
     try {
-      const data = await gql<{ me: Me | null; needsFirstAdmin: boolean }>(ME);
+      const data = await gql<{ me: Me | null; needsFirstAdmin: boolean; setupCodeRequired: boolean }>(ME);
       me = data.me;
       render();
       applyRights();
-      if (data.needsFirstAdmin) openFirstAdmin();
+      if (data.needsFirstAdmin) openFirstAdmin(data.setupCodeRequired);
     } catch {
       // The map still works for public networks; the button offers to sign in again.
       me = null;
@@ -174,7 +174,7 @@ export function mountAccount(root: HTMLElement, ctx: AccountContext) {
       await gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { csrfToken } }', { e: email.value, p: password.value }).catch((e: unknown) => {
         // The two answers everyone meets, in the page's language; others as the server words them.
         if (e instanceof ApiError && e.code === 'UNAUTHENTICATED') throw new Error(t('account.wrongPassword'));
-        if (e instanceof ApiError && e.code === 'TOO_MANY_REQUESTS') throw new Error(t('account.throttled'));
+        if (e instanceof ApiError && e.code === 'TOO_MANY_REQUESTS') throw new Error(t('account.throttled', { seconds: Number(e.extensions.retryAfterSeconds) || 1 }));
         throw e;
       });
       box.close();
@@ -183,8 +183,10 @@ export function mountAccount(root: HTMLElement, ctx: AccountContext) {
     email.focus();
   }
 
-  function openFirstAdmin() {
+  /** From another machine the server asks for the set-up code it printed in its log at start. */
+  function openFirstAdmin(needsCode: boolean) {
     if (document.querySelector('[data-testid=first-admin]')) return;
+    const code = needsCode ? h('input', { type: 'text', name: 'setupCode', required: true, autocomplete: 'off', spellcheck: 'false' }) : null;
     const email = h('input', { type: 'email', name: 'email', required: true, autocomplete: 'username' });
     const name = h('input', { type: 'text', name: 'name', autocomplete: 'name' });
     const rule = t('account.passwordRule', { n: PASSWORD_MIN_LENGTH });
@@ -196,6 +198,7 @@ export function mountAccount(root: HTMLElement, ctx: AccountContext) {
       'form',
       {},
       h('p', {}, t('account.firstHint')),
+      code ? field(t('account.setupCode'), code, t('account.setupCodeHint')) : null,
       field(t('account.email'), email),
       field(t('account.name'), name),
       field(t('account.password'), password, rule),
@@ -207,15 +210,19 @@ export function mountAccount(root: HTMLElement, ctx: AccountContext) {
     later.addEventListener('click', () => box.close());
     onSubmit(form, out, async () => {
       if (password.value !== again.value) throw new Error(t('account.mismatch'));
-      await gql('mutation($e: String!, $p: String!, $n: String) { createFirstAdmin(email: $e, password: $p, name: $n) { csrfToken } }', {
+      await gql('mutation($e: String!, $p: String!, $n: String, $c: String) { createFirstAdmin(email: $e, password: $p, name: $n, setupCode: $c) { csrfToken } }', {
         e: email.value,
         p: password.value,
         n: name.value || null,
+        c: code?.value || null,
+      }).catch((e: unknown) => {
+        if (e instanceof ApiError && e.code === 'SETUP_CODE_REQUIRED') throw new Error(t('account.setupCodeWrong'));
+        throw e;
       });
       box.close();
       changed();
     });
-    email.focus();
+    (code ?? email).focus();
   }
 
   function openTokens() {

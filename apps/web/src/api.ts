@@ -22,6 +22,8 @@ export interface ApiProblem {
   field?: string;
   existingId?: string;
   existingName?: string;
+  /** The existing item is hidden from the caller (a private network), so it is not named. */
+  existingHidden?: boolean;
   /** Everything the server put in `extensions`, e.g. a refused undo's dependents. */
   extensions?: Record<string, unknown>;
 }
@@ -53,7 +55,7 @@ type GraphQLErrorBody = { message: string; extensions?: Record<string, unknown> 
 function toProblem(e: GraphQLErrorBody): ApiProblem {
   const x = e.extensions ?? {};
   const s = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  return { message: e.message, code: s(x.code), field: s(x.field), existingId: s(x.existingId), existingName: s(x.existingName), extensions: x };
+  return { message: e.message, code: s(x.code), field: s(x.field), existingId: s(x.existingId), existingName: s(x.existingName), existingHidden: x.existingHidden === true, extensions: x };
 }
 
 /**

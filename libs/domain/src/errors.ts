@@ -5,7 +5,13 @@ export type DomainErrorCode =
   | 'CONFLICT'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
-  | 'TOO_MANY_REQUESTS';
+  | 'TOO_MANY_REQUESTS'
+  /** A first-start step from another machine without the set-up code of the server's log. */
+  | 'SETUP_CODE_REQUIRED'
+  /** A backup that was changed after it was written (its signature does not match this instance's key). */
+  | 'BACKUP_TAMPERED'
+  /** A backup whose signature this instance cannot check: another instance's key, or an earlier release. */
+  | 'BACKUP_UNVERIFIED';
 
 export class DomainError extends Error {
   constructor(
@@ -28,3 +34,4 @@ export const unauthenticated = (message = 'Sign in first.') => new DomainError('
 export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new DomainError('TOO_MANY_REQUESTS', message, { retryAfterSeconds });
+export const setupCodeRequired = (message: string) => new DomainError('SETUP_CODE_REQUIRED', message);

@@ -14,3 +14,4 @@ export * from './accounts';
 export * from './history';
 export * from './person';
 export * from './changes';
+export * from './history-access';

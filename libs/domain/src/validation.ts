@@ -16,10 +16,27 @@ export function cleanText(value: string | null | undefined): string | null {
   return text ? text : null;
 }
 
+/** C0 and C1 control characters, DEL and NUL included; tabs and line breaks too. */
+const CONTROL = /\p{Cc}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * A name is one line of readable text: at most 300 characters, no control characters at all (NUL,
+ * tabs, line breaks), and at least one letter or digit. `reason` in the details tells a form which.
+ */
 export function requireName(value: string | null | undefined, what: string): string {
   const name = cleanText(value);
-  if (!name) throw badInput(`${what} needs a name.`, { field: 'name' });
-  if (name.length > 300) throw badInput(`${what} name is longer than 300 characters.`, { field: 'name' });
+  if (!name) throw badInput(`${what} needs a name.`, { field: 'name', reason: 'required' });
+  if (CONTROL.test(name)) {
+    throw badInput(`${what} name may not contain control characters (such as NUL, tabs or line breaks): write it on one line.`, {
+      field: 'name',
+      reason: 'controlCharacters',
+    });
+  }
+  if (!LETTER_OR_DIGIT.test(name)) {
+    throw badInput(`${what} name needs at least one letter or digit.`, { field: 'name', reason: 'noLetters' });
+  }
+  if (name.length > 300) throw badInput(`${what} name is longer than 300 characters.`, { field: 'name', reason: 'tooLong' });
   return name;
 }
 
@@ -75,15 +92,36 @@ export function checkPaidAmount(value: number | null | undefined, field: string)
   return value;
 }
 
+export const WEBSITE_MAX_LENGTH = 2000;
+
+/**
+ * An http or https address with a host name such as www.kuusamo.fi; a bare host name gets https://.
+ * At most 2,000 characters, no spaces or control characters, no user name or password in it.
+ */
 export function checkWebsite(value: string | null | undefined): string | null {
   const text = cleanText(value);
   if (text === null) return null;
-  const url = /^https?:\/\//i.test(text) ? text : `https://${text}`;
+  const refuse = (why: string) => badInput(`"${text.length > 80 ? `${text.slice(0, 80)}…` : text}" is not a web address: ${why}`, { field: 'website' });
+  if (text.length > WEBSITE_MAX_LENGTH) throw refuse(`it is longer than ${WEBSITE_MAX_LENGTH} characters.`);
+  if (/[\s\p{Cc}]/u.test(text)) throw refuse('it may not contain spaces or control characters.');
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+  if (hasScheme && !/^https?:\/\//i.test(text)) throw refuse('only http:// and https:// addresses are taken.');
+  let url: URL;
   try {
-    return new URL(url).toString();
+    url = new URL(hasScheme ? text : `https://${text}`);
   } catch {
-    throw badInput(`"${text}" is not a web address.`, { field: 'website' });
+    throw refuse('write it like www.kuusamo.fi or https://www.kuusamo.fi.');
   }
+  const labels = url.hostname.split('.');
+  const tld = labels[labels.length - 1];
+  const hostOk =
+    labels.length >= 2 &&
+    labels.every((l) => /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(l)) &&
+    /^(?:[a-z]{2,63}|xn--[a-z0-9-]+)$/i.test(tld);
+  if (url.username || url.password || !hostOk) throw refuse('write it like www.kuusamo.fi or https://www.kuusamo.fi.');
+  const normalised = url.toString();
+  if (normalised.length > WEBSITE_MAX_LENGTH) throw refuse(`it is longer than ${WEBSITE_MAX_LENGTH} characters.`);
+  return normalised;
 }
 
 export function validateOrganisation(input: OrganisationInput): OrganisationInput {

@@ -11,12 +11,16 @@
  *   {"section":"PARTICIPATES","from":"Organisation","to":"Project","columns":["id","role",…],"rows":1}
  *   {"from":"org-a","to":"prj-b","id":"par-…","role":"LEAD",…}
  *   …
- *   {"end":"verkosto-backup","rows":1234,"sha256":"<hex of every byte above this line>"}
+ *   {"end":"verkosto-backup","rows":1234,"sha256":"<hex of every byte above this line>",
+ *    "keyId":"<16 hex naming the key>","hmac":"<HMAC-SHA256 of the same bytes with the instance's backup key>"}
  *
- * New tables and columns in schema.ts are included without a change here.
+ * The checksum finds damage; the HMAC finds changes, since whoever edits a file can recompute a
+ * checksum but not the HMAC without the key, which lives beside the database, never in a backup
+ * (BACKUP_KEY, or one the instance made itself). New tables and columns in schema.ts are included
+ * without a change here.
  */
-import { createHash } from 'node:crypto';
-import { badInput } from '@verkosto/domain';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { DomainError, badInput } from '@verkosto/domain';
 import type { Value } from './engine/engine';
 import { NODE_TABLES, REL_TABLES, type ColumnType } from './schema';
 
@@ -61,8 +65,24 @@ const sectionName = (s: { table: string; from?: string; to?: string }) => (s.fro
  */
 const USAGE_STAMPS = new Set(['User.lastLoginAt', 'AccessToken.lastUsedAt']);
 
-/** The file for these rows; rows may come in any order and with any key order. */
-export function writeBackup({ schemaVersion, sections }: Backup): string {
+/** A new instance's backup key: 256 random bits. */
+export const newBackupKey = () => randomBytes(32).toString('base64url');
+
+/** Names a key without giving it away, so a restore can tell "changed" from "signed elsewhere". */
+export const backupKeyId = (key: string) => sha256(`verkosto-backup-key:${key}`).slice(0, 16);
+
+const hmac = (key: string, body: string) => createHmac('sha256', key).update(body, 'utf8').digest('hex');
+
+/** Which signatures a restore accepts. */
+export interface BackupTrust {
+  /** The instance's own key first, then any the user gave (the key of the instance that wrote the file). */
+  keys: string[];
+  /** Also accept a file whose signature none of the keys can check (another instance, an earlier release). */
+  trustUnsigned?: boolean;
+}
+
+/** The file for these rows, signed with `key`; rows may come in any order and with any key order. */
+export function writeBackup({ schemaVersion, sections }: Backup, key: string): string {
   const given = new Map(sections.map((s) => [sectionName(s), s.rows]));
   const layout = backupLayout();
   const lines = [JSON.stringify({ format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion, sections: layout.length })];
@@ -85,7 +105,7 @@ export function writeBackup({ schemaVersion, sections }: Backup): string {
     total += rows.length;
   }
   const body = lines.join('\n') + '\n';
-  return body + JSON.stringify({ end: BACKUP_FORMAT, rows: total, sha256: sha256(body) }) + '\n';
+  return body + JSON.stringify({ end: BACKUP_FORMAT, rows: total, sha256: sha256(body), keyId: backupKeyId(key), hmac: hmac(key, body) }) + '\n';
 }
 
 function header(section: Layout, columns: string[], rows: number): string {
@@ -101,12 +121,42 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 /** Problems listed in an error message; the error's `problems` detail holds them all. */
 const SHOWN = 8;
 
+const REFUSALS = {
+  BACKUP_TAMPERED: {
+    fi: 'Varmuuskopiota on muutettu sen tekemisen jälkeen: sen allekirjoitus ei täsmää tämän Verkoston avaimeen. Sitä ei palauteta; mitään ei muutettu.',
+    sv: 'Säkerhetskopian har ändrats efter att den gjordes: dess signatur stämmer inte med den här Verkostos nyckel. Den återställs inte; ingenting ändrades.',
+    en: 'The backup has been changed since it was made: its signature does not match this Verkosto’s key. It is not restored; nothing was changed.',
+  },
+  BACKUP_UNVERIFIED: {
+    fi: 'Varmuuskopion allekirjoitusta ei voi tarkistaa: sen on tehnyt toinen Verkosto tai aiempi versio. Anna sen tehneen Verkoston varmuuskopioavain (--key tai BACKUP_KEY), tai jos tiedät varmasti, mistä tiedosto on peräisin, palauta se tarkistamatta (--trust-unsigned tai ?trustUnsigned=true). Mitään ei muutettu.',
+    sv: 'Säkerhetskopians signatur kan inte kontrolleras: den gjordes av en annan Verkosto eller en tidigare version. Ange säkerhetskopieringsnyckeln för den Verkosto som gjorde den (--key eller BACKUP_KEY), eller, om du säkert vet var filen kommer ifrån, återställ den utan kontroll (--trust-unsigned eller ?trustUnsigned=true). Ingenting ändrades.',
+    en: 'The backup’s signature cannot be checked: another Verkosto or an earlier release made it. Give the backup key of the Verkosto that made it (--key or BACKUP_KEY), or, if you know for sure where the file comes from, restore it unchecked (--trust-unsigned or ?trustUnsigned=true). Nothing was changed.',
+  },
+} as const;
+
+/** A refusal for want of a valid signature, in English with the Finnish and Swedish beside it (`messages`). */
+function refusal(code: keyof typeof REFUSALS): DomainError {
+  return new DomainError(code, REFUSALS[code].en, { messages: REFUSALS[code] });
+}
+
+/** The signature checked in constant time: tampered when it names one of our keys but does not match. */
+function checkSignature(body: string, end: Record<string, unknown>, trust: BackupTrust): void {
+  const given = typeof end.hmac === 'string' ? Buffer.from(end.hmac, 'hex') : Buffer.alloc(0);
+  for (const key of trust.keys) {
+    const expected = Buffer.from(hmac(key, body), 'hex');
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return;
+  }
+  if (trust.keys.some((key) => end.keyId === backupKeyId(key))) throw refusal('BACKUP_TAMPERED');
+  if (!trust.trustUnsigned) throw refusal('BACKUP_UNVERIFIED');
+}
+
 /**
- * Reads and checks a backup file against the current schema: the checksum, every section and
- * column, every value's type, unique keys, and that every relationship's ends are in the file.
- * Any problem refuses the whole file (BAD_USER_INPUT) with the reasons.
+ * Reads and checks a backup file against the current schema: the checksum, the signature (see
+ * BackupTrust), every section and column, every value's type, unique keys, and that every
+ * relationship's ends are in the file. A problem refuses the whole file (BAD_USER_INPUT, or
+ * BACKUP_TAMPERED / BACKUP_UNVERIFIED for the signature) with the reasons.
  */
-export function readBackup(text: string): Backup {
+export function readBackup(text: string, trust: BackupTrust): Backup {
   const fail = (problems: string[]): never => {
     throw badInput(
       `The backup file cannot be restored; nothing was changed. ${problems.slice(0, SHOWN).join(' ')}${problems.length > SHOWN ? ` (${problems.length - SHOWN} more problems.)` : ''}`,
@@ -132,6 +182,7 @@ export function readBackup(text: string): Backup {
   if (first.formatVersion !== BACKUP_FORMAT_VERSION) fail([`The backup is in format version ${String(first.formatVersion)}; this Verkosto reads version ${BACKUP_FORMAT_VERSION}.`]);
   if (end.end !== BACKUP_FORMAT) fail(['The file is cut short: its last line is not the closing line of a Verkosto backup.']);
   if (end.sha256 !== sha256(body)) fail(['The file has been changed or damaged since it was written: its checksum does not match.']);
+  checkSignature(body, end, trust);
   const schemaVersion = first.schemaVersion;
   if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion)) fail(['The backup does not say which schema version it holds.']);
 

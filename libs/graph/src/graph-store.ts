@@ -4,6 +4,7 @@ import type {
   DuplicateGroup,
   Actor,
   Change,
+  ChangeTouches,
   BaselinePart,
   GraphBaseline,
   GraphChanges,
@@ -106,6 +107,15 @@ export interface DeletionImpact {
   removedRelationships: number;
 }
 
+export interface RestoreOptions {
+  /** Replace what the database holds (otherwise only into an empty one). */
+  replace?: boolean;
+  /** Backup keys of other instances whose files to accept (moving to a new machine). */
+  keys?: string[];
+  /** Accept a file no key can check (an earlier release's); never one changed after signing with a known key. */
+  trustUnsigned?: boolean;
+}
+
 /** What a restore wrote: rows per table (a relationship type sums its pairs). */
 export interface RestoreReport {
   rows: Record<string, number>;
@@ -130,6 +140,13 @@ export interface ChangeFilter {
   to?: IsoDate | null;
   first?: number | null;
   after?: string | null;
+  /**
+   * The caller's history rule (mayReadChange): given a batch of what changes touch, the test for
+   * each. Changes it refuses are left out of the page and of the count.
+   */
+  readable?: ((batch: readonly ChangeTouches[]) => Promise<(change: ChangeTouches) => boolean>) | null;
+  /** False when nobody asked for totalCount: it is then not counted (null). */
+  withTotal?: boolean;
 }
 
 /** Where a bulk load came from: named in its change, and the source of ties that bring none. */
@@ -268,13 +285,17 @@ export interface GraphStore {
   /** Seeds the demo network into an empty database once (as the system actor); later starts leave the data alone. */
   seedDemoOnce(dataset: SeedDataset): Promise<boolean>;
   counts(): Promise<Record<string, number>>;
-  /** The full backup file of every table (backup.ts): deterministic, read in one transaction. */
+  /** The full backup file of every table (backup.ts): deterministic, read in one transaction, signed with the backup key. */
   backup(): Promise<string>;
   /**
    * Restores a backup file, all or nothing. Only into a database holding nothing but reference
    * data (CONFLICT otherwise) unless `replace`, which replaces everything; a damaged or foreign
-   * file, or one of another schema version, is refused (BAD_USER_INPUT) and changes nothing.
+   * file, or one of another schema version, is refused (BAD_USER_INPUT), one changed after it was
+   * signed (BACKUP_TAMPERED) or signed by no key given (BACKUP_UNVERIFIED, unless trustUnsigned)
+   * too, and nothing changes.
    */
-  restore(file: string, options?: { replace?: boolean }): Promise<RestoreReport>;
+  restore(file: string, options?: RestoreOptions): Promise<RestoreReport>;
+  /** The key this instance signs its backups with (BACKUP_KEY, or its own kept beside the data). */
+  backupKey(): Promise<string>;
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@
  * The store contract for the change history, undo, tie sources and named persons: every engine
  * available, like store.contract.ts. Fault injection wraps the embedded engine.
  */
-import type { Change, JsonObject, PersonInput } from '@verkosto/domain';
+import type { Change, ChangeTouches, JsonObject, PersonInput } from '@verkosto/domain';
 import { SYSTEM_ACTOR } from '@verkosto/domain';
 import { actor, dataset, expectDomainError, expectRefusedUnchanged, legs, tag, tempDir, walk } from './contract.fixture';
 import type { StorageEngine } from './engine/engine';
@@ -137,6 +137,22 @@ describe.each(legs)('history contract on $name', (leg) => {
       const today = all[0].at.slice(0, 10);
       expect((await store.listChanges({ entityId: created.id, from: today, to: today })).totalCount).toBe(5);
       expect((await store.listChanges({ entityId: created.id, to: '2000-01-01' })).totalCount).toBe(0);
+    });
+
+    it("leaves out of the page and the count the changes the caller's rule refuses, reading on past them", async () => {
+      const created = await org();
+      for (let i = 0; i < 5; i++) await store.updateOrganisation(created.id, { name: `Suodatettu ${i} ${tag()}` }, actor);
+      const all = await history(created.id);
+      const refused = new Set(all.filter((_, i) => i % 2 === 0).map((c) => c.id));
+      // A page's batch holds whole changes: refuse every other one by id.
+      const readable = async () => (change: ChangeTouches) => !refused.has((change as Change).id);
+      const { pages, ids } = await walk((after) => store.listChanges({ entityId: created.id, first: 2, after, readable, withTotal: false }));
+      expect(ids).toEqual(all.filter((c) => !refused.has(c.id)).map((c) => c.id));
+      expect(pages.map((p) => [p.items.length, p.hasNextPage])).toEqual([[2, true], [1, false]]);
+      // The count reads only what each change touches, the rule's own material.
+      const none = async () => (change: ChangeTouches) => !change.entityIds.includes(created.id);
+      expect((await store.listChanges({ entityId: created.id, readable: none })).totalCount).toBe(0);
+      expect((await store.listChanges({ entityId: created.id, readable: none, withTotal: false })).totalCount).toBeNull();
     });
 
     it('asks for exactly one of entity and network, and a sound window', async () => {

@@ -1,6 +1,7 @@
 export * from './graph-store';
 export * from './open-store';
 export { CypherGraphStore } from './store/cypher-graph-store';
+export { newBackupKey } from './backup';
 export { MAX_PAGE_SIZE } from './store/paging';
 export type { StorageEngine } from './engine/engine';
 export { DuplicateKeyError } from './engine/engine';

@@ -10,6 +10,8 @@ import { CypherGraphStore } from './store/cypher-graph-store';
 export interface StoreConfig {
   dataDir: string;
   neo4j?: { uri: string; user: string; password: string; database?: string } | null;
+  /** Signs and checks backups (BACKUP_KEY); without it the database makes and keeps its own. */
+  backupKey?: string | null;
 }
 
 /** The graph and the accounts, over one engine. */
@@ -29,7 +31,7 @@ export async function openDatabase(config: StoreConfig): Promise<Database> {
     throw error;
   }
   // Closing the graph store closes the engine both share.
-  return { graph: new CypherGraphStore(engine), accounts: new EngineAccountStore(engine) };
+  return { graph: new CypherGraphStore(engine, { backupKey: config.backupKey }), accounts: new EngineAccountStore(engine) };
 }
 
 /** The graph alone (tests, benchmarks, tools). */

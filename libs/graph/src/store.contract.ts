@@ -25,7 +25,8 @@ import {
   tempDir,
   walk,
 } from './contract.fixture';
-import { readBackup, writeBackup } from './backup';
+import { createHash } from 'node:crypto';
+import { newBackupKey, readBackup, writeBackup } from './backup';
 import type { GraphStore } from './graph-store';
 import { openStore } from './open-store';
 
@@ -453,6 +454,28 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       expect(pages.map((p) => p.totalCount)).toEqual([2, 2]);
       expect((await store.deleteNetwork(created.id, actor)).id).toBe(created.id);
       expect(await store.getNetwork(created.id)).toBeNull();
+    });
+
+    it('refuses a second network whose name differs only in case, accents, punctuation and spacing, naming neither', async () => {
+      const t = tag();
+      const hidden = await network({ name: `Pohjanmaan Väylä-verkosto ${t}`, visibility: 'PRIVATE' });
+      const error = await expectRefusedUnchanged(store, 'CONFLICT', () => network({ name: `  POHJANMAAN vayla verkosto ${t.toUpperCase()} ` }));
+      expect(error.details).toEqual({ field: 'name' });
+      expect(error.message).not.toContain(hidden.id);
+      expect(error.message).not.toContain(hidden.name);
+      const other = await network({ name: `Kuusamon verkosto ${t}` });
+      await expectRefusedUnchanged(store, 'CONFLICT', () => store.updateNetwork(other.id, { name: hidden.name.toLowerCase() }, actor));
+      expect((await store.getNetwork(other.id))?.name).toBe(other.name);
+      // A network keeps its own name through an edit, and may respell it.
+      expect((await store.updateNetwork(hidden.id, { name: `Pohjanmaan väylä-verkosto ${t}`, goal: 'Osallisuus' }, actor)).goal).toBe('Osallisuus');
+      // Deleted, its name is free again.
+      await store.deleteNetwork(other.id, actor);
+      expect((await network({ name: other.name })).name).toBe(other.name);
+    });
+
+    it('refuses a network name of only a NUL or with control characters', async () => {
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => network({ name: '\u0000' }));
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => network({ name: `Verkosto\t${tag()}` }));
     });
 
     it('refuses an unknown region, and reports an unknown network as NOT_FOUND', async () => {
@@ -1283,12 +1306,18 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
 
   {
     describe('restore', () => {
+      /** Instances configured with one BACKUP_KEY, as when moving to a new machine with the key. */
+      const sharedKey = newBackupKey();
+      const sharing = async () => openStore({ ...(await leg.config(tempDir())), backupKey: sharedKey });
+
       /** A store with a bit of everything, including text a CSV file would mangle. */
       async function richStore(): Promise<GraphStore> {
-        const source = await openStore(await leg.config(tempDir()));
+        const source = await sharing();
         const { ids, data } = dataset(tag());
         await source.loadDataset(data, actor);
-        const odd = await source.createOrganisation({ name: 'Oy "Lainaus", pilkku\nja rivi', kind: 'COMPANY', website: 'https://example.fi/a,b' }, actor);
+        // A name is one line; the line break a CSV file would mangle is in a network's goal.
+        const odd = await source.createOrganisation({ name: 'Oy "Lainaus", pilkku; ja rivi', kind: 'COMPANY', website: 'https://example.fi/a,b' }, actor);
+        await source.createNetwork({ name: `Rivit ${tag()}`, goal: 'Ensimmäinen "rivi",\ntoinen rivi' }, actor);
         const other = await source.createOrganisation({ name: 'Kuopion kaupunki, sivistystoimi', kind: 'MUNICIPALITY', municipalityCode: '297' }, actor);
         await source.mergeOrganisations(odd.id, [other.id], actor);
         await source.addParticipation({ organisationId: odd.id, targetId: ids.p2, role: 'FUNDER', validFrom: '2020-06-01' }, actor);
@@ -1297,7 +1326,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
 
       it('backup → empty database → restore → backup gives the same bytes, and the same answers', async () => {
         const source = await richStore();
-        const target = await openStore(await leg.config(tempDir()));
+        const target = await sharing();
         try {
           const file = await source.backup();
           const report = await target.restore(file);
@@ -1307,7 +1336,9 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
           expect(await target.counts()).toEqual(await source.counts());
           const [merged] = (await target.listOrganisations({ search: 'lainaus', first: 5 })).items;
           expect(merged.mergedNames).toEqual(['Kuopion kaupunki, sivistystoimi']);
-          expect(merged.name).toBe('Oy "Lainaus", pilkku\nja rivi');
+          expect(merged.name).toBe('Oy "Lainaus", pilkku; ja rivi');
+          const lined = (await target.listNetworks({ search: 'rivit', first: 5 })).items;
+          expect(lined.map((n) => n.goal)).toEqual(['Ensimmäinen "rivi",\ntoinen rivi']);
           expect(await target.municipalities()).toEqual(await source.municipalities());
         } finally {
           await source.close();
@@ -1317,7 +1348,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
 
       it('refuses a database that holds data unless told to replace it, then replaces everything', async () => {
         const source = await richStore();
-        const target = await openStore(await leg.config(tempDir()));
+        const target = await sharing();
         try {
           const file = await source.backup();
           const stray = await target.createOrganisation({ name: `Ylimääräinen ${tag()}`, kind: 'OTHER' }, actor);
@@ -1336,7 +1367,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
 
       it('refuses a damaged, cut or foreign file and changes nothing', async () => {
         const source = await richStore();
-        const target = await openStore(await leg.config(tempDir()));
+        const target = await sharing();
         try {
           const file = await source.backup();
           const before = await target.backup();
@@ -1345,7 +1376,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
             [damaged, /checksum does not match/],
             [file.slice(0, Math.floor(file.length / 2)), /cut short/],
             ['{"hello":"world"}\n{"end":"x"}\n', /not a Verkosto backup/],
-            [writeBackup({ ...readBackup(file), schemaVersion: 99 }), /schema version 99; this database is at version \d+/],
+            [writeBackup({ ...readBackup(file, { keys: [sharedKey] }), schemaVersion: 99 }, sharedKey), /schema version 99; this database is at version \d+/],
             ['', /cut short/],
           ];
           for (const [text, reason] of cases) {
@@ -1354,6 +1385,52 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
             expect(error.message).toMatch(/nothing was changed/);
           }
           expect(await target.backup()).toBe(before);
+        } finally {
+          await source.close();
+          await target.close();
+        }
+      });
+
+      it('signs with a key of its own, kept beside the data but never in a backup, through a restore and a reopening', async () => {
+        const dir = tempDir();
+        const own = await openStore(await leg.config(dir));
+        let key: string;
+        try {
+          key = await own.backupKey();
+          const file = await own.backup();
+          expect(file).not.toContain(key);
+          expect(file).not.toContain('"backupKey"');
+          await own.restore(file, { replace: true });
+          expect(await own.backupKey()).toBe(key);
+          expect(await own.backup()).toBe(file);
+        } finally {
+          await own.close();
+        }
+        const reopened = await openStore(await leg.config(dir));
+        try {
+          expect(await reopened.backupKey()).toBe(key);
+        } finally {
+          await reopened.close();
+        }
+      });
+
+      it('refuses a file edited and re-sealed, and one signed by another instance unless given its key or told to trust it', async () => {
+        const source = await openStore(await leg.config(tempDir()));
+        const target = await openStore(await leg.config(tempDir()));
+        try {
+          await source.loadDataset(dataset(tag()).data, actor);
+          const file = await source.backup();
+          const lines = file.trimEnd().split('\n');
+          const body = `${lines.slice(0, -1).join('\n')}\n`.replace('"role":"LEAD"', '"role":"FUNDER"');
+          const end = JSON.parse(lines[lines.length - 1]) as Record<string, unknown>;
+          const forged = `${body}${JSON.stringify({ ...end, sha256: createHash('sha256').update(body).digest('hex') })}\n`;
+          await expectRefusedUnchanged(source, 'BACKUP_TAMPERED', () => source.restore(forged, { replace: true, trustUnsigned: true }));
+          await expectRefusedUnchanged(target, 'BACKUP_UNVERIFIED', () => target.restore(file));
+          expect((await target.restore(file, { keys: [await source.backupKey()] })).replaced).toBe(false);
+          expect((await target.restore(file, { replace: true, trustUnsigned: true })).replaced).toBe(true);
+          const theirs = await source.backupKey();
+          await expectRefusedUnchanged(target, 'BACKUP_TAMPERED', () => target.restore(forged, { replace: true, keys: [theirs] }));
+          expect(await target.counts()).toEqual(await source.counts());
         } finally {
           await source.close();
           await target.close();

@@ -1,9 +1,16 @@
 import {
   forbidden,
+  mayReadChange,
+  personOrganisationIds,
   roleAtLeast,
   unauthenticated,
+  withPersonsFor,
   type AccessRole,
+  type Change,
+  type ChangeEffect,
+  type ChangeTouches,
   type GraphSnapshot,
+  type HistoryRights,
 } from '@verkosto/domain';
 import type { AccountStore, GraphStore, ItemNetwork, PrivateItems } from '@verkosto/graph';
 import type { RequestUser } from './request-user';
@@ -100,7 +107,7 @@ export class RequestAccess {
     if (networks.length === 0 || networks.some((n) => n.visibility === 'PUBLIC')) return;
     if (networks.some((n) => roleAtLeast(this.roleIn(n.networkId), 'EVALUATOR'))) return;
     this.requireSignedIn();
-    throw forbidden(`Reports on ${names(networks)} are for its evaluators, editors and coordinators.`);
+    throw forbidden(`Reports on ${this.names(networks)} are for its evaluators, editors and coordinators.`);
   }
 
   /**
@@ -118,7 +125,7 @@ export class RequestAccess {
       if (networks.length === 0) this.requireEditorSomewhere();
       else if (mode === 'any' ? !networks.some(edits) : !networks.every(edits)) {
         const missing = mode === 'any' ? networks : networks.filter((n) => !edits(n));
-        throw forbidden(`This needs editor rights in ${names(missing)}.`);
+        throw forbidden(`This needs editor rights in ${this.names(missing)}.`);
       }
     }
   }
@@ -174,9 +181,69 @@ export class RequestAccess {
     return (await this.graph.getChange(id))?.networkIds ?? [];
   }
 
+  /**
+   * The caller's rights for the history rule (mayReadChange) over a batch of changes: the hidden
+   * set, the batch's networks and its persons' organisations, each read once. A network that no
+   * longer exists took its rights with it: its records are for administrators.
+   */
+  async historyRights(changes: readonly (ChangeTouches & { effects?: ChangeEffect[] })[]): Promise<HistoryRights> {
+    if (this.user?.isAdmin) return { reads: () => true, reportsOn: () => true, keepsPeopleOf: () => true };
+    const networkIds = [...new Set(changes.flatMap((c) => c.networkIds))];
+    const organisationIds = personOrganisationIds(changes);
+    const [hidden, networks, organisations] = await Promise.all([
+      this.hiddenIds(),
+      this.accounts.networksOfItems(networkIds),
+      this.accounts.networksOfItems(organisationIds),
+    ]);
+    const visibility = new Map(networks.filter((n) => n.item === n.networkId).map((n) => [n.networkId, n.visibility]));
+    const editorSomewhere = this.roleSomewhere('EDITOR');
+    return {
+      reads: (id) => !hidden.has(id),
+      reportsOn: (id) =>
+        !hidden.has(id) && (visibility.get(id) === 'PUBLIC' || (visibility.has(id) && roleAtLeast(this.roleIn(id), 'EVALUATOR'))),
+      keepsPeopleOf: (id) => {
+        const of = organisations.filter((n) => n.item === id);
+        return of.length === 0 ? editorSomewhere : of.some((n) => roleAtLeast(this.roleIn(n.networkId), 'EDITOR'));
+      },
+    };
+  }
+
+  /** The history rule as a list filter (ChangeFilter.readable); none for administrators. */
+  readableChanges(): ((batch: readonly ChangeTouches[]) => Promise<(change: ChangeTouches) => boolean>) | null {
+    if (this.user?.isAdmin) return null;
+    return async (batch) => {
+      const rights = await this.historyRights(batch);
+      return (change) => mayReadChange(change, rights);
+    };
+  }
+
+  /** The changes the caller may read, each with persons' data as far as the caller keeps it. */
+  async shownChanges(changes: Change[]): Promise<Change[]> {
+    const rights = await this.historyRights(changes);
+    return changes.filter((c) => mayReadChange(c, rights)).map((c) => withPersonsFor(c, rights));
+  }
+
+  /** One change by id under the history rule: FORBIDDEN (UNAUTHENTICATED when signed out) when it touches what the caller may not read. */
+  async requireChangeRead(id: string): Promise<void> {
+    const change = await this.graph.getChange(id);
+    if (!change || (await this.shownChanges([change])).length > 0) return;
+    if (!this.user) throw unauthenticated(this.problem ?? 'Sign in to see the history.');
+    throw forbidden('This change touches something you may not see.');
+  }
+
   /** Administrators; on an instance without accounts yet, whoever sets it up (as for the first administrator). */
   async requireAdminOnceSetUp(): Promise<void> {
     if ((await this.accounts.countUsers()) > 0) this.requireAdmin();
+  }
+
+  /** Networks named in a refusal: by name those the caller may read, the others only counted (issue 12). */
+  private names(networks: ItemNetwork[]): string {
+    const all = dedupe(networks);
+    const named = all.filter((n) => n.visibility === 'PUBLIC' || this.roleIn(n.networkId) !== null).map((n) => `"${n.networkName}"`);
+    const unseen = all.length - named.length;
+    if (unseen > 0) named.push(unseen === 1 ? 'a network you are not a member of' : `${unseen} networks you are not a member of`);
+    if (named.length === 1) return unseen ? named[0] : `the network ${named[0]}`;
+    return `the networks ${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
   }
 
   async personOrganisation(id: string): Promise<string | null> {
@@ -188,7 +255,3 @@ function dedupe(pairs: ItemNetwork[]): ItemNetwork[] {
   return [...new Map(pairs.map((p) => [p.networkId, p])).values()];
 }
 
-function names(networks: ItemNetwork[]): string {
-  const list = dedupe(networks).map((n) => `"${n.networkName}"`);
-  return list.length === 1 ? `the network ${list[0]}` : `the networks ${list.join(', ')}`;
-}

@@ -9,11 +9,13 @@ import type { RequestAccess } from './access';
 import { AccessRoleEnum, ApiToken, CreateUserInput, LoginPayload, Membership, NetworkMember, NewApiToken, UpdateUserInput, User } from './account.model';
 import { AuthService } from './auth.service';
 import { CurrentAccess, CurrentRequest } from './current-access';
+import { SetupCode } from './setup-code';
 
 @Resolver(() => User)
 export class AccountResolver {
   constructor(
     private readonly auth: AuthService,
+    private readonly setup: SetupCode,
     @Inject(ACCOUNT_STORE) private readonly accounts: AccountStore,
   ) {}
 
@@ -25,6 +27,13 @@ export class AccountResolver {
   @Query(() => Boolean, { description: 'True while Verkosto has no accounts: the web app then asks for the first administrator.' })
   needsFirstAdmin() {
     return this.auth.needsFirstAdmin();
+  }
+
+  @Query(() => Boolean, {
+    description: 'True while Verkosto has no accounts and this caller is on another machine: creating the first administrator then needs the set-up code of the server’s log.',
+  })
+  setupCodeRequired(@CurrentRequest() req: Request) {
+    return this.setup.required(req);
   }
 
   @Query(() => [ApiToken], { description: 'Your tokens for scripts.' })
@@ -59,24 +68,28 @@ export class AccountResolver {
     return this.auth.logout(req);
   }
 
-  @Mutation(() => LoginPayload, { description: 'Creates the first administrator and signs in; works only while Verkosto has no accounts.' })
+  @Mutation(() => LoginPayload, {
+    description: 'Creates the first administrator and signs in; works only while Verkosto has no accounts, and from another machine only with the set-up code of the server’s log.',
+  })
   createFirstAdmin(
     @CurrentRequest() req: Request,
     @Args('email') email: string,
     @Args('password') password: string,
     @Args('name', { type: () => String, nullable: true }) name?: string | null,
+    @Args('setupCode', { type: () => String, nullable: true }) setupCode?: string | null,
   ) {
-    return this.auth.createFirstAdmin(req, { email, password, name });
+    return this.auth.createFirstAdmin(req, { email, password, name, setupCode });
   }
 
   @Mutation(() => Boolean, { description: 'Changes your password and ends your other sessions.' })
   changePassword(
+    @CurrentRequest() req: Request,
     @CurrentAccess() access: RequestAccess,
     @Args('currentPassword') currentPassword: string,
     @Args('newPassword') newPassword: string,
   ) {
     const user = access.requireSignedIn();
-    return this.auth.changePassword(user.id, user.tokenId, currentPassword, newPassword);
+    return this.auth.changePassword(req, user.id, user.tokenId, currentPassword, newPassword);
   }
 
   @Mutation(() => NewApiToken, { description: 'A token for scripts; leave out expiresInDays for one that lasts until revoked.' })

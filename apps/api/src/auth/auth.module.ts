@@ -5,17 +5,21 @@ import { AccessGuard } from './access.guard';
 import { AccountResolver, MembershipResolver } from './account.resolver';
 import { AuthMiddleware } from './auth.middleware';
 import { AuthService } from './auth.service';
+import { RequestLimitMiddleware } from '../limits/request-limit.middleware';
 import { ruleFor } from './rules';
+import { SetupCode } from './setup-code';
 
 /** Accounts, sign-in, and the guard every operation passes (rules.ts). */
 @Module({
-  providers: [AuthService, AccountResolver, MembershipResolver, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AuthService, SetupCode, AccountResolver, MembershipResolver, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [SetupCode],
 })
 export class AuthModule implements NestModule, OnApplicationBootstrap {
   constructor(private readonly modules: ModuleRef) {}
 
   configure(consumer: MiddlewareConsumer) {
-    consumer.apply(AuthMiddleware).forRoutes('{*path}');
+    // Request limits count per account, so they run once the caller is known.
+    consumer.apply(AuthMiddleware, RequestLimitMiddleware).forRoutes('{*path}');
   }
 
   /** Says at start which operations nobody can use for want of a rule (the guard refuses them). */

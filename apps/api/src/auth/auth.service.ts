@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   badInput,
   checkPassword,
+  conflict,
   normaliseEmail,
   tooManyRequests,
   unauthenticated,
@@ -13,9 +14,11 @@ import type { Request } from 'express';
 import { ACCOUNT_STORE } from '../common/store.module';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { SESSION_COOKIE, SESSION_DAYS, clearSessionCookies, readCookie, setSessionCookies } from './cookies';
+import { clientAddress } from './client-address';
 import { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './passwords';
 import { csrfTokenOf, hashSecret, newSecret } from './secrets';
+import { SetupCode } from './setup-code';
 
 export interface LoginResult {
   user: User;
@@ -37,11 +40,20 @@ export class AuthService implements OnModuleInit {
   constructor(
     @Inject(ACCOUNT_STORE) private readonly accounts: AccountStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly setup: SetupCode,
   ) {}
 
-  /** ADMIN_EMAIL and ADMIN_PASSWORD create the first administrator while there are no accounts. */
+  /**
+   * ADMIN_EMAIL and ADMIN_PASSWORD create the first administrator while there are no accounts;
+   * without them the log shows the set-up code that the first administrator is created with.
+   */
   async onModuleInit(): Promise<void> {
     await this.accounts.deleteExpiredTokens();
+    await this.createConfiguredAdmin();
+    await this.setup.announce();
+  }
+
+  private async createConfiguredAdmin(): Promise<void> {
     const { admin } = this.config;
     if (!admin) return;
     if ((await this.accounts.countUsers()) > 0) {
@@ -52,35 +64,36 @@ export class AuthService implements OnModuleInit {
     this.logger.log(`Created the administrator ${admin.email}.`);
   }
 
-  async needsFirstAdmin(): Promise<boolean> {
-    return (await this.accounts.countUsers()) === 0;
+  needsFirstAdmin(): Promise<boolean> {
+    return this.setup.settingUp();
   }
 
-  async createFirstAdmin(req: Request, input: { email: string; password: string; name?: string | null }): Promise<LoginResult> {
+  /** From another machine only with the set-up code of the log (SetupCode); once only. */
+  async createFirstAdmin(req: Request, input: { email: string; password: string; name?: string | null; setupCode?: string | null }): Promise<LoginResult> {
     const password = checkPassword(input.password);
+    if (!(await this.needsFirstAdmin())) throw conflict('Verkosto already has an administrator: sign in instead.');
+    this.setup.check(req, input.setupCode);
     const user = await this.accounts.createUser(
       { email: input.email, name: input.name, passwordHash: await hashPassword(password), isAdmin: true },
       { onlyIfFirst: true },
     );
+    await this.setup.spend();
     this.logger.log(`Created the first administrator ${user.email} from the web app.`);
     return this.startSession(req, user);
   }
 
-  /** Throttled per account and per address; the same answer whether the email exists or not. */
+  /** Throttled (LoginThrottle); the same answer whether the email exists or not. */
   async login(req: Request, emailText: string, password: string, tokenName?: string | null): Promise<LoginResult> {
     const email = emailText.trim().toLowerCase();
-    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    const wait = this.throttle.retryAfter(email, address);
-    if (wait > 0) {
-      throw tooManyRequests(`Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} min.`, wait);
-    }
+    const address = clientAddress(req);
+    this.refuseWhileThrottled(email, address);
     const found = await this.accounts.findLogin(email);
     if (!(await verifyPassword(found?.passwordHash ?? null, password)) || !found) {
       this.throttle.failed(email, address);
       this.logger.warn(`Failed sign-in for ${email} from ${address}.`);
       throw unauthenticated('Wrong email or password.');
     }
-    this.throttle.succeeded(email);
+    this.throttle.succeeded(email, address);
     await this.accounts.recordLogin(found.user.id);
     if (tokenName !== undefined && tokenName !== null) {
       const { token } = await this.createToken(found.user.id, tokenName, null);
@@ -96,14 +109,21 @@ export class AuthService implements OnModuleInit {
     return !!session;
   }
 
-  /** Ends the account's other browser sessions, so a changed password locks out whoever knew the old one. */
-  async changePassword(userId: string, currentTokenId: string, current: string, next: string): Promise<boolean> {
+  /**
+   * Ends the account's other browser sessions, so a changed password locks out whoever knew the
+   * old one. A wrong current password counts as a failed sign-in: a stolen session cannot guess it.
+   */
+  async changePassword(req: Request, userId: string, currentTokenId: string, current: string, next: string): Promise<boolean> {
     const password = checkPassword(next, 'newPassword');
     const user = await this.accounts.getUser(userId);
     const login = user ? await this.accounts.findLogin(user.email) : null;
+    const address = clientAddress(req);
+    if (user) this.refuseWhileThrottled(user.email, address);
     if (!login || !(await verifyPassword(login.passwordHash, current))) {
+      if (user) this.throttle.failed(user.email, address);
       throw badInput('The current password is not right.', { field: 'currentPassword' });
     }
+    this.throttle.succeeded(login.user.email, address);
     await this.accounts.setPasswordHash(userId, await hashPassword(password));
     for (const session of await this.accounts.listTokens(userId, 'SESSION')) {
       if (session.id !== currentTokenId) await this.accounts.revokeToken(userId, session.id);
@@ -132,6 +152,11 @@ export class AuthService implements OnModuleInit {
     const expiresAt = expiresInDays === null ? null : new Date(Date.now() + expiresInDays * DAY_MS).toISOString();
     const info = await this.accounts.createToken({ hash: hashSecret(token), userId, kind: 'API', name, expiresAt });
     return { token, info };
+  }
+
+  private refuseWhileThrottled(email: string, address: string): void {
+    const wait = this.throttle.retryAfter(email, address);
+    if (wait > 0) throw tooManyRequests(`Too many failed attempts: try again in ${wait} s.`, wait);
   }
 
   private async startSession(req: Request, user: User): Promise<LoginResult> {

@@ -51,16 +51,24 @@ const editsEverywhere = (...names: string[]) =>
 const coordinates = (name: string) =>
   rule('restricted', "the network's coordinators", (a, args) => a.requireRole(args[name], 'COORDINATOR'));
 
-const createsInNetworks = rule('restricted', 'editors in every network it is placed in (in some network, if none)', (a, args) =>
-  a.requireEditLinks(args.input, null),
-);
+/** A predecessor or a continued activity is named only by those who may read it. */
+const readsLinked = async (a: RequestAccess, input: Args | undefined) => {
+  await a.requireRead(input?.predecessorId);
+  await a.requireRead(input?.continuesId);
+};
+const createsInNetworks = rule('restricted', 'editors in every network it is placed in (in some network, if none)', async (a, args) => {
+  await a.requireEditLinks(args.input, null);
+  await readsLinked(a, args.input);
+});
 const updatesProject = rule('restricted', 'editors in a network it belongs to, and in every network added or taken away', async (a, args) => {
   await a.requireEdit([args.id], 'any');
   await a.requireEditLinks(args.input, { id: args.id });
+  await readsLinked(a, args.input);
 });
 const updatesActivity = rule('restricted', 'editors in a network it belongs to, and in every network added or taken away', async (a, args) => {
   await a.requireEdit([args.id], 'any');
   await a.requireEditLinks(args.input, { id: args.id, projectId: await a.currentActivityProject(args.id) });
+  await readsLinked(a, args.input);
 });
 const editsParticipationTarget = rule('restricted', 'editors in a network of the project, activity or network', async (a, args) => {
   await a.requireEdit([(await a.participationTarget(args.id)) ?? args.id], 'any');
@@ -71,11 +79,14 @@ const readsHistory = rule('signedIn', 'signed-in accounts who may report on the 
   a.requireSignedIn();
   await a.requireReport(args.entityId ?? args.networkId);
 });
-const readsChange = rule('signedIn', 'signed-in accounts who may report on every network the change touched', async (a, args) => {
+/** One recorded change: the history rule (mayReadChange), the same that filters every history list. */
+const readsChange = rule('signedIn', 'signed-in accounts who may report on every network the change touched and read every item it touches', async (a, args) => {
   a.requireSignedIn();
-  for (const network of await a.changeNetworkIds(args.id)) await a.requireReport(network);
+  await a.requireChangeRead(args.id);
 });
-const undoesChange = rule('restricted', 'editors in every network the change touched (in some network, if none)', async (a, args) => {
+const undoesChange = rule('restricted', 'those who may read the change, if editors in a network it touched (in some network, if none)', async (a, args) => {
+  a.requireSignedIn();
+  await a.requireChangeRead(args.id);
   const networks = await a.changeNetworkIds(args.id);
   if (networks.length) await a.requireEdit(networks, 'any');
   else a.requireEditorSomewhere();
@@ -123,6 +134,7 @@ export const RULES: { Query: Record<string, Rule>; Mutation: Record<string, Rule
     operatingModels: anyone,
     me: anyone,
     needsFirstAdmin: anyone,
+    setupCodeRequired: anyone,
     myTokens: signedIn,
     users: admins,
     networkMembers: coordinates('networkId'),
@@ -137,7 +149,7 @@ export const RULES: { Query: Record<string, Rule>; Mutation: Record<string, Rule
   Mutation: {
     login: anyone,
     logout: anyone,
-    createFirstAdmin: rule('anyone', 'anyone, while Verkosto has no accounts'),
+    createFirstAdmin: rule('anyone', 'anyone, while Verkosto has no accounts: on this machine, or with the set-up code of the log'),
     changePassword: signedIn,
     createToken: signedIn,
     revokeToken: signedIn,
@@ -172,8 +184,8 @@ export const RULES: { Query: Record<string, Rule>; Mutation: Record<string, Rule
       await a.requireEdit([args.networkId], 'any');
     }),
     undoChange: undoesChange,
-    // An import may also update items in networks the editor does not edit (see the README).
-    importData: rule('restricted', 'editors in some network', (a) => a.requireEditorSomewhere()),
+    // Each row then needs what the mutation making its change needs (import/import-rights.ts).
+    importData: rule('restricted', 'editors in some network; each row as its mutation', (a) => a.requireEditorSomewhere()),
     createPerson: rule('restricted', 'editors in a network of the organisation', (a, args) => a.requireEdit([args.input?.organisationId], 'any')),
     updatePerson: keepsPerson,
     erasePerson: keepsPerson,
@@ -186,9 +198,10 @@ export const HTTP_RULES: Record<string, Rule> = {
   'GET /api/export': reports,
   'GET /api/import/templates/:file': anyone,
   // The whole database, password hashes included: administrators only. A restore replaces the
-  // accounts too, so a new instance without any is restored by whoever sets it up.
+  // accounts too, so a new instance without any is restored by whoever sets it up (on this machine,
+  // or with the set-up code of the log: BackupController checks it).
   'GET /api/backup': admins,
-  'POST /api/restore': rule('anyone', 'administrators; anyone while Verkosto has no accounts', (a) => a.requireAdminOnceSetUp()),
+  'POST /api/restore': rule('anyone', 'administrators; while Verkosto has no accounts, whoever sets it up (set-up code)', (a) => a.requireAdminOnceSetUp()),
 };
 
 export function ruleFor(type: string, field: string): Rule | undefined {

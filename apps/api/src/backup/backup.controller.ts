@@ -2,19 +2,29 @@ import { Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestj
 import { badInput } from '@verkosto/domain';
 import type { GraphStore, RestoreReport } from '@verkosto/graph';
 import type { Request, Response } from 'express';
+import { SetupCode } from '../auth/setup-code';
 import { GRAPH_STORE } from '../common/store.module';
 
 /** The largest backup file a restore reads over HTTP; bigger ones go through `npm run restore`. */
 const MAX_RESTORE_BYTES = 1024 * 1024 * 1024;
 
+/** The header that carries the set-up code when a Verkosto without accounts is restored from another machine. */
+const SETUP_CODE_HEADER = 'x-setup-code';
+
 /**
- * GET /api/backup: the whole database as one file (libs/graph/src/backup.ts).
- * POST /api/restore[?replace=true]: that file as the request body (Content-Type
- * application/x-ndjson or application/octet-stream); only into an empty database unless replace.
+ * GET /api/backup: the whole database as one file (libs/graph/src/backup.ts), signed with the
+ * instance's backup key.
+ * POST /api/restore[?replace=true][&trustUnsigned=true]: that file as the request body (Content-Type
+ * application/x-ndjson or application/octet-stream); only into an empty database unless replace;
+ * only a file this instance signed unless trustUnsigned. While there are no accounts, from another
+ * machine only with the set-up code in the X-Setup-Code header.
  */
 @Controller('api')
 export class BackupController {
-  constructor(@Inject(GRAPH_STORE) private readonly store: GraphStore) {}
+  constructor(
+    @Inject(GRAPH_STORE) private readonly store: GraphStore,
+    private readonly setup: SetupCode,
+  ) {}
 
   @Get('backup')
   async backup(@Res() response: Response) {
@@ -28,10 +38,18 @@ export class BackupController {
 
   @Post('restore')
   @HttpCode(200)
-  async restore(@Req() request: Request, @Query('replace') replace?: string): Promise<RestoreReport> {
-    if (replace !== undefined && replace !== 'true' && replace !== 'false') throw badInput('replace is true or false.');
-    return this.store.restore(await readBody(request), { replace: replace === 'true' });
+  async restore(@Req() request: Request, @Query('replace') replace?: string, @Query('trustUnsigned') trustUnsigned?: string): Promise<RestoreReport> {
+    const settingUp = await this.setup.settingUp();
+    if (settingUp) this.setup.check(request, request.header(SETUP_CODE_HEADER));
+    const report = await this.store.restore(await readBody(request), { replace: flag('replace', replace), trustUnsigned: flag('trustUnsigned', trustUnsigned) });
+    if (settingUp) await this.setup.spend();
+    return report;
   }
+}
+
+function flag(name: string, value: string | undefined): boolean {
+  if (value !== undefined && value !== 'true' && value !== 'false') throw badInput(`${name} is true or false.`);
+  return value === 'true';
 }
 
 /** The raw request body as text; a body a form or JSON parser already consumed cannot be a backup. */

@@ -16,7 +16,17 @@ export class ErrorFilter implements ExceptionFilter {
     const error = this.toGraphQLError(exception);
     if (host.getType<string>() !== 'graphql') {
       const status =
-        { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 }[
+        {
+          BAD_USER_INPUT: 400,
+          BACKUP_TAMPERED: 400,
+          BACKUP_UNVERIFIED: 400,
+          UNAUTHENTICATED: 401,
+          FORBIDDEN: 403,
+          SETUP_CODE_REQUIRED: 403,
+          NOT_FOUND: 404,
+          CONFLICT: 409,
+          TOO_MANY_REQUESTS: 429,
+        }[
           String(error.extensions.code)
         ] ?? 500;
       const httpStatus = exception instanceof HttpException ? exception.getStatus() : status;

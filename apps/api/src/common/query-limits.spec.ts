@@ -1,14 +1,15 @@
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
-import { queryLimitRules } from './query-limits';
+import { QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits';
 
 const schema = buildSchema(`
-  type Query { organisations(first: Int): OrgConnection!  organisation(id: ID!): Org  search(text: String!, limit: Int): [Org!]! }
+  type Query { organisations(first: Int): OrgConnection!  organisation(id: ID!): Org  search(text: String!, limit: Int): [Org!]!  municipalities: [Municipality!]! }
+  type Municipality { code: String! name: String! }
   type OrgConnection { nodes: [Org!]! totalCount: Int! }
   type Org { id: ID! name: String! partners: [Org!]! parent: Org }
 `);
 
-const check = (query: string, limits = { maxDepth: 4, maxCost: 1000 }) =>
-  validate(schema, parse(query), [...specifiedRules, ...queryLimitRules(limits)]).map((e) => e.message);
+const check = (query: string, limits: Partial<QueryLimits> = { maxDepth: 4, maxCost: 1000 }) =>
+  validate(schema, parse(query), [...specifiedRules, ...queryLimitRules({ ...QUERY_LIMITS, ...limits })]).map((e) => e.message);
 
 describe('query limits', () => {
   it('lets an ordinary query through', () => {
@@ -46,5 +47,33 @@ describe('query limits', () => {
 
   it('does not count introspection', () => {
     expect(check('{ __schema { types { name fields { name type { name ofType { name ofType { name } } } } } } }')).toEqual([]);
+  });
+
+  it("refuses the issue's flood: 2,500 aliased municipalities, priced at their real number", () => {
+    const flood = `{ ${Array.from({ length: 2_500 }, (_, i) => `m${i}: municipalities { code name }`).join(' ')} }`;
+    expect(check(flood, {})).toEqual([
+      'The query asks for 2500 top-level fields; at most 20 are allowed.',
+      'The query has 2500 aliased fields; at most 30 are allowed.',
+      expect.stringMatching(/about 1602500 fields; at most 100000/),
+    ]);
+    // One list of municipalities is 320 items, not the 10 an unsized list is taken to hold.
+    expect(check('{ municipalities { code name } }', { maxCost: 641 })).toEqual([]);
+    expect(check('{ municipalities { code name } }', { maxCost: 640 })).toHaveLength(1);
+  });
+
+  it('counts a root field repeated without aliases, and through fragments', () => {
+    const repeated = (n: number) => `{ ${'municipalities { code } '.repeat(n)} }`;
+    expect(check(repeated(20), {})).toEqual([]);
+    expect(check(repeated(21), {})).toEqual(['The query asks for 21 top-level fields; at most 20 are allowed.']);
+    const spread = `query { ...F ...F } fragment F on Query { ${'municipalities { code } '.repeat(11)} }`;
+    expect(check(spread, {})).toEqual(['The query asks for 22 top-level fields; at most 20 are allowed.']);
+  });
+
+  it('counts aliases at any depth', () => {
+    const nested = (n: number) => `{ organisation(id: "a") { ${Array.from({ length: n }, (_, i) => `n${i}: name`).join(' ')} } }`;
+    expect(check(nested(30), {})).toEqual([]);
+    expect(check(nested(31), {})).toEqual(['The query has 31 aliased fields; at most 30 are allowed.']);
+    // An alias equal to the field's name is no alias.
+    expect(check(`{ organisation(id: "a") { ${'name: name '.repeat(40)} } }`, {})).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
+  EVERY_RIGHT,
   IMPORT_FORMATS,
   ImportFileError,
   formatReport,
@@ -110,8 +111,10 @@ async function main(): Promise<number> {
       { fileName: basename(args.file), content, format: args.format },
       {
         actor: SYSTEM_ACTOR,
+        rights: EVERY_RIGHT, // the command line runs with the database itself in hand
         dryRun: args.dryRun,
         skipRejected: args.skipRejected,
+        limits: config.importLimits,
         onProgress: (p) => {
           if (p.phase === shown || p.phase === 'done') return;
           shown = p.phase;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { badInput, conflict, type Actor } from '@verkosto/domain';
+import { badInput, conflict, tooManyRequests, type Actor } from '@verkosto/domain';
 import {
   ImportFileError,
   importFile,
@@ -12,14 +12,20 @@ import {
   type RowOutcome,
 } from '@verkosto/exchange';
 import type { GraphStore } from '@verkosto/graph';
+import type { RequestAccess } from '../auth/access';
 import { GRAPH_STORE } from '../common/store.module';
+import { APP_CONFIG, type AppConfig } from '../config';
+import { ConcurrencyLimit } from '../limits/rate-limiter';
 import type { ImportInput, ImportJob, ImportMessage, ImportPhaseName, ImportReport } from './import.model';
+import { importRightsOf } from './import-rights';
 
 const DEFAULT_ROWS = 500;
 const MAX_ROWS = 5_000;
 /** A finished job stays readable this long, so a client polling slowly still sees how it ended. */
 const KEEP_FINISHED_MS = 10 * 60_000;
 const JOB_ID = /^[A-Za-z0-9_-]{8,64}$/;
+/** When a client refused for want of a free import slot is told to try again. */
+const BUSY_RETRY_SECONDS = 10;
 
 /** Rows in the answer: problems first, so a capped list still shows every rejected row it can. */
 const ORDER: RowOutcome[] = ['rejected', 'merged', 'updated', 'created', 'unchanged'];
@@ -33,19 +39,42 @@ const ORDER: RowOutcome[] = ['rejected', 'merged', 'updated', 'created', 'unchan
 export class ImportService {
   private readonly logger = new Logger('Import');
   private readonly jobs = new Map<string, ImportJob>();
+  /**
+   * Imports at once (IMPORT_CONCURRENCY). One more is refused, not queued: a waiting import would
+   * hold its decoded file in memory, so a queue would not bound memory, and the page says to retry.
+   */
+  private readonly running: ConcurrencyLimit;
 
-  constructor(@Inject(GRAPH_STORE) private readonly store: GraphStore) {}
+  constructor(
+    @Inject(GRAPH_STORE) private readonly store: GraphStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.running = new ConcurrencyLimit(config.importConcurrency);
+  }
 
   job(id: string): ImportJob | null {
     return this.jobs.get(id) ?? null;
   }
 
-  async run(input: ImportInput, actor: Actor): Promise<ImportReport> {
+  async run(input: ImportInput, actor: Actor, access: RequestAccess): Promise<ImportReport> {
     const lang = (input.language?.toLowerCase() ?? 'fi') as ImportLang;
     const maxRows = input.maxRows ?? DEFAULT_ROWS;
     if (!Number.isInteger(maxRows) || maxRows < 1 || maxRows > MAX_ROWS) {
       throw badInput(`maxRows must be between 1 and ${MAX_ROWS}.`, { field: 'maxRows' });
     }
+    const release = this.running.tryAcquire();
+    if (!release) {
+      const busy = messageText(lang, { code: 'importsBusy', params: { max: this.running.limit, seconds: BUSY_RETRY_SECONDS } });
+      throw tooManyRequests(busy, BUSY_RETRY_SECONDS);
+    }
+    try {
+      return await this.runWithin(input, actor, access, lang, maxRows);
+    } finally {
+      release();
+    }
+  }
+
+  private async runWithin(input: ImportInput, actor: Actor, access: RequestAccess, lang: ImportLang, maxRows: number): Promise<ImportReport> {
     const job = this.startJob(input.jobId);
     try {
       const report = await importFile(
@@ -53,8 +82,10 @@ export class ImportService {
         { fileName: input.fileName, content: decode(input), format: (input.format?.toLowerCase() as ImportFormat | undefined) ?? null },
         {
           actor,
+          rights: importRightsOf(access),
           dryRun: input.dryRun ?? false,
           skipRejected: input.skipRejectedRows ?? false,
+          limits: this.config.importLimits,
           onProgress: (p) => job && Object.assign(job, { phase: p.phase.toUpperCase(), done: p.done, total: p.total }),
         },
       );

@@ -21,8 +21,9 @@ export class PersonResolver {
   }
 
   @Query(() => String, { description: 'Everything held about the person, as JSON: their record, consent and the changes that name them.' })
-  async exportPerson(@Args('id', { type: () => ID }) id: string) {
-    return JSON.stringify(await this.store.exportPerson(id), null, 2);
+  async exportPerson(@Args('id', { type: () => ID }) id: string, @CurrentAccess() access: RequestAccess) {
+    const exported = await this.store.exportPerson(id);
+    return JSON.stringify({ ...exported, changes: await access.shownChanges(exported.changes) }, null, 2);
   }
 
   @Mutation(() => Person, { description: 'Names a person; refused without the wording and date of their consent.' })
@@ -55,8 +56,10 @@ export class PersonResolver {
 export class OrganisationPeopleResolver {
   constructor(@Inject(GRAPH_STORE) private readonly store: GraphStore) {}
 
-  /** Whoever may read the organisation sees the names; emails only those who keep its data. */
-  @ResolveField(() => [Person], { description: 'Named contacts who consented to be named; email only for editors of the organisation.' })
+  /** Whoever may read the organisation sees the names; emails and consent texts only those who keep its data (issue 12). */
+  @ResolveField(() => [Person], {
+    description: 'Named contacts who consented to be named; email and consentText (empty otherwise) only for editors of the organisation.',
+  })
   async people(@Parent() org: Organisation, @CurrentAccess() access: RequestAccess) {
     const people = await this.store.listPersons(org.id);
     if (people.length === 0) return people;
@@ -64,6 +67,6 @@ export class OrganisationPeopleResolver {
       () => true,
       () => false,
     );
-    return keeps ? people : people.map((p) => ({ ...p, email: null }));
+    return keeps ? people : people.map((p) => ({ ...p, email: null, consentText: '' }));
   }
 }

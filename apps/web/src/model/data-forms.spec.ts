@@ -46,6 +46,13 @@ describe('data forms', () => {
     expect(validateForm('network', { ...emptyValues('network'), name: 'x'.repeat(301) }).name.key).toBe('data.error.nameTooLong');
   });
 
+  it('says why a name is refused: control characters, or no letter or digit', () => {
+    expect(validateForm('network', { ...emptyValues('network'), name: '\u0000' }).name.key).toBe('data.error.nameControl');
+    expect(validateForm('organisation', { ...emptyValues('organisation'), name: 'Kylä\ttalo', kind: 'ASSOCIATION' }).name.key).toBe('data.error.nameControl');
+    expect(validateForm('activity', { ...emptyValues('activity'), name: '– –' }).name.key).toBe('data.error.nameNoLetters');
+    expect(validateForm('organisation', { ...emptyValues('organisation'), name: 'Kylätalo ry', kind: 'ASSOCIATION', website: 'ftp://x' }).website.key).toBe('data.error.website');
+  });
+
   it('refuses a half-typed date and a negative amount', () => {
     const errors = validateForm('activity', { ...emptyValues('activity'), name: 'Kesäkeidas', startDate: 'incomplete' });
     expect(errors).toEqual({ startDate: { key: 'data.error.date' } });
@@ -98,6 +105,16 @@ describe('data forms', () => {
     });
     expect(placeServerProblem(fields, { message: 'no connection to the server' }).field).toBe(FORM_LEVEL);
     expect(placeServerProblem(['code'], { message: 'x', code: 'CONFLICT', field: 'code', existingName: 'KUPO' }).message.key).toBe('data.error.codeTaken');
+    // A duplicate in a network the user is not in: neither named nor linked.
+    expect(placeServerProblem(['businessId'], { message: 'x', code: 'CONFLICT', field: 'businessId', existingHidden: true })).toEqual({
+      field: 'businessId',
+      message: { key: 'data.error.businessIdTakenHidden' },
+    });
+    // A network's name taken: the other network is not named (it may be private).
+    expect(placeServerProblem(['name'], { message: 'A network with this name already exists.', code: 'CONFLICT', field: 'name' })).toEqual({
+      field: 'name',
+      message: { key: 'data.error.networkNameTaken' },
+    });
   });
 
   it('finds the map an item is seen on', () => {

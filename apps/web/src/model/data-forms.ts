@@ -179,6 +179,24 @@ export function toInput(kind: EntityKind, values: FormValues): Record<string, un
   return input;
 }
 
+const NAME_PROBLEMS: Record<string, string> = {
+  required: 'data.error.nameRequired',
+  controlCharacters: 'data.error.nameControl',
+  noLetters: 'data.error.nameNoLetters',
+  tooLong: 'data.error.nameTooLong',
+};
+
+/** The domain's name rule, in the words of the reason it gives. */
+function nameProblem(name: string): Message | null {
+  try {
+    requireName(name, 'Item');
+    return null;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return { key: NAME_PROBLEMS[String(error.details.reason)] ?? 'data.error.nameRequired' };
+  }
+}
+
 /** A domain check that throws becomes `message`; anything else is a bug and is thrown on. */
 function attempt(check: () => unknown, message: Message): Message | null {
   try {
@@ -201,7 +219,7 @@ export function validateForm(kind: EntityKind, values: FormValues): FieldErrors 
     if (message && !errors[field]) errors[field] = message;
   };
   const name = text(values.name);
-  set('name', attempt(() => requireName(name, 'Item'), { key: name.trim() ? 'data.error.nameTooLong' : 'data.error.nameRequired' }));
+  set('name', nameProblem(name));
   if (kind === 'organisation') {
     const businessId = text(values.businessId).trim();
     set('businessId', attempt(() => checkBusinessId(businessId), { key: 'data.error.businessId', params: { value: businessId } }));
@@ -289,6 +307,8 @@ export interface ServerProblem {
   field?: string;
   existingId?: string;
   existingName?: string;
+  /** The existing item is in a network the caller is not a member of: it is not named. */
+  existingHidden?: boolean;
 }
 
 /**
@@ -299,9 +319,15 @@ export interface ServerProblem {
 export function placeServerProblem(fields: readonly string[], problem: ServerProblem): { field: string; message: Message } {
   const field = problem.field && fields.includes(problem.field) ? problem.field : FORM_LEVEL;
   const name = problem.existingName ?? '';
+  if (problem.code === 'CONFLICT' && problem.existingHidden) {
+    const key = { name: 'data.error.nameTakenHidden', businessId: 'data.error.businessIdTakenHidden', code: 'data.error.codeTakenHidden' }[problem.field ?? ''];
+    if (key) return { field, message: { key } };
+  }
   if (problem.code === 'CONFLICT' && problem.existingId && (problem.field === 'name' || problem.field === 'businessId')) {
     return { field, message: { key: problem.field === 'businessId' ? 'data.error.businessIdTaken' : 'data.error.nameTaken', params: { name } } };
   }
+  // A network's name: the other network is not named, it may be private.
+  if (problem.code === 'CONFLICT' && problem.field === 'name' && !problem.existingId) return { field, message: { key: 'data.error.networkNameTaken' } };
   if (problem.code === 'CONFLICT' && problem.field === 'code') return { field, message: { key: 'data.error.codeTaken', params: { name } } };
   if (problem.code === 'CONFLICT' && problem.field === 'role') return { field, message: { key: 'data.error.roleOverlap' } };
   return { field, message: { key: 'data.error.server', params: { message: problem.message } } };

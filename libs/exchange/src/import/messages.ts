@@ -62,6 +62,11 @@ const TEXTS = {
     sv: 'Texten i kolumnen ”{column}” är längre än {max} tecken.',
     en: 'The text in the column “{column}” is longer than {max} characters.',
   },
+  invalidName: {
+    fi: 'Sarakkeen ”{column}” nimessä on oltava ainakin yksi kirjain tai numero, eikä siinä saa olla ohjausmerkkejä (kuten NUL).',
+    sv: 'Namnet i kolumnen ”{column}” måste ha minst en bokstav eller siffra och får inte innehålla styrtecken (som NUL).',
+    en: 'The name in the column “{column}” needs at least one letter or digit and may not contain control characters (such as NUL).',
+  },
   endBeforeStart: {
     fi: 'Päättymispäivä {end} on ennen alkamispäivää {start}.',
     sv: 'Slutdatumet {end} är före startdatumet {start}.',
@@ -157,6 +162,12 @@ const TEXTS = {
     sv: 'Kolumnerna har förskjutits: i kolumnen ”{column}” står ”{value}”. Raden importerades inte; rätta den i källfilen.',
     en: 'The columns are shifted: the column “{column}” holds “{value}”. The row was not imported; correct it in the source file.',
   },
+  // The code a mutation's refusal carries; names nothing, as the row may touch what the caller may not read.
+  FORBIDDEN: {
+    fi: 'Sinulla ei ole oikeutta tehdä tämän rivin muutosta, tai rivi koskee tietoja, joita et voi nähdä. Muokkausoikeus annetaan verkostoittain.',
+    sv: 'Du har inte rätt att göra ändringen på den här raden, eller så gäller raden uppgifter du inte kan se. Redigeringsrätt ges per nätverk.',
+    en: 'You may not make the change on this row, or it concerns data you cannot see. Editing rights are given per network.',
+  },
   // ── the row is imported, with a remark ──
   kindGuessed: {
     fi: 'Organisaation tyyppiä ei annettu; nimen perusteella se on {kind}.',
@@ -249,6 +260,26 @@ const TEXTS = {
     fi: 'Tiedostossa on {count} riviä; yhdellä kertaa voi tuoda enintään {max}.',
     sv: 'Filen har {count} rader; högst {max} kan importeras åt gången.',
     en: 'The file has {count} rows; at most {max} can be imported at once.',
+  },
+  tooManyRowsInFile: {
+    fi: 'Tiedostossa on yli {max} riviä; yhdellä kertaa voi tuoda enintään {max}. Jaa tiedosto osiin.',
+    sv: 'Filen har fler än {max} rader; högst {max} kan importeras åt gången. Dela upp filen.',
+    en: 'The file has more than {max} rows; at most {max} can be imported at once. Split the file.',
+  },
+  tooManyCells: {
+    fi: 'Tiedoston taulukoissa on yli {max} solua; yhdellä kertaa voi tuoda enintään {max}. Poista tyhjät sarakkeet tai jaa tiedosto osiin.',
+    sv: 'Filens blad har fler än {max} celler; högst {max} kan importeras åt gången. Ta bort tomma kolumner eller dela upp filen.',
+    en: 'The sheets of the file have more than {max} cells; at most {max} can be imported at once. Remove empty columns or split the file.',
+  },
+  unzippedTooLarge: {
+    fi: 'Tiedosto on purettuna yli {max} Mt; yhdellä kertaa voi tuoda enintään {max} Mt. Jaa tiedosto osiin.',
+    sv: 'Filen är över {max} MB uppackad; högst {max} MB kan importeras åt gången. Dela upp filen.',
+    en: 'The file is over {max} MB unzipped; at most {max} MB can be imported at once. Split the file.',
+  },
+  importsBusy: {
+    fi: 'Palvelimella on juuri nyt käynnissä {max} tuontia. Yritä uudelleen {seconds} sekunnin kuluttua.',
+    sv: 'Servern kör just nu {max} importer. Försök igen om {seconds} sekunder.',
+    en: 'The server is running {max} imports right now. Try again in {seconds} seconds.',
   },
 } satisfies Record<string, Texts>;
 

@@ -136,6 +136,19 @@ describe('organisations', () => {
     expect(codes(nameless)).toEqual(['required']);
   });
 
+  it('rejects, row by row, a name of only a NUL or punctuation, and a website that is not http(s)', async () => {
+    const odd = await plan('organisations', sheet('o.csv', ORG_HEADER, [
+      ['\u0000', '', 'Yhdistys', '', '', '', ''],
+      ['–.–', '', 'Yhdistys', '', '', '', ''],
+      ['Kylätalo ry', '', 'Yhdistys', '', '', 'ftp://x', ''],
+      ['Kylätalo ry', '', 'Yhdistys', '', '', 'x'.repeat(3000), ''],
+      ["O'Learyn Kylä-Åsa ry", '', 'Yhdistys', '', '', 'kylaasa.fi', ''],
+    ]));
+    expect(odd.summary.rows.map((r) => r.outcome)).toEqual(['rejected', 'rejected', 'rejected', 'rejected', 'created']);
+    expect(odd.summary.rows.slice(0, 4).map(codes)).toEqual([['invalidName'], ['invalidName'], ['invalidWebsite'], ['invalidWebsite']]);
+    expect(odd.changes.organisations.create).toMatchObject([{ name: "O'Learyn Kylä-Åsa ry", website: 'https://kylaasa.fi/' }]);
+  });
+
   it('updates a stored organisation found by its name, listing what changes', () => {
     expect(kuusamo.outcome).toBe('merged'); // "Kaupunki" capitalised: another spelling, and a new website
     expect(english(kuusamo)).toMatch(/Changes: website\./);

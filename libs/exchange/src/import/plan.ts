@@ -29,6 +29,7 @@ import {
 import { TEMPLATES, matchColumns, type Column, type TemplateKind } from './columns';
 import { message, type ImportMessage, type MessageCode, type MessageParams } from './messages';
 import { registryReader, type RegistryRecord } from './registry';
+import { equivalentMutation, rowKey, type RefusedRows, type RowCheck, type RowWrite } from './rights';
 import type { Sheet, SheetRow } from './sheets';
 import { guessOrganisationKind, parseAmount, parseChoice, parseDate, type VocabularyName } from './vocabulary';
 
@@ -86,6 +87,15 @@ export interface PlanContext {
   fileName: string;
   /** Methods and target groups as stored (users may have extended them). */
   vocabulary: { methods: Term[]; targetGroups: Term[] };
+  /** Rows the caller may not write (rights.ts): each is rejected as FORBIDDEN and planned as doing nothing. */
+  refused?: RefusedRows;
+}
+
+export interface Plan {
+  changes: GraphChanges;
+  summary: PlanSummary;
+  /** Per row of summary.rows, the rights it needs: what it reads and the mutations it amounts to. */
+  checks: RowCheck[][];
 }
 
 /** What each kind of sheet is matched against. */
@@ -115,7 +125,7 @@ export async function planImport(
   baseline: GraphBaseline,
   context: PlanContext,
   onProgress?: (rowsPlanned: number) => void,
-): Promise<{ changes: GraphChanges; summary: PlanSummary }> {
+): Promise<Plan> {
   let planned = 0;
   const step = async () => {
     if (++planned % ROWS_PER_STEP !== 0) return;
@@ -136,6 +146,7 @@ export async function planImport(
 
 interface Entry<T> {
   record: T;
+  entity: EntityName;
   isNew: boolean;
   /** Fields of a stored record that the import changes. */
   changed: Set<string> | null;
@@ -218,33 +229,44 @@ class Planner {
   private kindsGuessed = 0;
   /** Fields changed while planning the current row, to tell its outcome. */
   private edits: { entry: Entry<unknown>; field: string }[] = [];
+  /** Stored items the current row matched or named, and records it created: for its rights. */
+  private reads = new Set<string>();
+  private made: Entry<unknown>[] = [];
+  private readonly checks: RowCheck[][] = [];
 
   constructor(
     baseline: GraphBaseline,
     private readonly context: PlanContext,
   ) {
-    for (const o of baseline.organisations) this.indexOrganisation(this.existing({ ...o, mergedNames: [...o.mergedNames] }));
-    for (const p of baseline.projects) this.indexProject(this.existing({ ...p }));
-    for (const a of baseline.activities) this.indexActivity(this.existing({ ...a }));
+    for (const o of baseline.organisations) this.indexOrganisation(this.existing({ ...o, mergedNames: [...o.mergedNames] }, 'organisations'));
+    for (const p of baseline.projects) this.indexProject(this.existing({ ...p }, 'projects'));
+    for (const a of baseline.activities) this.indexActivity(this.existing({ ...a }, 'activities'));
     for (const n of baseline.networks) {
       this.usedIds.add(n.id);
       list(this.networksByName, this.key(n.name), n);
     }
-    for (const p of baseline.participations) this.indexParticipation(this.existing({ ...p }));
+    for (const p of baseline.participations) this.indexParticipation(this.existing({ ...p }, 'participations'));
     const terms = (items: Term[]) =>
       new Map(items.flatMap((t) => [t.id, t.nameFi, t.nameSv, t.nameEn].map((name) => [this.key(name), t.id] as const)));
     this.methods = terms(context.vocabulary.methods);
     this.targetGroups = terms(context.vocabulary.targetGroups);
   }
 
-  private existing<T extends { id: string }>(record: T): Entry<T> {
+  private existing<T extends { id: string }>(record: T, entity: EntityName): Entry<T> {
     this.usedIds.add(record.id);
-    return { record, isNew: false, changed: null, originSheet: null, originLine: 0 };
+    return { record, entity, isNew: false, changed: null, originSheet: null, originLine: 0 };
   }
 
-  private created<T extends { id: string }>(record: T, ctx: RowContext): Entry<T> {
+  private created<T extends { id: string }>(record: T, entity: EntityName, ctx: RowContext): Entry<T> {
     this.usedIds.add(record.id);
-    return { record, isNew: true, changed: null, originSheet: ctx.sheet, originLine: ctx.line };
+    const entry: Entry<T> = { record, entity, isNew: true, changed: null, originSheet: ctx.sheet, originLine: ctx.line };
+    this.made.push(entry as Entry<unknown>);
+    return entry;
+  }
+
+  /** Notes stored items the current row matched or named (ambiguous candidates too: their count is reported). */
+  private saw<T extends { id: string }>(...entries: (Entry<T> | null | undefined)[]): void {
+    for (const entry of entries) if (entry && !entry.isNew) this.reads.add(entry.record.id);
   }
 
   /** A stable id from a key; a clash with an unrelated record gets a numbered suffix. */
@@ -289,10 +311,22 @@ class Planner {
 
   private startRow(sheet: string, line: number, kind: SheetKind): RowContext {
     this.edits = [];
+    this.reads = new Set();
+    this.made = [];
     return new RowContext(sheet, line, kind);
   }
 
+  /** A row refused for the caller's rights: rejected as FORBIDDEN under its label, and nothing else planned or said. */
+  private refuse(ctx: RowContext): boolean {
+    const label = this.context.refused?.get(rowKey(ctx.sheet, ctx.line));
+    if (label === undefined) return false;
+    ctx.error('FORBIDDEN');
+    this.finishRow(ctx, label, null, 'unchanged');
+    return true;
+  }
+
   private finishRow(ctx: RowContext, label: string, id: string | null, outcome: Exclude<RowOutcome, 'rejected'>) {
+    this.checks.push(this.rowChecks());
     const rejected = ctx.rejected;
     this.rows.push({
       sheet: ctx.sheet,
@@ -303,6 +337,17 @@ class Planner {
       id: rejected ? null : id,
       messages: ctx.messages,
     });
+  }
+
+  /** The current row's rights: a read of each stored item it saw, and the mutation of each record it creates or changes. */
+  private rowChecks(): RowCheck[] {
+    const written = new Map<Entry<unknown>, Set<string>>(this.made.map((entry) => [entry, new Set()]));
+    for (const { entry, field } of this.edits) {
+      if (!written.has(entry)) written.set(entry, new Set());
+      written.get(entry)!.add(field);
+    }
+    const writes = [...written].map(([entry, fields]) => ({ entity: entry.entity, record: entry.record, created: this.made.includes(entry), fields: [...fields] }) as RowWrite);
+    return [...[...this.reads].map((id) => ({ read: id })), ...writes.map(equivalentMutation)];
   }
 
   /**
@@ -336,10 +381,12 @@ class Planner {
     const byId = input.businessId ? this.orgByBusinessId.get(input.businessId) : undefined;
     const byName = this.orgByName.get(this.key(input.name));
     if (!byId && byName?.record.businessId && input.businessId && byName.record.businessId !== input.businessId) {
+      this.saw(byName);
       ctx.error('businessIdConflict', { name: byName.record.name, existing: byName.record.businessId, given: input.businessId });
       return null;
     }
     const match = byId ?? byName;
+    this.saw(match);
     if (!match) {
       const kind = input.kind ?? input.guessedKind;
       const id = this.newId(input.businessId ? `org-${input.businessId}` : `org-${slug(input.name) || 'x'}-${shortHash(this.key(input.name))}`);
@@ -355,6 +402,7 @@ class Planner {
           permanent: true,
           mergedNames: [],
         },
+        'organisations',
         ctx,
       );
       this.indexOrganisation(entry);
@@ -391,6 +439,10 @@ class Planner {
     const headerOf = (c: Column) => sheet.header[columns.indexOf(c)] ?? c.headers.fi;
     for (const row of sheet.rows) {
       const ctx = this.startRow(sheet.name, row.line, kind);
+      if (this.refuse(ctx)) {
+        await step();
+        continue;
+      }
       const cells = new Cells(row, columns, headerOf, ctx);
       for (const c of template.columns) if (c.required && !cells.text(c.key)) ctx.error('required', { column: headerOf(c) });
       if (kind === 'organisations') this.organisationRow(ctx, cells);
@@ -448,12 +500,14 @@ class Planner {
     let entry = code ? this.projectByCode.get(code) : undefined;
     if (!entry && !code) {
       const named = this.projectsByName.get(this.key(name)) ?? [];
+      this.saw(...named);
       if (named.length > 1) {
         ctx.error('ambiguousName', { value: name, count: named.length });
         return this.finishRow(ctx, label, null, 'unchanged');
       }
       entry = named[0];
     }
+    this.saw(entry);
     if (!entry) {
       entry = this.created<ProjectRecord>(
         {
@@ -462,6 +516,7 @@ class Planner {
           code,
           name,
         },
+        'projects',
         ctx,
       );
       this.indexProject(entry);
@@ -497,6 +552,7 @@ class Planner {
     let entry = name ? this.findActivity(name, startDate) : undefined;
     const continues = cells.text('continues');
     const earlier = continues ? this.earlierActivity(continues, startDate, entry) : null;
+    this.saw(entry, earlier);
     if (continues && !earlier) ctx.error(this.key(continues) === this.key(name ?? '') ? 'continuesItself' : 'unknownEarlierActivity', { value: continues });
     if (ctx.rejected || !name || !type) return this.finishRow(ctx, name ?? '', null, 'unchanged');
     if (!entry) {
@@ -515,6 +571,7 @@ class Planner {
           methodIds: [],
           targetGroupIds: [],
         },
+        'activities',
         ctx,
       );
       this.indexActivity(entry);
@@ -593,6 +650,7 @@ class Planner {
     }
     const entry = this.created<ParticipationRecord>(
       { ...p, id: this.newId(participationId(p.organisationId, p.targetId, p.role, p.validFrom)) },
+      'participations',
       ctx,
     );
     this.indexParticipation(entry);
@@ -604,8 +662,10 @@ class Planner {
 
   private findOrganisation(ctx: RowContext, name: string, businessId: string | null): Entry<OrganisationRecord> | null {
     const byId = businessId ? this.orgByBusinessId.get(businessId) : undefined;
+    this.saw(byId);
     if (byId) return byId;
     const byName = this.orgByName.get(this.key(name));
+    this.saw(byName);
     if (byName && businessId && byName.record.businessId && byName.record.businessId !== businessId) {
       ctx.error('businessIdConflict', { name: byName.record.name, existing: byName.record.businessId, given: businessId });
       return null;
@@ -617,8 +677,8 @@ class Planner {
   /** A project by its code or its (unique) name. */
   private findProject(ctx: RowContext, text: string, missing: MessageCode): Entry<ProjectRecord> | null {
     const byCode = this.projectByCode.get(text.trim().toUpperCase());
-    if (byCode) return byCode;
-    const named = this.projectsByName.get(this.key(text)) ?? [];
+    const named = byCode ? [byCode] : (this.projectsByName.get(this.key(text)) ?? []);
+    this.saw(...named);
     if (named.length === 1) return named[0];
     if (named.length > 1) ctx.error('ambiguousName', { value: text, count: named.length });
     else ctx.error(missing, { value: text });
@@ -652,6 +712,7 @@ class Planner {
     if (!kind || kind === 'PROJECT') {
       const byCode = this.projectByCode.get(text.trim().toUpperCase());
       const projects = byCode ? [byCode] : (this.projectsByName.get(key) ?? []);
+      this.saw(...projects);
       found.push(...projects.map((p) => ({ id: p.record.id, kind: 'PROJECT' as const })));
     }
     if (!kind || kind === 'ACTIVITY') {
@@ -660,10 +721,13 @@ class Planner {
         const running = named.filter((a) => overlaps(a.record.startDate, a.record.endDate, at, at));
         if (running.length > 0) named = running;
       }
+      this.saw(...named);
       found.push(...named.map((a) => ({ id: a.record.id, kind: 'ACTIVITY' as const })));
     }
     if (!kind || kind === 'NETWORK') {
-      found.push(...(this.networksByName.get(key) ?? []).map((n) => ({ id: n.id, kind: 'NETWORK' as const })));
+      const networks = this.networksByName.get(key) ?? [];
+      for (const n of networks) this.reads.add(n.id);
+      found.push(...networks.map((n) => ({ id: n.id, kind: 'NETWORK' as const })));
     }
     if (found.length === 1) return found[0];
     if (found.length === 0) ctx.error('unknownTarget', { value: text });
@@ -673,6 +737,7 @@ class Planner {
 
   private networkId(ctx: RowContext, text: string): string | null {
     const networks = this.networksByName.get(this.key(text)) ?? [];
+    for (const n of networks) this.reads.add(n.id);
     if (networks.length !== 1) {
       ctx.error('unknownNetwork', { value: text });
       return null;
@@ -712,6 +777,7 @@ class Planner {
 
     const planRow = ({ row, record, messages, label }: (typeof parsed)[number]) => {
       const ctx = this.startRow(sheet.name, row.line, 'registry');
+      if (this.refuse(ctx)) return;
       ctx.messages.push(...messages);
       if (!record) {
         this.finishRow(ctx, label, null, 'unchanged');
@@ -757,8 +823,9 @@ class Planner {
 
   private registryProject(ctx: RowContext, r: RegistryRecord): Entry<ProjectRecord> {
     let entry = this.projectByCode.get(r.code);
+    this.saw(entry);
     if (!entry) {
-      entry = this.created<ProjectRecord>({ ...emptyProject(), id: this.newId(`prj-${slug(r.code)}`), code: r.code, name: r.name }, ctx);
+      entry = this.created<ProjectRecord>({ ...emptyProject(), id: this.newId(`prj-${slug(r.code)}`), code: r.code, name: r.name }, 'projects', ctx);
       this.indexProject(entry);
     }
     this.set(entry, 'name', r.name);
@@ -771,7 +838,7 @@ class Planner {
 
   // ── the result ─────────────────────────────────────────────────────────────────────────────
 
-  finish(): { changes: GraphChanges; summary: PlanSummary } {
+  finish(): Plan {
     const changes = noChanges();
     const entities = Object.fromEntries(ENTITY_NAMES.map((e) => [e, { created: 0, updated: 0, unchanged: 0 }])) as Record<EntityName, EntityCount>;
     const collect = <T>(name: EntityName, entries: Iterable<Entry<T>>, into: GraphChanges[EntityName]) => {
@@ -802,6 +869,7 @@ class Planner {
         mergedNames: this.mergedNames,
         notices: this.notices,
       },
+      checks: this.checks,
     };
   }
 }
@@ -876,7 +944,8 @@ class Cells {
     const value = this.text(key);
     if (!value) return null;
     const name = value.replace(/\s+/g, ' ');
-    if (name.length > 300) this.ctx.error('tooLong', { column: this.column(key), max: 300 });
+    if (/\p{Cc}/u.test(name) || !/[\p{L}\p{N}]/u.test(name)) this.ctx.error('invalidName', { column: this.column(key) });
+    else if (name.length > 300) this.ctx.error('tooLong', { column: this.column(key), max: 300 });
     return name;
   }
 

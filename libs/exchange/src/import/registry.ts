@@ -127,6 +127,7 @@ function readRegistryRow(
   else if (!/^[A-Z]{1,4}\d{3,12}$/.test(code)) messages.push(message('error', 'invalidCode', { value: code }));
   const name = text('name');
   if (!name) messages.push(message('error', 'required', { column: header('name') }));
+  else if (/\p{Cc}/u.test(name) || !/[\p{L}\p{N}]/u.test(name)) messages.push(message('error', 'invalidName', { column: header('name') }));
 
   const date = (field: 'startDate' | 'endDate') => {
     const value = text(field);
@@ -159,11 +160,13 @@ function readRegistryRow(
 
   const [implementer, implementerBusinessId] = splitBusinessId(text('implementer'));
   if (implementer && !/\p{L}/u.test(implementer)) shifted('implementer', implementer);
+  else if (implementer && /\p{Cc}/u.test(implementer)) messages.push(message('error', 'invalidName', { column: header('implementer') }));
   if (!implementer) messages.push(message('warning', 'noLeadImplementer'));
 
   const rawAuthority = raw('authority');
   const authority = cleanName(rawAuthority) || null;
   if (authority && /^\s/.test(rawAuthority) && spillsIntoAuthority(foldText(rawAuthority), authorities)) shifted('authority', authority);
+  else if (authority && /\p{Cc}/u.test(authority)) messages.push(message('error', 'invalidName', { column: header('authority') }));
   if (!authority) messages.push(message('warning', 'noFunder'));
 
   if (messages.some((m) => m.severity === 'error')) return { record: null, messages };

@@ -13,6 +13,8 @@ import {
   type SheetKind,
 } from './plan';
 import { isRegistry, missingRegistryColumns, registryColumns } from './registry';
+import { READ_LIMITS, type ReadLimits } from './read-limits';
+import { planWithRights, type ImportRights } from './rights';
 import { decodeText, readCsv, readXlsx, type Sheet } from './sheets';
 import { INSTRUCTION_SHEETS } from './templates';
 
@@ -55,10 +57,14 @@ export interface ImportProgress {
 export interface ImportOptions {
   /** Who imports: recorded in the history with the file name. */
   actor: Actor;
+  /** What the caller may read and change: a row needing more is rejected as FORBIDDEN (EVERY_RIGHT for the command line). */
+  rights: ImportRights;
   dryRun?: boolean;
   /** Write the valid rows even when others are rejected. Default: any rejected row stops the write. */
   skipRejected?: boolean;
   onProgress?: (progress: ImportProgress) => void;
+  /** What one file may hold (rows, cells, unzipped size); the whole plan is held in memory. */
+  limits?: ReadLimits;
 }
 
 export interface ImportReport {
@@ -79,18 +85,15 @@ export interface ImportReport {
   durationMs: number;
 }
 
-/** At most this many data rows in one file: the whole plan is held in memory. */
-export const MAX_IMPORT_ROWS = 100_000;
-
 export async function importFile(target: ImportTarget, file: ImportFile, options: ImportOptions): Promise<ImportReport> {
   const started = performance.now();
-  const { actor, dryRun = false, skipRejected = false, onProgress } = options;
+  const { actor, rights, dryRun = false, skipRejected = false, onProgress, limits = READ_LIMITS } = options;
   onProgress?.({ phase: 'reading', done: 0, total: 0 });
-  const { format, sheets } = await readSheets(file);
+  const { format, sheets } = await readSheets(file, limits);
   const { classified, notices: sheetNotices } = classifySheets(sheets, file);
   const total = classified.reduce((n, s) => n + s.sheet.rows.length, 0);
   if (total === 0) throw new ImportFileError('emptyFile');
-  if (total > MAX_IMPORT_ROWS) throw new ImportFileError('tooManyRows', { count: total, max: MAX_IMPORT_ROWS });
+  if (total > limits.maxRows) throw new ImportFileError('tooManyRows', { count: total, max: limits.maxRows });
   onProgress?.({ phase: 'reading', done: total, total });
 
   const vocabulary = { methods: await target.methods(), targetGroups: await target.targetGroups() };
@@ -98,8 +101,9 @@ export async function importFile(target: ImportTarget, file: ImportFile, options
     baselinePartsFor(classified.map((s) => s.kind)),
     async (baseline) => {
       onProgress?.({ phase: 'matching', done: 0, total });
-      const { changes, summary } = await planImport(classified, baseline, { fileName: file.fileName, vocabulary }, (done) =>
-        onProgress?.({ phase: 'matching', done, total }),
+      const { changes, summary } = await planWithRights(
+        (refused) => planImport(classified, baseline, { fileName: file.fileName, vocabulary, refused }, (done) => onProgress?.({ phase: 'matching', done, total })),
+        rights,
       );
       const rejected = summary.rows.filter((r) => r.outcome === 'rejected').length;
       const write = rejected === 0 || skipRejected;
@@ -136,18 +140,18 @@ export async function importFile(target: ImportTarget, file: ImportFile, options
   };
 }
 
-async function readSheets(file: ImportFile): Promise<{ format: 'csv' | 'xlsx'; sheets: Sheet[] }> {
+async function readSheets(file: ImportFile, limits: ReadLimits): Promise<{ format: 'csv' | 'xlsx'; sheets: Sheet[] }> {
   const bytes = typeof file.content === 'string' ? null : file.content;
   const zip = bytes !== null && bytes[0] === 0x50 && bytes[1] === 0x4b; // "PK": an .xlsx is a zip
   const byName = /\.xls[xm]$/i.test(file.fileName);
   const xlsx = file.format ? file.format === 'xlsx' : byName || zip;
   if (xlsx) {
     if (!bytes) throw new ImportFileError('unreadableFile', { file: file.fileName, reason: 'an .xlsx file must be sent as bytes (base64).' });
-    return { format: 'xlsx', sheets: await readXlsx(bytes, file.fileName) };
+    return { format: 'xlsx', sheets: await readXlsx(bytes, file.fileName, limits) };
   }
   if (zip) throw new ImportFileError('unreadableFile', { file: file.fileName, reason: 'this is a zip or .xlsx file, not CSV.' });
   const text = bytes ? decodeText(bytes) : file.content as string;
-  return { format: 'csv', sheets: [readCsv(text, file.fileName)] };
+  return { format: 'csv', sheets: [readCsv(text, file.fileName, limits)] };
 }
 
 /** The sheets to import with their kinds; sheets that are no template are skipped with a notice. */

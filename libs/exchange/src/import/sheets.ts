@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { ImportFileError } from './messages';
+import { READ_LIMITS, checkXlsxLimits, type ReadLimits } from './read-limits';
 
 /**
  * A file's tables as text cells: what the planner reads, whichever format the file came in.
@@ -31,15 +32,18 @@ export function decodeText(bytes: Uint8Array): string {
  * CSV as Excel and registries write it: the delimiter (comma, semicolon or tab) is the one the
  * header line uses most; quoted cells may hold delimiters and line breaks.
  */
-export function readCsv(text: string, name: string): Sheet {
+export function readCsv(text: string, name: string, limits: ReadLimits = READ_LIMITS): Sheet {
   const body = text.replace(/^\uFEFF/, '');
   const delimiter = detectDelimiter(body);
+  // Parsing stops one record past the cap (empty lines count: row numbers come from positions).
+  const to = limits.maxRows + 2;
   let records: string[][];
   try {
-    records = parse(body, { delimiter, relax_column_count: true, relax_quotes: true, bom: true }) as string[][];
+    records = parse(body, { delimiter, relax_column_count: true, relax_quotes: true, bom: true, to }) as string[][];
   } catch (error) {
     throw new ImportFileError('unreadableFile', { file: name, reason: error instanceof Error ? error.message : String(error) });
   }
+  if (records.length >= to) throw new ImportFileError('tooManyRowsInFile', { max: limits.maxRows });
   return toSheet(name, records);
 }
 
@@ -50,8 +54,12 @@ function detectDelimiter(text: string): string {
   return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
 }
 
-/** Every worksheet of an .xlsx workbook, cells as text: dates as ISO dates, numbers as written. */
-export async function readXlsx(bytes: Uint8Array, name: string): Promise<Sheet[]> {
+/**
+ * Every worksheet of an .xlsx workbook, cells as text: dates as ISO dates, numbers as written.
+ * The zip is inflated and counted against `limits` first, so exceljs only builds what fits.
+ */
+export async function readXlsx(bytes: Uint8Array, name: string, limits: ReadLimits = READ_LIMITS): Promise<Sheet[]> {
+  await checkXlsxLimits(bytes, name, limits);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types want a Node Buffer; its reader takes any ArrayBuffer view.

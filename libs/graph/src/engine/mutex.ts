@@ -15,23 +15,32 @@ export class Mutex {
   }
 }
 
-/** At most `size` pieces of work at a time; the others wait, first come first served. */
+/**
+ * At most `size()` pieces of work at a time; the others wait, first come first served. The size may
+ * change: call `admit()` when it grows.
+ */
 export class Limit {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly size: number) {}
+  constructor(private readonly size: () => number) {}
 
   async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.running < this.size) this.running++;
+    if (this.waiting.length === 0 && this.running < this.size()) this.running++;
     else await new Promise<void>((resolve) => this.waiting.push(resolve));
     try {
       return await work();
     } finally {
-      // The place passes straight to the next in line, or frees up.
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.running--;
+      this.running--;
+      this.admit();
+    }
+  }
+
+  /** Starts waiting work while there is room. */
+  admit(): void {
+    while (this.waiting.length > 0 && this.running < this.size()) {
+      this.running++;
+      this.waiting.shift()!();
     }
   }
 }

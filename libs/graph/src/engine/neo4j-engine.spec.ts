@@ -220,8 +220,8 @@ describe('Neo4jEngine wiring (driver stand-in)', () => {
     expect(neo4j.isInt(calls[0].params.limit)).toBe(true);
   });
 
-  it('bulk-loads in batches of 5,000 inside the write transaction', async () => {
-    reply = (_q, p) => [{ created: neo4j.int((p.rows as unknown[]).length) }];
+  it('bulk-loads in batches of 5,000 inside the write transaction, then has Neo4j plan again', async () => {
+    reply = (_q, p) => (p.rows ? [{ created: neo4j.int((p.rows as unknown[]).length) }] : []);
     const rows = Array.from({ length: 12_001 }, (_, i) => ({ code: `${i}`, name: 'x', nameSv: 'y' }));
     await engine().write((tx) =>
       tx.bulkLoad([
@@ -230,13 +230,15 @@ describe('Neo4jEngine wiring (driver stand-in)', () => {
         { name: 'Method', rows: [] },
       ]),
     );
-    expect(calls.map((c) => [c.mode, (c.params.rows as unknown[]).length])).toEqual([
+    expect(calls.map((c) => [c.mode, (c.params.rows as unknown[] | undefined)?.length])).toEqual([
       ['WRITE', 5000],
       ['WRITE', 5000],
       ['WRITE', 2001],
       ['WRITE', 1],
+      ['WRITE', undefined],
     ]);
     expect(calls[3].query).toContain('MATCH (a:Municipality {code: row.from})');
+    expect(calls[4].query).toBe('CALL db.prepareForReplanning(300)');
   });
 
   it('refuses relationship rows whose endpoints are missing', async () => {

@@ -43,6 +43,7 @@ import type {
   PageArgs,
   ParticipationFilter,
   PersonExport,
+  RestoreOptions,
   RestoreReport,
   SearchHit,
   UpdateOptions,
@@ -86,7 +87,7 @@ export class CypherGraphStore implements GraphStore {
   private readonly bulk: Bulk;
   private readonly backups: BackupRestore;
 
-  constructor(engine: StorageEngine) {
+  constructor(engine: StorageEngine, options: { backupKey?: string | null } = {}) {
     this.engine = engine.name;
     const ctx = new StoreContext(engine);
     this.ctx = ctx;
@@ -110,7 +111,7 @@ export class CypherGraphStore implements GraphStore {
     });
     this.graphReads = new GraphReads(ctx, this.projects, this.networks);
     this.bulk = new Bulk(ctx, this.graphReads);
-    this.backups = new BackupRestore(ctx);
+    this.backups = new BackupRestore(ctx, options.backupKey ?? null);
   }
 
   graphVersion(): Promise<string> {
@@ -307,8 +308,11 @@ export class CypherGraphStore implements GraphStore {
   backup(): Promise<string> {
     return this.backups.backup();
   }
-  restore(file: string, options?: { replace?: boolean }): Promise<RestoreReport> {
+  restore(file: string, options?: RestoreOptions): Promise<RestoreReport> {
     return this.backups.restore(file, options);
+  }
+  backupKey(): Promise<string> {
+    return this.backups.backupKey();
   }
 
   async close(): Promise<void> {

@@ -30,9 +30,9 @@ export class HistoryRecords {
   async stateOf(tx: EngineTx, kind: ChangeEntityKind, id: string): Promise<JsonObject | null> {
     switch (kind) {
       case 'ORGANISATION': {
-        const [row] = await tx.run(this.q.organisation.get, { id });
+        const [[row], adopted] = await Promise.all([tx.run(this.q.organisation.get, { id }), tx.run(this.q.adoption.ofOrganisation, { org: id })]);
         if (!row) return null;
-        const adoptions = (await tx.run(this.q.adoption.ofOrganisation, { org: id })).map((a) => ({
+        const adoptions = adopted.map((a) => ({
           operatingModelId: String(a.modelId),
           validFrom: str(a.validFrom),
           validTo: str(a.validTo),
@@ -66,7 +66,7 @@ export class HistoryRecords {
 
   /**
    * Runs `write` between two reads of the entity's state (one for a new entity) and records the
-   * pair. Not for ties (H10).
+   * pair; returns the state after. Not for ties (H10).
    */
   async tracked(
     tx: EngineTx,
@@ -78,7 +78,14 @@ export class HistoryRecords {
   ) {
     const before = isNew ? null : await this.stateOf(tx, kind, id);
     await write();
-    await this.record(tx, log, { kind, id, before, after: await this.stateOf(tx, kind, id) });
+    // An organisation's networks do not depend on its state: both are read at once.
+    const [after, networks] = await Promise.all([
+      this.stateOf(tx, kind, id),
+      kind === 'ORGANISATION' ? this.networksOfOrganisations(tx, [id]) : null,
+    ]);
+    const effect = { kind, id, before, after };
+    log.add(effect, networks ?? (await this.networksOfEffect(tx, effect)));
+    return after;
   }
 
   /** Adds an effect with the networks it touches; call it before a write that removes what it names. */
@@ -115,8 +122,7 @@ export class HistoryRecords {
   }
 
   private async networkIds(tx: EngineTx, query: string, ids: string[]): Promise<string[]> {
-    const found = new Set<string>();
-    for (const id of new Set(ids)) for (const row of await tx.run(query, { id })) found.add(String(row.id));
-    return [...found];
+    const found = await Promise.all([...new Set(ids)].map((id) => tx.run(query, { id })));
+    return [...new Set(found.flat().map((row) => String(row.id)))];
   }
 }

@@ -36,7 +36,7 @@ import { participationParams, type Participations } from './participations';
 import type { Persons } from './persons';
 import type { Projects } from './projects';
 import type { Queries } from './queries';
-import { toChange } from './rows';
+import { strs, toChange } from './rows';
 import { KIND_OF_LABEL, LABEL_OF_TARGET, addDays, now, type ItemLabel, type StoreContext } from './store-context';
 
 export function withoutSortKey(change: Change & { sortKey?: string }): Change {
@@ -83,18 +83,42 @@ export class History {
       network: filter.networkId ?? null,
       from,
       until: to ? addDays(to, 1) : null, // `to` is the last day included
-      after: filter.after ? decodeCursor(filter.after) : null,
-      limit: first + 1,
     };
-    const [rows, [count]] = await Promise.all([this.ctx.db.read(this.q.change.list, params), this.ctx.db.read(this.q.change.count, params)]);
-    const items = rows.slice(0, first).map(toChange);
+    const [rows, totalCount] = await Promise.all([this.readablePage(params, filter, first), this.countReadable(params, filter)]);
+    const items = rows.slice(0, first);
     const last = items[items.length - 1];
     return {
       items: items.map(withoutSortKey),
-      totalCount: Number(count.n),
+      totalCount,
       endCursor: last ? encodeCursor(last.sortKey) : null,
       hasNextPage: rows.length > first,
     };
+  }
+
+  /** Up to first + 1 changes the caller may read, reading on when refused ones took their place. */
+  private async readablePage(params: Record<string, unknown>, filter: ChangeFilter, first: number) {
+    const found: (Change & { sortKey: string })[] = [];
+    let after = filter.after ? decodeCursor(filter.after) : null;
+    // Read a little ahead when some may be refused, so a page seldom takes two round trips.
+    const wanted = filter.readable ? Math.max(first + 1, 50) : first + 1;
+    for (;;) {
+      const batch = (await this.ctx.db.read(this.q.change.list, { ...params, after, limit: wanted })).map(toChange);
+      const readable = filter.readable ? await filter.readable(batch) : () => true;
+      found.push(...batch.filter(readable));
+      if (found.length > first || batch.length < wanted) return found;
+      after = batch[batch.length - 1].sortKey;
+    }
+  }
+
+  private async countReadable(params: Record<string, unknown>, filter: ChangeFilter): Promise<number | null> {
+    if (filter.withTotal === false) return null;
+    if (!filter.readable) return Number((await this.ctx.db.read(this.q.change.count, { ...params, after: null }))[0].n);
+    const touches = (await this.ctx.db.read(this.q.change.touches, { ...params, after: null })).map((row) => ({
+      entityIds: strs(row.entityIds),
+      refIds: strs(row.refIds),
+      networkIds: strs(row.networkIds),
+    }));
+    return touches.filter(await filter.readable(touches)).length;
   }
 
   /**

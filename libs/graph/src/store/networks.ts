@@ -1,7 +1,9 @@
 /** Networks: reads, and writes with their region. */
 import {
   badInput,
+  conflict,
   foldText,
+  nameKey,
   validateNetwork,
   type Actor,
   type Network,
@@ -65,6 +67,7 @@ export class Networks {
       const [region] = await tx.run(this.q.reference.region, { code: n.regionCode });
       if (!region) throw badInput(`Unknown region code "${n.regionCode}".`, { field: 'regionCode' });
     }
+    await this.refuseDuplicateNetwork(tx, n.name, id);
     const params = {
       ...n,
       id,
@@ -76,5 +79,17 @@ export class Networks {
     };
     await tx.run(created ? this.q.network.create : this.q.network.update, params);
     await this.ctx.relinkOne(tx, 'Network', id, n.regionCode ?? null);
+  }
+
+  /**
+   * Two networks may not share a name, spelled alike as organisations' names are (case, accents,
+   * punctuation, spacing). The refusal names neither the other network nor its id: it may be private.
+   */
+  private async refuseDuplicateNetwork(tx: EngineTx, name: string, selfId: string) {
+    const key = nameKey(name);
+    const rows = await tx.run(this.q.network.names, {});
+    if (rows.some((r) => r.id !== selfId && nameKey(String(r.name)) === key)) {
+      throw conflict('A network with this name already exists. Choose another name.', { field: 'name' });
+    }
   }
 }

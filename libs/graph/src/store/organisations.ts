@@ -13,6 +13,7 @@ import {
   type DuplicateGroup,
   type DuplicateReason,
   type IsoDate,
+  type JsonObject,
   type MergedOrganisation,
   type Organisation,
   type OrganisationInput,
@@ -38,6 +39,12 @@ interface Adoption {
 
 export function asAdoptions(value: unknown): Adoption[] {
   return Array.isArray(value) ? (value as Adoption[]) : [];
+}
+
+/** The organisation in a recorded state (which adds its adoptions). */
+function organisationOf(state: JsonObject | null): Organisation {
+  const { adoptions: _adoptions, ...organisation } = state as unknown as Organisation & { adoptions: unknown };
+  return organisation;
 }
 
 const adoptionKey = (a: Adoption) => [a.operatingModelId, a.validFrom, a.validTo].join('|');
@@ -74,8 +81,9 @@ export class Organisations {
     const org = validateOrganisation(input);
     return this.ctx.recorded(actor, async (tx, log) => {
       const id = newId('org', org.name);
-      await this.records.tracked(tx, log, 'ORGANISATION', id, () => this.writeOrganisation(tx, id, org, { createdAt: now() }), true);
-      const created = await this.ctx.mustGetOrganisation(tx, id);
+      const created = organisationOf(
+        await this.records.tracked(tx, log, 'ORGANISATION', id, () => this.writeOrganisation(tx, id, org, { createdAt: now() }), true),
+      );
       log.about('CREATE', 'ORGANISATION', id, created.name);
       return created;
     });
@@ -86,8 +94,7 @@ export class Organisations {
       const current = await this.ctx.mustGetOrganisation(tx, id);
       refuseStale('organisation', current, options.expectedUpdatedAt);
       const org = validateOrganisation(merge(current, patch) as OrganisationInput);
-      await this.records.tracked(tx, log, 'ORGANISATION', id, () => this.writeOrganisation(tx, id, org, null));
-      const updated = await this.ctx.mustGetOrganisation(tx, id);
+      const updated = organisationOf(await this.records.tracked(tx, log, 'ORGANISATION', id, () => this.writeOrganisation(tx, id, org, null)));
       log.about('UPDATE', 'ORGANISATION', id, updated.name);
       return updated;
     });

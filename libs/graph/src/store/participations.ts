@@ -117,15 +117,9 @@ export class Participations {
   /** Writes a tie as given, unchecked and unrecorded: the caller (a new tie, a merge, an undo) does both. */
   async createParticipation(tx: EngineTx, p: Participation, createdAt: string) {
     await tx.run(this.q.participation.create[p.targetKind], {
-      id: p.id,
+      ...participationParams(p),
       organisationId: p.organisationId,
       targetId: p.targetId,
-      role: p.role,
-      validFrom: p.validFrom,
-      validTo: p.validTo,
-      source: p.source.kind,
-      sourceRef: p.source.ref,
-      confirmedAt: p.confirmedAt,
       createdAt,
     });
   }

@@ -346,6 +346,8 @@ SET a.name = $name, a.type = $type, a.startDate = date($startDate), a.endDate = 
       update: `MATCH (n:Network {id: $id})
 SET n.name = $name, n.goal = $goal, n.visibility = $visibility, n.searchText = $searchText,
   n.sortKey = $sortKey, n.updatedAt = $now`,
+      /** Every network's id and name, to refuse a second network of the same name (folded as nameKey does). */
+      names: 'MATCH (n:Network) RETURN n.id AS id, n.name AS name',
     },
     participation: {
       list: `MATCH (o:Organisation {id: $org})-[r:PARTICIPATES]->(t)
@@ -449,6 +451,8 @@ SET p.name = $name, p.email = $email, p.roleTitle = $roleTitle, p.consentGivenAt
       list: `MATCH (c:Change) ${CHANGE_FILTER} AND ($after IS NULL OR c.sortKey < $after)
 RETURN ${CHANGE_RETURN} ORDER BY sortKey DESC LIMIT $limit`,
       count: `MATCH (c:Change) ${CHANGE_FILTER} RETURN count(c) AS n`,
+      /** What each matching change touches, for counting those a caller may read. */
+      touches: `MATCH (c:Change) ${CHANGE_FILTER} RETURN c.entityIds AS entityIds, c.refIds AS refIds, c.networkIds AS networkIds`,
       /** Every change that set or referred to the given ids after a point in the history. */
       touchingSince: `UNWIND ${ids} AS x MATCH (c:Change) WHERE c.sortKey > $since AND (x IN c.entityIds OR x IN c.refIds)
 RETURN DISTINCT ${CHANGE_RETURN} ORDER BY sortKey`,

@@ -289,6 +289,7 @@ WHERE nameKey = $nameKey OR ($businessId IS NOT NULL AND businessId = $businessI
       ...listing('n', 'Network', '1', NETWORK_DETAILS),
       create: insert('Network', params(NETWORK_COLUMNS, NOW)),
       update: `UPDATE "Network" SET ${updatable(NETWORK_COLUMNS)} WHERE id = $id`,
+      names: 'SELECT id, name FROM "Network"',
     },
     participation: {
       list: `SELECT ${PARTICIPATION_RETURN} FROM "PARTICIPATES" r WHERE r.src = $org AND r.srcLabel = 'Organisation'
@@ -383,6 +384,7 @@ WHERE p.id IN (SELECT src FROM "WORKS_FOR" WHERE dst = $org AND srcLabel = 'Pers
       list: `SELECT ${CHANGE_RETURN} FROM "Change" c ${CHANGE_FILTER} AND ($after IS NULL OR c.sortKey < $after)
 ORDER BY c.sortKey DESC LIMIT $limit`,
       count: `SELECT count(*) AS n FROM "Change" c ${CHANGE_FILTER}`,
+      touches: `SELECT c.entityIds AS entityIds, c.refIds AS refIds, c.networkIds AS networkIds FROM "Change" c ${CHANGE_FILTER}`,
       touchingSince: `SELECT ${CHANGE_RETURN} FROM "Change" c WHERE c.sortKey > $since
   AND (EXISTS (SELECT 1 FROM json_each(c.entityIds) WHERE value IN ${each('$ids')})
     OR EXISTS (SELECT 1 FROM json_each(c.refIds) WHERE value IN ${each('$ids')}))

@@ -34,6 +34,15 @@ export const now = () => new Date().toISOString();
 export const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 export const newId = (prefix: string, name: string) => `${prefix}-${slug(name) || 'x'}-${hex(3)}`;
 
+/**
+ * A statement sent now and awaited later: its failure is handled meanwhile (the transaction fails
+ * at its next await anyway) instead of ending the process as an unhandled rejection.
+ */
+function sent<T>(statement: Promise<T>): Promise<T> {
+  statement.catch(() => undefined);
+  return statement;
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -44,8 +53,13 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 export const GRAPH_VERSION = 'graphVersion';
 /** The Meta key whose value every write that may change which networks an item is in replaces. */
 export const BELONGING_VERSION = 'belongingVersion';
-/** Versions are this database's own: a backup leaves them out and a restore sets new ones. */
-export const isVersionKey = (key: unknown) => key === GRAPH_VERSION || key === BELONGING_VERSION;
+/** The Meta key of the instance's own backup key (BackupRestore), when BACKUP_KEY does not give one. */
+export const BACKUP_KEY = 'backupKey';
+/**
+ * Meta keys that are this database's own: a backup leaves them out, and a restore neither takes
+ * them from the file nor loses them (it sets new versions and keeps the backup key).
+ */
+export const isLocalMetaKey = (key: unknown) => key === GRAPH_VERSION || key === BELONGING_VERSION || key === BACKUP_KEY;
 
 export type ItemLabel = 'Organisation' | 'Project' | 'Activity' | 'Network';
 export const KIND_OF_LABEL: Record<ItemLabel, ChangeEntityKind> = {
@@ -70,6 +84,8 @@ export class StoreContext {
   readonly reads: StorageEngine;
   /** Write transactions known to leave every item in the networks it was in. */
   private readonly belongingKept = new WeakSet<EngineTx>();
+  /** Statements of a write sent but not yet awaited (its Change): awaited with the last ones. */
+  private readonly pending = new WeakMap<EngineTx, Promise<unknown>[]>();
 
   constructor(engine: StorageEngine) {
     this.q = engine.queries;
@@ -85,13 +101,19 @@ export class StoreContext {
     this.db = {
       ...engine,
       read: (query, params) => engine.read(query, params),
+      // Statements not awaited one by one are sent together (Bolt pipelines them in order): on a
+      // busy server each await is a round trip.
       write: (work) =>
         engine.write(async (tx) => {
           const value = hex(8);
-          await tx.run(this.q.meta.set, { key: GRAPH_VERSION, value });
+          const locked = sent(tx.run(this.q.meta.set, { key: GRAPH_VERSION, value }));
           const result = await work(tx);
-          await tx.run(this.q.meta.set, { key: GRAPH_VERSION, value });
-          if (!this.belongingKept.has(tx)) await tx.run(this.q.meta.set, { key: BELONGING_VERSION, value });
+          await Promise.all([
+            locked,
+            ...(this.pending.get(tx) ?? []),
+            tx.run(this.q.meta.set, { key: GRAPH_VERSION, value }),
+            this.belongingKept.has(tx) ? null : tx.run(this.q.meta.set, { key: BELONGING_VERSION, value }),
+          ]);
           return result;
         }),
       migrate: () => engine.migrate(),
@@ -121,7 +143,7 @@ export class StoreContext {
     return this.db.write(async (tx) => {
       const log = new ChangeLog();
       const result = await work(tx, log);
-      if (!log.empty) await this.saveChange(tx, log, actor);
+      if (!log.empty) this.pending.set(tx, [sent(this.saveChange(tx, log, actor))]);
       if (log.keepsBelonging) this.belongingKept.add(tx);
       return result;
     });
@@ -254,9 +276,10 @@ export class StoreContext {
   /** Replaces a to-one link (location, project, predecessor…) with `targetId`, or removes it. */
   async relinkOne(tx: EngineTx, link: keyof Queries['links']['one'], id: string, targetId: string | null) {
     const { unlink, link: create } = this.q.links.one[link];
-    await tx.run(unlink, { id });
-    if (targetId) {
-      const rows = await tx.run(create, { id, target: targetId });
+    const unlinked = tx.run(unlink, { id });
+    if (!targetId) await unlinked;
+    else {
+      const [, rows] = await Promise.all([unlinked, tx.run(create, { id, target: targetId })]);
       if (rows.length === 0) throw notFound('Linked item', targetId);
     }
   }
