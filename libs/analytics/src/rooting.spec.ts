@@ -77,6 +77,42 @@ describe('rooting of a project', () => {
     expect(part(r, 'tieSurvival').reason).toMatch(/after the project ends/);
   });
 
+  it('independence: an organisation left alone is not a group that stays connected', () => {
+    // Only the project ties a, b and c together: without it nobody keeps a partner.
+    expect(part(rooting(base(), { projectId: 'P' }, '2021-06-01'), 'independence')).toMatchObject({
+      value: 0,
+      basis: { counted: 0, of: 3 },
+      evidence: { organisations: [] },
+    });
+    // Two organisations tied only through the project: 0, not ½.
+    const pair = snapshot(
+      [org('a'), org('b'), project('Q', '2020-01-01', '2020-12-31')],
+      [takesPart('a', 'Q', null, null, 'LEAD'), takesPart('b', 'Q')],
+    );
+    expect(part(rooting(pair, { projectId: 'Q' }, '2020-06-01'), 'independence').value).toBe(0);
+    // The same pair also working together elsewhere stays connected: 1.
+    const kept = snapshot(
+      [org('a'), org('b'), project('Q', '2020-01-01', '2020-12-31'), activity('z')],
+      [takesPart('a', 'Q', null, null, 'LEAD'), takesPart('b', 'Q'), takesPart('a', 'z'), takesPart('b', 'z')],
+    );
+    expect(part(rooting(kept, { projectId: 'Q' }, '2020-06-01'), 'independence').value).toBe(1);
+  });
+
+  it('independence: of two pairs that stay together without the project, the larger group counts', () => {
+    // a–b and c–d meet outside the project; only the project joins the pairs: 2 of 4 stay connected.
+    const s = snapshot(
+      [org('a'), org('b'), org('c'), org('d'), project('Q', '2020-01-01', '2020-12-31'), activity('y'), activity('z')],
+      [
+        ...['a', 'b', 'c', 'd'].map((o) => takesPart(o, 'Q')),
+        takesPart('a', 'y'),
+        takesPart('b', 'y'),
+        takesPart('c', 'z'),
+        takesPart('d', 'z'),
+      ],
+    );
+    expect(part(rooting(s, { projectId: 'Q' }, '2020-06-01'), 'independence')).toMatchObject({ value: 0.5, basis: { counted: 2, of: 4 } });
+  });
+
   it('breadth blends sectors involved and cross-sector ties', () => {
     const r = rooting(base(), { projectId: 'P' }, '2021-06-01');
     // 3 of 4 sectors; all 3 ties cross sectors.

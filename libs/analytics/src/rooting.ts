@@ -311,7 +311,9 @@ function independence(s: Scope, index: CollaborationIndex, now: TieGraph, at: Is
     organisations: largest,
     ties: without.ties.filter((t) => members.has(t.source) && members.has(t.target)),
   };
-  const stay = connectedComponents(toGraphology(reduced)).reduce<string[]>((a, c) => (c.length > a.length ? c : a), []);
+  // A group of one is not a group: an organisation left alone does not "stay connected".
+  const remaining = connectedComponents(toGraphology(reduced)).reduce<string[]>((a, c) => (c.length > a.length ? c : a), []);
+  const stay = remaining.length >= 2 ? remaining : [];
   const kept = new Set(without.ties.map((t) => t.id));
   const projectOnly = now.ties.filter((t) => members.has(t.source) && !kept.has(t.id)).map((t) => t.id);
   return share(
