@@ -66,6 +66,18 @@ describe('rooting of a project', () => {
     expect(after).toMatchObject({ value: 1, evidence: { organisations: ['a'] } });
   });
 
+  it('coordination handover is not read before the project has begun', () => {
+    const s = base([], [takesPart('a', 'N', '2019-01-01', null, 'COORDINATOR')]);
+    for (const at of ['2019-06-01', '2020-01-01']) {
+      const p = part(rooting(s, { projectId: 'P' }, at), 'coordinationHandover');
+      expect(p).toMatchObject({ value: null, reason: expect.stringMatching(/has begun/) });
+    }
+    expect(part(rooting(s, { projectId: 'P' }, '2020-01-02'), 'coordinationHandover').value).toBe(1);
+    // So the index at the start is not lifted by a coordination the project has not yet handed over.
+    const start = rooting(s, { projectId: 'P' }, '2020-01-01');
+    expect(start.parts.filter((p) => p.value !== null).map((p) => p.key)).not.toContain('coordinationHandover');
+  });
+
   it('independence: who stays connected without the project’s activities', () => {
     // a and b also meet in a permanently funded activity z; c only meets them through the project.
     const s = base([activity('z', '2019-01-01', null)], [takesPart('a', 'z'), takesPart('b', 'z')]);
@@ -145,6 +157,22 @@ describe('rooting of a project', () => {
     const p = part(rooting(long, { networkId: 'M' }, '2019-12-31'), 'sharedResponsibility');
     expect(p.value).toBeCloseTo((0.5 * 3) / (2191 / 365.25), 6); // 2,191 days of coordination, limit 3 years
     expect(p.explanation).toMatch(/longer than 3/);
+  });
+
+  it('shared responsibility: a coordinator’s run is not clipped to the project’s start', () => {
+    // h coordinates N for four years (2016–2019); project Q runs only its last two.
+    const s = snapshot(
+      [org('a'), org('h'), project('Q', '2018-01-01', '2019-12-31'), activity('y', '2018-01-01', '2019-12-31'), network('N')],
+      [
+        edge('RUNS_UNDER', 'y', 'Q'),
+        edge('IN_NETWORK', 'Q', 'N'),
+        takesPart('a', 'y', null, null, 'ORGANISER'),
+        takesPart('h', 'N', '2016-01-01', '2019-12-31', 'COORDINATOR'),
+      ],
+    );
+    const p = part(rooting(s, { projectId: 'Q' }, '2019-12-31'), 'sharedResponsibility');
+    expect(p.explanation).toMatch(/coordinated for 4\.0 years/);
+    expect(p.value).toBeCloseTo(0.5 * (3 / (1461 / 365.25)), 6); // role-days still counted from the project start
   });
 
   it('the index is the weighted mean of the applicable parts', () => {

@@ -276,6 +276,8 @@ function activityContinuation(s: Scope, snapshot: GraphSnapshot, index: Collabor
 function coordinationHandover(s: Scope, index: CollaborationIndex, at: IsoDate): PartDraft {
   const key = 'coordinationHandover';
   if (s.networks.length === 0) return notApplicable(key, 'The project belongs to no network, so no coordination to hand over.');
+  // Nothing can have been handed over before the project's work began (the start itself included).
+  if (s.start !== null && at <= s.start) return notApplicable(key, `Read once the project has begun (${s.start}); ${at} is not after its start.`);
   const held: string[] = [];
   const holders = new Set<string>();
   const others = new Set<string>();
@@ -333,14 +335,15 @@ function sharedResponsibility(s: Scope, index: CollaborationIndex, at: IsoDate, 
   const coordination = new Map<string, [IsoDate, IsoDate][]>();
   for (const sp of index.spells) {
     if (!sp.role || !RESPONSIBILITY_ROLES.has(sp.role) || !s.responsibilityTargets.has(sp.targetId)) continue;
-    const from = laterStart(sp.from, s.start) ?? horizon;
     const to = earlierEnd(sp.to, at)!;
+    // How long one organisation has carried a network is its whole run, not the part inside the project.
+    if (sp.role === 'COORDINATOR' && (sp.from ?? horizon) <= to) {
+      const k = `${sp.organisationId}|${sp.targetId}`;
+      coordination.set(k, [...(coordination.get(k) ?? []), [sp.from ?? horizon, to]]);
+    }
+    const from = laterStart(sp.from, s.start) ?? horizon;
     if (from > to) continue;
     days.set(sp.organisationId, (days.get(sp.organisationId) ?? 0) + daysBetween(from, to) + 1);
-    if (sp.role === 'COORDINATOR') {
-      const k = `${sp.organisationId}|${sp.targetId}`;
-      coordination.set(k, [...(coordination.get(k) ?? []), [from, to]]);
-    }
   }
   const total = [...days.values()].reduce((a, b) => a + b, 0);
   if (total === 0) return notApplicable(key, `No organiser, coordinator, budget-holder or lead roles are recorded up to ${at}.`);
