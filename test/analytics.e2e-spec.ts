@@ -27,6 +27,15 @@ describe('Is the network taking root? (demo scenarios)', () => {
     expect(continuation.evidence.activities).toEqual(expect.arrayContaining(['act-kesakeidas-2020', 'act-kesakeidas-2021']));
   });
 
+  it('tells the evaluator that KUPO’s co-implementers and model adoption are missing, instead of scoring 0', async () => {
+    const { rooting } = await app.ok(`{ rooting(projectId: "prj-s21858", at: "2023-06-30") {
+      index leftOut parts { key value reasonCode missingData } } }`);
+    expect(part(rooting, 'tieSurvival')).toMatchObject({ value: null, reasonCode: 'noCoImplementers', missingData: true });
+    expect(part(rooting, 'sharedResponsibility')).toMatchObject({ value: null, reasonCode: 'noCoImplementers', missingData: true });
+    expect(part(rooting, 'adoption')).toMatchObject({ value: null, reasonCode: 'noAdoption', missingData: true });
+    expect(rooting.leftOut).toEqual(expect.arrayContaining(['tieSurvival', 'sharedResponsibility', 'adoption']));
+  });
+
   it('scores an invented project whose only ties end with it near 0', async () => {
     const { createProject: project } = await app.ok(`mutation { createProject(input: {
       name: "Kokeiluhanke", startDate: "2023-01-01", endDate: "2023-12-31" }) { id } }`);

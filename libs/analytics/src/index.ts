@@ -24,7 +24,9 @@ export {
 export { growth, type GrowthInterval, type GrowthPeriod } from './growth';
 export {
   DEFAULT_ROOTING_WEIGHTS,
+  MISSING_DATA_REASONS,
   ROOTING_KEYS,
+  ROOTING_REASONS,
   rooting,
   rootingReports,
   type RootingEvidence,
@@ -32,6 +34,7 @@ export {
   type RootingMilestone,
   type RootingOptions,
   type RootingPart,
+  type RootingReason,
   type RootingReport,
   type RootingScope,
 } from './rooting';

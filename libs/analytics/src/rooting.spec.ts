@@ -149,7 +149,10 @@ describe('rooting of a project', () => {
       [org('a'), project('Q', '2020-01-01', '2020-12-31'), activity('y', '2020-01-01', '2020-12-31')],
       [edge('RUNS_UNDER', 'y', 'Q'), takesPart('a', 'y', null, null, 'ORGANISER')],
     );
-    expect(part(rooting(solo, { projectId: 'Q' }, '2020-06-01'), 'sharedResponsibility').value).toBe(0);
+    // Alone, the holder has no one to share with: the co-implementers are missing, not scored 0.
+    expect(part(rooting(solo, { projectId: 'Q' }, '2020-06-01'), 'sharedResponsibility')).toMatchObject({ value: null, reasonCode: 'noCoImplementers', missingData: true });
+    const withPartner = snapshot([...solo.nodes, org('b')], [...solo.edges, takesPart('b', 'y')]);
+    expect(part(rooting(withPartner, { projectId: 'Q' }, '2020-06-01'), 'sharedResponsibility').value).toBe(0);
     const long = snapshot(
       [org('a'), org('b'), network('M')],
       [takesPart('a', 'M', '2014-01-01', null, 'COORDINATOR'), takesPart('b', 'M', '2014-01-01', null, 'BUDGET_HOLDER')],
@@ -183,6 +186,47 @@ describe('rooting of a project', () => {
     expect(r.weights.tieSurvival).toBe(0.2);
     const custom = rooting(base(), { projectId: 'P' }, '2022-06-30', { weights: { adoption: 0, breadth: 5 } });
     expect(part(custom, 'breadth').weight).toBe(5);
+  });
+});
+
+describe('rooting where data is missing', () => {
+  // A lead implementer and its funder, as KUPO's fact sheet is recorded: no co-implementers named.
+  const leadOnly = () =>
+    snapshot(
+      [org('lead', 'PRIVATE'), org('ely'), model('M'), org('elsewhere'), project('P', '2020-01-01', '2022-12-31'), activity('x', '2020-01-01', '2022-12-31')],
+      [
+        edge('RUNS_UNDER', 'x', 'P'),
+        takesPart('lead', 'P', null, null, 'LEAD'),
+        takesPart('ely', 'P', null, null, 'FUNDER'),
+        takesPart('lead', 'x', null, null, 'ORGANISER'),
+        edge('ADOPTED', 'elsewhere', 'M', '2021-01-01'),
+      ],
+    );
+
+  it('says that co-implementers are missing instead of scoring ties and duties 0', () => {
+    const during = rooting(leadOnly(), { projectId: 'P' }, '2021-06-01');
+    for (const key of ['independence', 'sharedResponsibility'] as const)
+      expect(part(during, key)).toMatchObject({ value: null, reasonCode: 'noCoImplementers', missingData: true });
+    const after = rooting(leadOnly(), { projectId: 'P' }, '2023-06-30');
+    expect(part(after, 'tieSurvival')).toMatchObject({ value: null, reasonCode: 'noCoImplementers', missingData: true });
+    expect(part(after, 'activityContinuation')).toMatchObject({ value: 0, reasonCode: null, missingData: false });
+  });
+
+  it('leaves adoption out only when nobody in scope adopted anything, and says so', () => {
+    // A model adopted by an organisation outside the scope does not make a 0 here.
+    expect(part(rooting(leadOnly(), { projectId: 'P' }, '2023-06-30'), 'adoption')).toMatchObject({ value: null, reasonCode: 'noAdoption', missingData: true });
+    // Once a participant has adopted one (on any date), the part reads: 0 before, 1 after.
+    const s = leadOnly();
+    s.edges.push(edge('ADOPTED', 'lead', 'M', '2023-01-01'));
+    expect(part(rooting(s, { projectId: 'P' }, '2022-06-01'), 'adoption')).toMatchObject({ value: 0, basis: { counted: 0, of: 2 } });
+    expect(part(rooting(s, { projectId: 'P' }, '2023-06-30'), 'adoption').value).toBe(0.5);
+  });
+
+  it('computes the index over the parts that apply and names the ones left out', () => {
+    const r = rooting(leadOnly(), { projectId: 'P' }, '2023-06-30');
+    expect(r.leftOut).toEqual(['tieSurvival', 'coordinationHandover', 'independence', 'sharedResponsibility', 'breadth', 'adoption']);
+    expect(r.index).toBe(0); // activity continuation alone applies
+    for (const p of r.parts.filter((x) => x.value === null)) expect(p.reasonCode).not.toBeNull();
   });
 });
 

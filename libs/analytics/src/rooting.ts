@@ -37,6 +37,27 @@ export const ROOTING_KEYS = [
 ] as const;
 export type RootingKey = (typeof ROOTING_KEYS)[number];
 
+/** Why a part does not apply (docs/measures.md, "not applicable when"); the web says each in fi/sv/en. */
+export const ROOTING_REASONS = [
+  'noProjects',
+  'noEnd',
+  'notEnded',
+  'notStarted',
+  'noBornTies',
+  'noActivities',
+  'noNetwork',
+  'noCoImplementers',
+  'fewTied',
+  'noRoles',
+  'noneActive',
+  'noPermanent',
+  'noAdoption',
+] as const;
+export type RootingReason = (typeof ROOTING_REASONS)[number];
+
+/** Reasons that mean the data is missing, not that the part fails: entering it makes the part readable. */
+export const MISSING_DATA_REASONS: ReadonlySet<RootingReason> = new Set<RootingReason>(['noEnd', 'noActivities', 'noCoImplementers', 'noRoles', 'noAdoption']);
+
 /** Default weights: what survives after the money (ties, activities) weighs most, per the seeds' criteria. */
 export const DEFAULT_ROOTING_WEIGHTS: Record<RootingKey, number> = {
   tieSurvival: 0.2,
@@ -67,6 +88,9 @@ export interface RootingPart {
   /** 0..1, or null when the part does not apply (see `reason`). */
   value: number | null;
   reason: string | null;
+  reasonCode: RootingReason | null;
+  /** The part is left out because data is missing (see MISSING_DATA_REASONS), not scored 0. */
+  missingData: boolean;
   weight: number;
   /** What the value counts: `counted` of `of` (role-days, organisations, ties…), when it is a share. */
   basis: { counted: number; of: number } | null;
@@ -91,6 +115,8 @@ export interface RootingReport {
   weights: Record<RootingKey, number>;
   /** Weighted mean of the applicable parts; null when none applies. */
   index: number | null;
+  /** The parts left out of the index (no value, or weight 0). */
+  leftOut: RootingKey[];
 }
 
 export interface RootingMilestone {
@@ -119,6 +145,8 @@ interface Scope {
   /** Projects, activities and networks where responsibility roles count. */
   responsibilityTargets: Set<string>;
   participants: Set<string>;
+  /** Participants in a role other than funder: the organisations doing the work. */
+  implementers: Set<string>;
 }
 
 const sorted = <T extends string>(items: Iterable<T>): T[] => [...items].sort();
@@ -153,9 +181,9 @@ function resolveScope(snapshot: GraphSnapshot, index: CollaborationIndex, scope:
   const responsibilityTargets = new Set([...contexts, ...networks, ...networkActivities]);
   // A network's participants include its members; a project's are those in it or its activities.
   const memberTargets = new Set([...contexts, ...networkActivities, ...(wantProject ? [] : networks)]);
-  const participants = new Set(
-    index.spells.filter((s) => memberTargets.has(s.targetId) && (s.from === null || s.from <= at)).map((s) => s.organisationId),
-  );
+  const spells = index.spells.filter((s) => memberTargets.has(s.targetId) && (s.from === null || s.from <= at));
+  const participants = new Set(spells.map((s) => s.organisationId));
+  const implementers = new Set(spells.filter((s) => s.role !== 'FUNDER').map((s) => s.organisationId));
   // The period runs from the first start to the last end; any open end means "not ended yet".
   const start = projects.length && projects.every((p) => p.validFrom !== null) ? projects.map((p) => p.validFrom!).sort()[0] : null;
   const end = projects.length && projects.every((p) => p.validTo !== null) ? projects.map((p) => p.validTo!).sort().at(-1)! : null;
@@ -170,6 +198,7 @@ function resolveScope(snapshot: GraphSnapshot, index: CollaborationIndex, scope:
     networks: sorted(new Set(networks)),
     responsibilityTargets,
     participants,
+    implementers,
   };
 }
 
@@ -180,32 +209,47 @@ const share = (key: RootingKey, counted: number, of: number, evidence: RootingEv
   key,
   value: counted / of,
   reason: null,
+  reasonCode: null,
+  missingData: false,
   basis: { counted, of },
   evidence,
   explanation,
 });
 
-const notApplicable = (key: RootingKey, reason: string): PartDraft => ({
+const notApplicable = (key: RootingKey, [reasonCode, reason]: Problem): PartDraft => ({
   key,
   value: null,
   reason,
+  reasonCode,
+  missingData: MISSING_DATA_REASONS.has(reasonCode),
   basis: null,
   evidence: {},
   explanation: reason,
 });
 
+/** Why a part does not apply: its code and an English sentence. */
+type Problem = [RootingReason, string];
+
 /** Why an "after the end" part cannot be read yet; null when it can. */
-function afterEndProblem(s: Scope, at: IsoDate): string | null {
-  if (s.projects.length === 0) return 'The network has no projects, so there is no project end to measure after.';
-  if (s.end === null) return 'The project has no end date yet.';
-  if (at <= s.end) return `Measured after the project ends (${s.end}); ${at} is not after it.`;
+function afterEndProblem(s: Scope, at: IsoDate): Problem | null {
+  if (s.projects.length === 0) return ['noProjects', 'The network has no projects, so there is no project end to measure after.'];
+  if (s.end === null) return ['noEnd', 'The project has no end date yet.'];
+  if (at <= s.end) return ['notEnded', `Measured after the project ends (${s.end}); ${at} is not after it.`];
   return null;
+}
+
+/** Ties and shared duties need a second organisation doing the work: a funder alone does not make one. */
+function coImplementerProblem(s: Scope): Problem | null {
+  if (s.implementers.size >= 2) return null;
+  return ['noCoImplementers', 'Only one organisation doing the work is recorded (no co-implementers or partners), so there is no one to share ties or duties with.'];
 }
 
 function tieSurvival(s: Scope, index: CollaborationIndex, now: TieGraph, at: IsoDate): PartDraft {
   const key = 'tieSurvival';
   const problem = afterEndProblem(s, at);
   if (problem) return notApplicable(key, problem);
+  const alone = coImplementerProblem(s);
+  if (alone) return notApplicable(key, alone);
   // Born during the project: the pair's first shared day (over all time) lies in the project period.
   const born: string[] = [];
   tieBirths(index).forEach((birth, pair) => {
@@ -213,7 +257,7 @@ function tieSurvival(s: Scope, index: CollaborationIndex, now: TieGraph, at: Iso
     if (birth === null || !s.participants.has(a) || !s.participants.has(b)) return;
     if ((s.start === null || birth >= s.start) && birth <= s.end!) born.push(index.pairIds[pair]);
   });
-  if (born.length === 0) return notApplicable(key, 'No ties between its participants were born during the project.');
+  if (born.length === 0) return notApplicable(key, ['noBornTies', 'No ties between its participants were born during the project.']);
   const active = new Set(now.ties.map((t) => t.id));
   const alive = sorted(born.filter((id) => active.has(id)));
   return share(
@@ -229,7 +273,7 @@ function activityContinuation(s: Scope, snapshot: GraphSnapshot, index: Collabor
   const key = 'activityContinuation';
   const problem = afterEndProblem(s, at);
   if (problem) return notApplicable(key, problem);
-  if (s.activities.length === 0) return notApplicable(key, 'No activities ran under the project.');
+  if (s.activities.length === 0) return notApplicable(key, ['noActivities', 'No activities ran under the project.']);
   const laterOf = new Map<string, string[]>(); // CONTINUES points from the later activity to the earlier one
   for (const e of snapshot.edges) {
     if (e.kind !== 'CONTINUES' || index.nodes.get(e.source)?.kind !== 'ACTIVITY') continue;
@@ -275,9 +319,9 @@ function activityContinuation(s: Scope, snapshot: GraphSnapshot, index: Collabor
 
 function coordinationHandover(s: Scope, index: CollaborationIndex, at: IsoDate): PartDraft {
   const key = 'coordinationHandover';
-  if (s.networks.length === 0) return notApplicable(key, 'The project belongs to no network, so no coordination to hand over.');
+  if (s.networks.length === 0) return notApplicable(key, ['noNetwork', 'The project belongs to no network, so no coordination to hand over.']);
   // Nothing can have been handed over before the project's work began (the start itself included).
-  if (s.start !== null && at <= s.start) return notApplicable(key, `Read once the project has begun (${s.start}); ${at} is not after its start.`);
+  if (s.start !== null && at <= s.start) return notApplicable(key, ['notStarted', `Read once the project has begun (${s.start}); ${at} is not after its start.`]);
   const held: string[] = [];
   const holders = new Set<string>();
   const others = new Set<string>();
@@ -303,8 +347,10 @@ function coordinationHandover(s: Scope, index: CollaborationIndex, at: IsoDate):
 
 function independence(s: Scope, index: CollaborationIndex, now: TieGraph, at: IsoDate): PartDraft {
   const key = 'independence';
+  const alone = coImplementerProblem(s);
+  if (alone) return notApplicable(key, alone);
   const largest = connectedComponents(toGraphology(now)).reduce<string[]>((a, c) => (c.length > a.length ? c : a), []);
-  if (largest.length < 2) return notApplicable(key, `Fewer than two organisations are tied on ${at}.`);
+  if (largest.length < 2) return notApplicable(key, ['fewTied', `Fewer than two organisations are tied on ${at}.`]);
   const members = new Set(largest);
   const without = tiesOf(index, at, { excludeContexts: s.contexts });
   const reduced: TieGraph = {
@@ -346,7 +392,9 @@ function sharedResponsibility(s: Scope, index: CollaborationIndex, at: IsoDate, 
     days.set(sp.organisationId, (days.get(sp.organisationId) ?? 0) + daysBetween(from, to) + 1);
   }
   const total = [...days.values()].reduce((a, b) => a + b, 0);
-  if (total === 0) return notApplicable(key, `No organiser, coordinator, budget-holder or lead roles are recorded up to ${at}.`);
+  if (total === 0) return notApplicable(key, ['noRoles', `No organiser, coordinator, budget-holder or lead roles are recorded up to ${at}.`]);
+  const alone = days.size < 2 && coImplementerProblem(s);
+  if (alone) return notApplicable(key, alone);
   const hhi = [...days.values()].reduce((a, d) => a + (d / total) ** 2, 0);
   // Longest unbroken coordination of one network by one organisation (touching spells merge).
   let longest = 0;
@@ -375,6 +423,8 @@ function sharedResponsibility(s: Scope, index: CollaborationIndex, at: IsoDate, 
     key,
     value,
     reason: null,
+    reasonCode: null,
+    missingData: false,
     basis: null,
     evidence: { organisations: sorted(days.keys()) },
     explanation:
@@ -389,7 +439,7 @@ function sharedResponsibility(s: Scope, index: CollaborationIndex, at: IsoDate, 
 function breadth(s: Scope, index: CollaborationIndex, now: TieGraph, at: IsoDate): PartDraft {
   const key = 'breadth';
   const orgs = activeOrganisations(index, at).filter((id) => s.participants.has(id));
-  if (orgs.length === 0) return notApplicable(key, `None of its participants takes part in anything on ${at}.`);
+  if (orgs.length === 0) return notApplicable(key, ['noneActive', `None of its participants takes part in anything on ${at}.`]);
   const sectorOf = (id: string) => index.nodes.get(id)?.sector ?? null;
   const sectors = new Set(orgs.map(sectorOf).filter((x) => x !== null));
   const inside = new Set(orgs);
@@ -405,6 +455,8 @@ function breadth(s: Scope, index: CollaborationIndex, now: TieGraph, at: IsoDate
     key,
     value: (sectorShare + crossShare) / 2,
     reason: null,
+    reasonCode: null,
+    missingData: false,
     basis: null,
     evidence: { organisations: orgs, ties: cross.map((t) => t.id) },
     explanation:
@@ -415,14 +467,16 @@ function breadth(s: Scope, index: CollaborationIndex, now: TieGraph, at: IsoDate
 
 function adoption(s: Scope, snapshot: GraphSnapshot, index: CollaborationIndex, at: IsoDate): PartDraft {
   const key = 'adoption';
-  if (!snapshot.nodes.some((n) => n.kind === 'OPERATING_MODEL')) return notApplicable(key, 'No operating model is recorded.');
   const permanent = sorted([...s.participants].filter((id) => index.nodes.get(id)?.permanent === true));
-  if (permanent.length === 0) return notApplicable(key, 'No permanent organisation takes part.');
+  if (permanent.length === 0) return notApplicable(key, ['noPermanent', 'No permanent organisation takes part.']);
+  const adoptions = snapshot.edges.filter((e) => e.kind === 'ADOPTED' && s.participants.has(e.source) && index.nodes.get(e.target)?.kind === 'OPERATING_MODEL');
+  // No adoption on record, on any date, is missing data (no model, or its adoption, entered), not a 0.
+  if (adoptions.length === 0)
+    return notApplicable(key, ['noAdoption', 'No adoption of an operating model is recorded for its participants (no model, or no adoption, has been entered).']);
   const adopters = new Set<string>();
-  for (const e of snapshot.edges) {
-    if (e.kind !== 'ADOPTED' || !isActiveAt(e.validFrom, e.validTo, at)) continue;
-    const model = index.nodes.get(e.target);
-    if (model?.kind === 'OPERATING_MODEL' && isActiveAt(model.validFrom, model.validTo, at)) adopters.add(e.source);
+  for (const e of adoptions) {
+    const model = index.nodes.get(e.target)!;
+    if (isActiveAt(e.validFrom, e.validTo, at) && isActiveAt(model.validFrom, model.validTo, at)) adopters.add(e.source);
   }
   const adopted = permanent.filter((id) => adopters.has(id));
   return share(
@@ -479,6 +533,7 @@ function report(snapshot: GraphSnapshot, index: CollaborationIndex, scope: Rooti
     parts,
     weights,
     index: weightSum > 0 ? applicable.reduce((a, p) => a + p.weight * p.value!, 0) / weightSum : null,
+    leftOut: parts.filter((p) => !applicable.includes(p)).map((p) => p.key),
   };
 }
 

@@ -1,9 +1,12 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ROOTING_KEYS, type RootingKey } from '@verkosto/analytics';
+import { ROOTING_KEYS, ROOTING_REASONS, type RootingKey, type RootingReason } from '@verkosto/analytics';
 import { IsoDateScalar } from '../common/date.scalar';
 
 export const RootingKeyEnum = Object.fromEntries(ROOTING_KEYS.map((k) => [k, k])) as Record<RootingKey, RootingKey>;
 registerEnumType(RootingKeyEnum, { name: 'RootingKey' });
+
+export const RootingReasonEnum = Object.fromEntries(ROOTING_REASONS.map((k) => [k, k])) as Record<RootingReason, RootingReason>;
+registerEnumType(RootingReasonEnum, { name: 'RootingReason', description: 'Why a rooting part does not apply (docs/measures.md).' });
 
 export enum GrowthIntervalEnum {
   MONTH = 'MONTH',
@@ -106,6 +109,8 @@ export class RootingPart {
   @Field(() => RootingKeyEnum) key!: RootingKey;
   @Field(() => Float, { nullable: true, description: 'Null when the part does not apply (see reason).' }) value!: number | null;
   @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => RootingReasonEnum, { nullable: true, description: 'The reason as a code, for a text in the reader’s language.' }) reasonCode!: RootingReason | null;
+  @Field({ description: 'Left out because data is missing (e.g. no co-implementers, no adoption recorded), not scored 0.' }) missingData!: boolean;
   @Field(() => Float) weight!: number;
   @Field(() => RootingBasis, { nullable: true }) basis!: RootingBasis | null;
   @Field(() => Evidence) evidence!: Evidence;
@@ -135,6 +140,7 @@ export class RootingReport {
   @Field(() => IsoDateScalar) at!: string;
   @Field({ description: 'Whether the project period had ended by `at`.' }) ended!: boolean;
   @Field(() => Float, { nullable: true }) index!: number | null;
+  @Field(() => [RootingKeyEnum], { description: 'The parts left out of the index (they do not apply, or weigh 0).' }) leftOut!: RootingKey[];
   @Field(() => [RootingWeight]) weights!: RootingWeight[];
   @Field(() => [RootingPart]) parts!: RootingPart[];
 }

@@ -112,8 +112,24 @@ describe('rooting parts for the page', () => {
     const after = report('2024-01-01', [part('tieSurvival', null), part('activityContinuation', null)]);
     expect(after.parts.map((p) => reasonOf(p, after))).toEqual(['noBornTies', 'noActivities']);
     const model = report('2024-01-01', [part('adoption', null, { reason: 'No operating model is recorded.' }), part('adoption', null, { reason: 'No permanent organisation takes part.' })]);
-    expect(model.parts.map((p) => reasonOf(p, model))).toEqual(['noModel', 'noPermanent']);
+    expect(model.parts.map((p) => reasonOf(p, model))).toEqual(['noAdoption', 'noPermanent']);
     expect(reasonOf(kuusamo.parts[0], kuusamo)).toBeNull();
+  });
+
+  it('takes the server’s reason code, and says what data is missing', () => {
+    const r = report('2023-06-30', [
+      part('coordinationHandover', null, { reasonCode: 'notStarted' }),
+      part('sharedResponsibility', null, { reasonCode: 'noCoImplementers', missingData: true }),
+      part('activityContinuation', 0, { weight: 0.2, basis: { counted: 0, of: 2 } }),
+    ], 0);
+    expect(reasonOf(r.parts[0], r)).toBe('notStarted');
+    const rows = partRows(r, nodes, 'en', en);
+    expect(rows.find((x) => x.key === 'coordinationHandover')).toMatchObject({ missingData: false, reading: expect.stringMatching(/^Read once the project has begun \(01\/01\/2019\)/) });
+    expect(rows.find((x) => x.key === 'sharedResponsibility')).toMatchObject({ missingData: true, reading: expect.stringMatching(/^Data missing: only one organisation/) });
+    const s = indexSummary(r, 'en', en);
+    expect(s.leftOut).toBe('Left out: Coordination handover, Shared responsibility.');
+    expect(s.missing).toMatch(/^Data is missing for Shared responsibility/);
+    expect(indexSummary(r, 'fi', fi).missing).toMatch(/^Tietoja puuttuu osista Jaettu vastuu/);
   });
 
   it('lights organisations, both ends of each tie and activities', () => {

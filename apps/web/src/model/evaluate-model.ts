@@ -23,6 +23,10 @@ export interface RootingPartData {
   value: number | null;
   weight: number;
   reason: string | null;
+  /** The server's reason code (absent from older answers: then read from the scope, see reasonOf). */
+  reasonCode?: ReasonKey | null;
+  /** Left out because data is missing, not scored 0. */
+  missingData?: boolean;
   basis: { counted: number; of: number } | null;
   evidence: Evidence;
   explanation: string;
@@ -32,6 +36,8 @@ export interface RootingReportData {
   at: string;
   ended: boolean;
   index: number | null;
+  /** Parts left out of the index (absent from older answers). */
+  leftOut?: RootingKey[];
   parts: RootingPartData[];
   weights: { key: RootingKey; weight: number }[];
   scope: { kind: 'PROJECT' | 'NETWORK'; id: string; label: string; start: string | null; end: string | null; projects: string[]; networks: string[] };
@@ -100,12 +106,26 @@ export function evidenceNodeIds(evidence: Evidence): string[] {
   return [...ids];
 }
 
-/** Which condition made a part not apply; the server's reason is English, so the page says it from this. */
-export type ReasonKey = 'noProjects' | 'noEnd' | 'notEnded' | 'noBornTies' | 'noActivities' | 'noNetwork' | 'fewTied' | 'noRoles' | 'noneActive' | 'noModel' | 'noPermanent';
+/** Which condition made a part not apply (the server's RootingReason); the page says it in the reader's language. */
+export type ReasonKey =
+  | 'noProjects'
+  | 'noEnd'
+  | 'notEnded'
+  | 'notStarted'
+  | 'noBornTies'
+  | 'noActivities'
+  | 'noNetwork'
+  | 'noCoImplementers'
+  | 'fewTied'
+  | 'noRoles'
+  | 'noneActive'
+  | 'noPermanent'
+  | 'noAdoption';
 
-/** The reason a part is null, read from the report's own scope and date (docs/measures.md, "not applicable when"). */
+/** The reason a part is null: the server's code, or else read from the report's own scope and date (docs/measures.md). */
 export function reasonOf(part: RootingPartData, report: RootingReportData): ReasonKey | null {
   if (part.value !== null) return null;
+  if (part.reasonCode) return part.reasonCode;
   const s = report.scope;
   const afterEnd = (): ReasonKey | null => {
     if (s.kind === 'NETWORK' && s.projects.length === 0) return 'noProjects';
@@ -128,7 +148,7 @@ export function reasonOf(part: RootingPartData, report: RootingReportData): Reas
       return 'noneActive';
     case 'adoption':
       // The two conditions cannot be told apart from the numbers; the server's sentence names the model.
-      return /operating model/i.test(part.reason ?? '') ? 'noModel' : 'noPermanent';
+      return /operating model/i.test(part.reason ?? '') ? 'noAdoption' : 'noPermanent';
   }
 }
 
@@ -151,6 +171,8 @@ export interface PartRow {
   weightText: string;
   /** One plain sentence: what was counted, or why the part does not apply. */
   reading: string;
+  /** Left out because data is missing: the reading says what to enter. */
+  missingData: boolean;
   evidence: EvidenceGroup[];
   evidenceCount: number;
   nodeIds: string[];
@@ -182,7 +204,7 @@ export function partRows(report: RootingReportData, nodes: NodeIndex, lang: Lang
       const reason = reasonOf(part, report);
       const reading =
         part.value === null
-          ? t(`evaluate.reason.${reason}`, { at, end: formatDate(lang, report.scope.end) })
+          ? t(`evaluate.reason.${reason}`, { at, start: formatDate(lang, report.scope.start), end: formatDate(lang, report.scope.end) })
           : t(`evaluate.part.${part.key}.basis`, basisParams(part, nodes, at));
       const groups: EvidenceGroup[] = [];
       const add = (kind: EvidenceGroup['kind'], ids: string[] | null | undefined, label: (id: string) => string) => {
@@ -205,6 +227,7 @@ export function partRows(report: RootingReportData, nodes: NodeIndex, lang: Lang
         weight: part.weight,
         weightText: t('evaluate.weight', { weight: formatPercent(lang, part.weight) }),
         reading,
+        missingData: part.value === null && (part.missingData ?? false),
         evidence: groups,
         evidenceCount: groups.reduce((n, g) => n + g.items.length, 0),
         nodeIds: evidenceNodeIds(part.evidence),
@@ -220,11 +243,17 @@ export interface IndexSummary {
   levelText: string;
   reading: string;
   basis: string;
+  /** The parts left out of the index by name, and those among them for want of data; '' when none. */
+  leftOut: string;
+  missing: string;
   /** "Tie survival 20 %, …": the weights used, for the report. */
   weights: string;
   /** Where the project stands on the date (running, ended, no end). */
   status: string;
 }
+
+const partOrder = new Map(ROOTING_KEYS.map((k, i) => [k, i]));
+const sortedParts = (parts: RootingPartData[]) => [...parts].sort((a, b) => partOrder.get(a.key)! - partOrder.get(b.key)!);
 
 export function indexSummary(report: RootingReportData, lang: Lang, t: Translate): IndexSummary {
   const applicable = report.parts.filter((p) => p.value !== null).length;
@@ -234,6 +263,9 @@ export function indexSummary(report: RootingReportData, lang: Lang, t: Translate
     .sort((a, b) => order.get(a.key)! - order.get(b.key)!)
     .map((w) => `${t(`evaluate.part.${w.key}`)} ${formatPercent(lang, w.weight)}`)
     .join(', ');
+  const names = (parts: RootingPartData[]) => sortedParts(parts).map((p) => t(`evaluate.part.${p.key}`)).join(', ');
+  const out = report.parts.filter((p) => p.value === null || p.weight === 0);
+  const missing = out.filter((p) => p.value === null && p.missingData);
   const s = report.scope;
   const noProjects = s.kind === 'NETWORK' && s.projects.length === 0;
   const status = noProjects
@@ -253,6 +285,8 @@ export function indexSummary(report: RootingReportData, lang: Lang, t: Translate
     levelText: level ? t(`evaluate.level.${level}`) : t('evaluate.notApplicable'),
     reading: level ? t(running ? `evaluate.index.running.${level}` : `evaluate.index.reading.${level}`) : t('evaluate.index.none'),
     basis: t('evaluate.index.basis', { n: applicable }),
+    leftOut: out.length ? t('evaluate.index.leftOut', { parts: names(out) }) : '',
+    missing: missing.length ? t('evaluate.index.missing', { parts: names(missing) }) : '',
     weights: t('evaluate.weightsNote', { weights }),
     status,
   };

@@ -280,6 +280,8 @@ export class EvaluatePage implements Page {
       ),
       h('p', { class: 'reading' }, summary.reading),
       h('p', { class: 'meta' }, summary.basis),
+      ...(summary.leftOut ? [h('p', { class: 'meta', 'data-testid': 'rooting-left-out' }, summary.leftOut)] : []),
+      ...(summary.missing ? [h('p', { class: 'missing', 'data-testid': 'rooting-missing' }, summary.missing)] : []),
       h('p', { class: 'meta' }, summary.weights),
     );
     const parts = h(
@@ -317,6 +319,7 @@ export class EvaluatePage implements Page {
         h('span', { class: 'part-value', 'data-value': row.value === null ? '' : String(row.value) }, row.valueText),
         bar(row.percent, row.level),
         h('span', { class: `level level-${row.level ?? 'none'}` }, row.levelText),
+        ...(row.missingData ? [h('span', { class: 'badge missing' }, t('evaluate.missing'))] : []),
       ),
       h('p', { class: 'reading' }, row.reading),
     );
