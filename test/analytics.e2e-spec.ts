@@ -36,6 +36,22 @@ describe('Is the network taking root? (demo scenarios)', () => {
     expect(rooting.leftOut).toEqual(expect.arrayContaining(['tieSurvival', 'sharedResponsibility', 'adoption']));
   });
 
+  it('names organisations in every explanation and evidence item, and measures a coordinator’s whole run', async () => {
+    const { rooting } = await app.ok(`{ rooting(projectId: "prj-taida", at: "2024-12-31") { parts { key explanation
+      evidence { organisations organisationItems { id label } tieItems { id label source { label } target { label } } }
+      coordinationRun { organisation { id label } network { label } years } } } }`);
+    const shared = part(rooting, 'sharedResponsibility');
+    // KSAK Oy coordinated the Kuusamo network 2019–2022: four years, though TAIDA! began in 2020.
+    expect(shared.explanation).toMatch(/KSAK Oy has coordinated Kuusamon osallisuusverkosto for 4\.0 years/);
+    expect(shared.coordinationRun).toMatchObject({ organisation: { id: 'org-ksak', label: 'KSAK Oy' }, network: { label: 'Kuusamon osallisuusverkosto' } });
+    expect(shared.coordinationRun.years).toBeCloseTo(4, 1);
+    expect(shared.evidence.organisationItems).toContainEqual({ id: 'org-ksak', label: 'KSAK Oy' });
+    for (const p of rooting.parts) {
+      expect(p.explanation).not.toMatch(/\b(org|act|prj|net)-/);
+      expect((p.evidence.organisationItems ?? []).map((i: any) => i.id)).toEqual(p.evidence.organisations ?? []);
+    }
+  });
+
   it('scores an invented project whose only ties end with it near 0', async () => {
     const { createProject: project } = await app.ok(`mutation { createProject(input: {
       name: "Kokeiluhanke", startDate: "2023-01-01", endDate: "2023-12-31" }) { id } }`);
@@ -69,6 +85,12 @@ describe('Is the network taking root? (demo scenarios)', () => {
     expect(growth[0].retention).toBeNull();
     const summer = growth.find((g: any) => g.label === '2020-Q3');
     expect(summer.activeOrganisations).toBeGreaterThan(growth[0].activeOrganisations);
+    // Evidence is named wherever it is given: the day's ties, a quarter's organisations.
+    const named = await app.ok(`{ networkMetrics(networkId: "net-kuusamo", at: "2020-07-01") { evidence { ties tieItems { id label } } }
+      growth(networkId: "net-kuusamo", from: "2020-07-01", to: "2020-09-30", interval: QUARTER) { evidence { organisationItems { id label } } } }`);
+    expect(named.networkMetrics.evidence.tieItems.map((t: any) => t.id)).toEqual(named.networkMetrics.evidence.ties);
+    expect(named.networkMetrics.evidence.tieItems.map((t: any) => t.label)).toContain('KSAK Oy – Kuusamon kaupungin kirjasto');
+    expect(named.growth[0].evidence.organisationItems).toContainEqual({ id: 'org-ksak', label: 'KSAK Oy' });
   });
 
   it('explains bad requests in words', async () => {

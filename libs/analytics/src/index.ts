@@ -21,6 +21,17 @@ export {
   type NetworkMetrics,
   type OrganisationMetrics,
 } from './metrics';
+export {
+  labelsOf,
+  lazilyNamed,
+  nameEvidence,
+  namedTie,
+  type IdEvidence,
+  type LabelOf,
+  type NamedEvidence,
+  type NamedItem,
+  type NamedTie,
+} from './evidence';
 export { growth, type GrowthInterval, type GrowthPeriod } from './growth';
 export {
   DEFAULT_ROOTING_WEIGHTS,
@@ -29,6 +40,7 @@ export {
   ROOTING_REASONS,
   rooting,
   rootingReports,
+  type CoordinationRun,
   type RootingEvidence,
   type RootingKey,
   type RootingMilestone,

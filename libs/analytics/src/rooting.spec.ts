@@ -125,6 +125,21 @@ describe('rooting of a project', () => {
     expect(part(rooting(s, { projectId: 'Q' }, '2020-06-01'), 'independence')).toMatchObject({ value: 0.5, basis: { counted: 2, of: 4 } });
   });
 
+  it('names every evidence item: ties as "A – B" with both ends', () => {
+    const s = base();
+    s.nodes.find((n) => n.id === 'a')!.label = 'Kaupunki';
+    s.nodes.find((n) => n.id === 'b')!.label = 'Yhdistys ry';
+    const r = rooting(s, { projectId: 'P' }, '2021-06-01');
+    expect(part(r, 'breadth').evidence.tieItems).toContainEqual({
+      id: 'a|b',
+      label: 'Kaupunki – Yhdistys ry',
+      source: { id: 'a', label: 'Kaupunki' },
+      target: { id: 'b', label: 'Yhdistys ry' },
+    });
+    expect(part(r, 'breadth').explanation).toMatch(/3 of 4 sectors \(parish, public, third sector\)/);
+    expect(part(r, 'sharedResponsibility').coordinationRun).toBeNull();
+  });
+
   it('breadth blends sectors involved and cross-sector ties', () => {
     const r = rooting(base(), { projectId: 'P' }, '2021-06-01');
     // 3 of 4 sectors; all 3 ties cross sectors.
@@ -165,7 +180,7 @@ describe('rooting of a project', () => {
   it('shared responsibility: a coordinator’s run is not clipped to the project’s start', () => {
     // h coordinates N for four years (2016–2019); project Q runs only its last two.
     const s = snapshot(
-      [org('a'), org('h'), project('Q', '2018-01-01', '2019-12-31'), activity('y', '2018-01-01', '2019-12-31'), network('N')],
+      [org('a'), { ...org('h'), label: 'Hanke Oy' }, project('Q', '2018-01-01', '2019-12-31'), activity('y', '2018-01-01', '2019-12-31'), { ...network('N'), label: 'Verkosto N' }],
       [
         edge('RUNS_UNDER', 'y', 'Q'),
         edge('IN_NETWORK', 'Q', 'N'),
@@ -174,7 +189,12 @@ describe('rooting of a project', () => {
       ],
     );
     const p = part(rooting(s, { projectId: 'Q' }, '2019-12-31'), 'sharedResponsibility');
-    expect(p.explanation).toMatch(/coordinated for 4\.0 years/);
+    // Named, not by id: "Hanke Oy has coordinated Verkosto N for 4.0 years".
+    expect(p.explanation).toMatch(/Hanke Oy has coordinated Verkosto N for 4\.0 years/);
+    expect(p.explanation).not.toMatch(/\bh\b/);
+    expect(p.coordinationRun).toMatchObject({ organisation: { id: 'h', label: 'Hanke Oy' }, network: { id: 'N', label: 'Verkosto N' }, penalty: 0.75 });
+    expect(p.coordinationRun!.years).toBeCloseTo(4, 10);
+    expect(p.evidence.organisationItems).toEqual([{ id: 'a', label: 'a' }, { id: 'h', label: 'Hanke Oy' }]);
     expect(p.value).toBeCloseTo(0.5 * (3 / (1461 / 365.25)), 6); // role-days still counted from the project start
   });
 

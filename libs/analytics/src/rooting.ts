@@ -12,7 +12,9 @@ import {
   type GraphSnapshot,
   type IsoDate,
   type ParticipationRole,
+  type Sector,
 } from '@verkosto/domain';
+import { nameEvidence, type IdEvidence, type NamedEvidence, type NamedItem } from './evidence';
 import { toGraphology } from './metrics';
 import {
   activeOrganisations,
@@ -77,10 +79,16 @@ export interface RootingOptions {
   maxCoordinationYears?: number;
 }
 
-export interface RootingEvidence {
-  ties?: string[];
-  activities?: string[];
-  organisations?: string[];
+/** The ids behind a part, and the same as named items (`organisationItems`, …). */
+export type RootingEvidence = IdEvidence & NamedEvidence;
+
+/** The longest unbroken coordination of one network by one organisation, when it lowers shared responsibility. */
+export interface CoordinationRun {
+  organisation: NamedItem;
+  network: NamedItem;
+  years: number;
+  /** maxCoordinationYears ÷ years: the factor the value was scaled by. */
+  penalty: number;
 }
 
 export interface RootingPart {
@@ -95,7 +103,10 @@ export interface RootingPart {
   /** What the value counts: `counted` of `of` (role-days, organisations, ties…), when it is a share. */
   basis: { counted: number; of: number } | null;
   evidence: RootingEvidence;
+  /** Names, not ids: every sentence is for a person to read. */
   explanation: string;
+  /** Shared responsibility only: the coordination held too long, named. */
+  coordinationRun: CoordinationRun | null;
 }
 
 export interface RootingReport {
@@ -148,6 +159,8 @@ interface Scope {
   /** Participants in a role other than funder: the organisations doing the work. */
   implementers: Set<string>;
 }
+
+const SECTOR_WORDS: Record<Sector, string> = { PUBLIC: 'public', THIRD: 'third sector', PARISH: 'parish', PRIVATE: 'private' };
 
 const sorted = <T extends string>(items: Iterable<T>): T[] => [...items].sort();
 
@@ -202,7 +215,7 @@ function resolveScope(snapshot: GraphSnapshot, index: CollaborationIndex, scope:
   };
 }
 
-type PartDraft = Omit<RootingPart, 'weight'>;
+type PartDraft = Omit<RootingPart, 'weight' | 'coordinationRun'> & { coordinationRun?: CoordinationRun };
 
 /** A part that is the share `counted` / `of`, with what was counted as its evidence. */
 const share = (key: RootingKey, counted: number, of: number, evidence: RootingEvidence, explanation: string): PartDraft => ({
@@ -398,13 +411,13 @@ function sharedResponsibility(s: Scope, index: CollaborationIndex, at: IsoDate, 
   const hhi = [...days.values()].reduce((a, d) => a + (d / total) ** 2, 0);
   // Longest unbroken coordination of one network by one organisation (touching spells merge).
   let longest = 0;
-  let longestHolder = '';
+  let longestRun = '';
   for (const [k, spells] of coordination) {
     spells.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     let [runFrom, runTo] = spells[0];
     const close = () => {
       const length = daysBetween(runFrom, runTo) + 1;
-      if (length > longest) [longest, longestHolder] = [length, k.split('|')[0]];
+      if (length > longest) [longest, longestRun] = [length, k];
     };
     for (const [f, t] of spells.slice(1)) {
       if (daysBetween(runTo, f) <= 1) {
@@ -419,6 +432,8 @@ function sharedResponsibility(s: Scope, index: CollaborationIndex, at: IsoDate, 
   const years = longest / 365.25;
   const penalty = years > maxYears ? maxYears / years : 1;
   const value = (1 - hhi) * penalty;
+  const named = (id: string) => ({ id, label: index.nodes.get(id)?.label ?? id });
+  const [holder, network] = longestRun.split('|').map(named);
   return {
     key,
     value,
@@ -431,8 +446,9 @@ function sharedResponsibility(s: Scope, index: CollaborationIndex, at: IsoDate, 
       `${days.size} organisation(s) share ${total} role-days of organising, coordination, budget and lead duties ` +
       `(1 − Herfindahl = ${(1 - hhi).toFixed(2)})` +
       (penalty < 1
-        ? `; ${longestHolder} has coordinated for ${years.toFixed(1)} years, longer than ${maxYears}, so the value is scaled by ${penalty.toFixed(2)}.`
+        ? `; ${holder.label} has coordinated ${network.label} for ${years.toFixed(1)} years, longer than ${maxYears}, so the value is scaled by ${penalty.toFixed(2)}.`
         : '.'),
+    ...(penalty < 1 && { coordinationRun: { organisation: holder, network, years, penalty } }),
   };
 }
 
@@ -460,7 +476,7 @@ function breadth(s: Scope, index: CollaborationIndex, now: TieGraph, at: IsoDate
     basis: null,
     evidence: { organisations: orgs, ties: cross.map((t) => t.id) },
     explanation:
-      `${sectors.size} of 4 sectors (${sorted(sectors).join(', ') || 'none'}) among ${orgs.length} active participant(s); ` +
+      `${sectors.size} of 4 sectors (${sorted(sectors).map((x) => SECTOR_WORDS[x]).join(', ') || 'none'}) among ${orgs.length} active participant(s); ` +
       `${cross.length} of ${ties.length} ties between them cross sectors.`,
   };
 }
@@ -515,7 +531,13 @@ function report(snapshot: GraphSnapshot, index: CollaborationIndex, scope: Rooti
     breadth(s, index, now, at),
     adoption(s, snapshot, index, at),
   ];
-  const parts = drafts.map((d) => ({ ...d, weight: weights[d.key] }));
+  const labelOf = (id: string) => index.nodes.get(id)?.label ?? id;
+  const parts: RootingPart[] = drafts.map((d) => ({
+    ...d,
+    weight: weights[d.key],
+    evidence: nameEvidence(d.evidence, labelOf),
+    coordinationRun: d.coordinationRun ?? null,
+  }));
   const applicable = parts.filter((p) => p.value !== null && p.weight > 0);
   const weightSum = applicable.reduce((a, p) => a + p.weight, 0);
   return {

@@ -14,11 +14,28 @@ export enum GrowthIntervalEnum {
 }
 registerEnumType(GrowthIntervalEnum, { name: 'GrowthInterval' });
 
-@ObjectType({ description: 'The ids behind a number.' })
+@ObjectType({ description: 'An organisation, activity or project behind a number, by id and name.' })
+export class EvidenceItem {
+  @Field(() => ID) id!: string;
+  @Field() label!: string;
+}
+
+@ObjectType({ description: 'A tie behind a number: its id `A|B`, "A – B" as its label, and both organisations.' })
+export class EvidenceTie {
+  @Field(() => ID) id!: string;
+  @Field() label!: string;
+  @Field(() => EvidenceItem) source!: EvidenceItem;
+  @Field(() => EvidenceItem) target!: EvidenceItem;
+}
+
+@ObjectType({ description: 'The ids behind a number, and the same items with their names (`…Items`).' })
 export class Evidence {
   @Field(() => [String], { nullable: true }) ties?: string[];
   @Field(() => [String], { nullable: true }) activities?: string[];
   @Field(() => [String], { nullable: true }) organisations?: string[];
+  @Field(() => [EvidenceTie], { nullable: true, description: 'The ties, named.' }) tieItems?: EvidenceTie[];
+  @Field(() => [EvidenceItem], { nullable: true, description: 'The activities (and projects), named.' }) activityItems?: EvidenceItem[];
+  @Field(() => [EvidenceItem], { nullable: true, description: 'The organisations, named.' }) organisationItems?: EvidenceItem[];
 }
 
 @ObjectType()
@@ -82,6 +99,11 @@ export class GrowthEvidence {
   @Field(() => [String]) retained!: string[];
   @Field(() => [String]) ties!: string[];
   @Field(() => [String]) activities!: string[];
+  @Field(() => [EvidenceItem]) organisationItems!: EvidenceItem[];
+  @Field(() => [EvidenceItem]) newOrganisationItems!: EvidenceItem[];
+  @Field(() => [EvidenceItem]) retainedItems!: EvidenceItem[];
+  @Field(() => [EvidenceTie]) tieItems!: EvidenceTie[];
+  @Field(() => [EvidenceItem]) activityItems!: EvidenceItem[];
 }
 
 @ObjectType()
@@ -104,6 +126,14 @@ export class RootingBasis {
   @Field(() => Float) of!: number;
 }
 
+@ObjectType({ description: 'One organisation coordinating one network without a break for longer than the limit.' })
+export class RootingCoordinationRun {
+  @Field(() => EvidenceItem) organisation!: EvidenceItem;
+  @Field(() => EvidenceItem) network!: EvidenceItem;
+  @Field(() => Float) years!: number;
+  @Field(() => Float, { description: 'The factor shared responsibility was scaled by (limit ÷ years).' }) penalty!: number;
+}
+
 @ObjectType({ description: 'One of the seven parts of rooting, 0..1, with the evidence behind it.' })
 export class RootingPart {
   @Field(() => RootingKeyEnum) key!: RootingKey;
@@ -114,7 +144,9 @@ export class RootingPart {
   @Field(() => Float) weight!: number;
   @Field(() => RootingBasis, { nullable: true }) basis!: RootingBasis | null;
   @Field(() => Evidence) evidence!: Evidence;
-  @Field() explanation!: string;
+  @Field({ description: 'A sentence in English that names organisations, never their ids.' }) explanation!: string;
+  @Field(() => RootingCoordinationRun, { nullable: true, description: 'Shared responsibility: the coordination held too long.' })
+  coordinationRun!: RootingCoordinationRun | null;
 }
 
 @ObjectType()

@@ -116,6 +116,23 @@ describe('rooting parts for the page', () => {
     expect(reasonOf(kuusamo.parts[0], kuusamo)).toBeNull();
   });
 
+  it('names evidence and the long coordination by the server’s labels, never by id', () => {
+    const r = report('2023-06-30', [
+      part('sharedResponsibility', 0.3, {
+        evidence: { organisations: ['org-new'], organisationItems: [{ id: 'org-new', label: 'Uusi yhdistys ry' }] },
+        coordinationRun: { organisation: { id: 'org-ksak', label: 'KSAK Oy' }, network: { id: 'net-kuusamo', label: 'Kuusamon osallisuusverkosto' }, years: 4, penalty: 0.75 },
+      }),
+      part('breadth', 0.5, { evidence: { ties: ['org-x|org-y'], tieItems: [{ id: 'org-x|org-y', label: 'X ry – Y Oy', source: { id: 'org-x', label: 'X ry' }, target: { id: 'org-y', label: 'Y Oy' } }] } }),
+    ]);
+    const rows = partRows(r, nodes, 'en', en);
+    const shared = rows.find((x) => x.key === 'sharedResponsibility')!;
+    expect(shared.reading).toMatch(/KSAK Oy has coordinated Kuusamon osallisuusverkosto without a break for 4\.0 years, longer than 3, so the value is scaled by 0\.75\.$/);
+    expect(shared.evidence[0].items).toEqual([{ id: 'org-new', label: 'Uusi yhdistys ry' }]);
+    expect(rows.find((x) => x.key === 'breadth')!.evidence[0].items[0].label).toBe('X ry – Y Oy');
+    for (const row of rows) expect(row.reading).not.toMatch(/org-|net-/);
+    expect(partRows(r, nodes, 'fi', fi)[0].reading).toMatch(/KSAK Oy on koordinoinut verkostoa Kuusamon osallisuusverkosto yhtäjaksoisesti 4,0 vuotta/);
+  });
+
   it('takes the server’s reason code, and says what data is missing', () => {
     const r = report('2023-06-30', [
       part('coordinationHandover', null, { reasonCode: 'notStarted' }),

@@ -12,10 +12,31 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
 export const ROOTING_KEYS = ['tieSurvival', 'activityContinuation', 'coordinationHandover', 'independence', 'sharedResponsibility', 'breadth', 'adoption'] as const;
 export type RootingKey = (typeof ROOTING_KEYS)[number];
 
+export interface EvidenceItem {
+  id: string;
+  label: string;
+}
+
 export interface Evidence {
   ties?: string[] | null;
   activities?: string[] | null;
   organisations?: string[] | null;
+  /** The same, named by the server (absent from older answers: then named from the map). */
+  tieItems?: (EvidenceItem & { source: EvidenceItem; target: EvidenceItem })[] | null;
+  activityItems?: EvidenceItem[] | null;
+  organisationItems?: EvidenceItem[] | null;
+}
+
+/** The names the server gave an evidence set, by id (a tie's ends included). */
+export function evidenceLabels(evidence: Evidence): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const item of [...(evidence.organisationItems ?? []), ...(evidence.activityItems ?? [])]) labels.set(item.id, item.label);
+  for (const tie of evidence.tieItems ?? []) {
+    labels.set(tie.id, tie.label);
+    labels.set(tie.source.id, tie.source.label);
+    labels.set(tie.target.id, tie.target.label);
+  }
+  return labels;
 }
 
 export interface RootingPartData {
@@ -30,6 +51,8 @@ export interface RootingPartData {
   basis: { counted: number; of: number } | null;
   evidence: Evidence;
   explanation: string;
+  /** Shared responsibility: one organisation coordinating one network too long (absent from older answers). */
+  coordinationRun?: { organisation: EvidenceItem; network: EvidenceItem; years: number; penalty: number } | null;
 }
 
 export interface RootingReportData {
@@ -202,19 +225,31 @@ export function partRows(report: RootingReportData, nodes: NodeIndex, lang: Lang
     .map((part) => {
       const level = part.value === null ? null : levelOf(part.value);
       const reason = reasonOf(part, report);
+      const run = part.coordinationRun;
       const reading =
         part.value === null
           ? t(`evaluate.reason.${reason}`, { at, start: formatDate(lang, report.scope.start), end: formatDate(lang, report.scope.end) })
-          : t(`evaluate.part.${part.key}.basis`, basisParams(part, nodes, at));
+          : t(`evaluate.part.${part.key}.basis`, basisParams(part, nodes, at)) +
+            (run
+              ? ` ${t('evaluate.part.sharedResponsibility.run', {
+                  holder: run.organisation.label,
+                  network: run.network.label,
+                  years: formatDecimal(lang, run.years, 1),
+                  max: formatDecimal(lang, run.years * run.penalty, 0),
+                  penalty: formatDecimal(lang, run.penalty),
+                })}`
+              : '');
+      const named = evidenceLabels(part.evidence);
+      const nameOf = (id: string) => named.get(id) ?? labelOf(nodes, id);
       const groups: EvidenceGroup[] = [];
       const add = (kind: EvidenceGroup['kind'], ids: string[] | null | undefined, label: (id: string) => string) => {
         if (!ids?.length) return;
         const items = ids.map((id) => ({ id, label: label(id) })).sort((a, b) => a.label.localeCompare(b.label, lang));
         groups.push({ kind, title: t(`evaluate.evidence.${part.key}.${kind}`), items });
       };
-      add('organisations', part.evidence.organisations, (id) => labelOf(nodes, id));
-      add('ties', part.evidence.ties, (id) => tieLabel(nodes, id));
-      add('activities', part.evidence.activities, (id) => labelOf(nodes, id));
+      add('organisations', part.evidence.organisations, nameOf);
+      add('ties', part.evidence.ties, (id) => named.get(id) ?? tieLabel(nodes, id));
+      add('activities', part.evidence.activities, nameOf);
       return {
         key: part.key,
         name: t(`evaluate.part.${part.key}`),

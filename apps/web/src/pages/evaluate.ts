@@ -13,6 +13,7 @@ import {
   bridgeItems,
   brokers,
   communityItems,
+  evidenceLabels,
   growthSeries,
   growthWindow,
   indexSummary,
@@ -153,8 +154,10 @@ export class EvaluatePage implements Page {
     this.draw();
     try {
       const [report, metrics, map] = await Promise.all([fetchRooting(scope, this.at), fetchMetrics(scope, this.at), this.scopeNodes(scope)]);
-      const missing = report.parts.flatMap((p) => [...(p.evidence.organisations ?? []), ...(p.evidence.activities ?? []), ...(p.evidence.ties ?? []).flatMap((t) => t.split('|'))]).filter((id) => !map.nodes.has(id));
       const nodes = new Map(map.nodes);
+      // The server names its evidence; the map adds sectors; only what neither knows is looked up.
+      for (const p of report.parts) for (const [id, label] of evidenceLabels(p.evidence)) if (!nodes.has(id)) nodes.set(id, { label });
+      const missing = report.parts.flatMap((p) => [...(p.evidence.organisations ?? []), ...(p.evidence.activities ?? []), ...(p.evidence.ties ?? []).flatMap((t) => t.split('|'))]).filter((id) => !nodes.has(id));
       if (missing.length) for (const [id, info] of await fetchLabels(missing)) nodes.set(id, info);
       if (seq !== this.seq) return;
       this.main = { status: 'ready', data: { report, metrics, nodes, firstDate: map.firstDate, lastDate: map.lastDate } };
