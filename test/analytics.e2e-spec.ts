@@ -1,3 +1,4 @@
+import { buildMapGraph, computeFrame } from '../apps/web/src/model/graph-model';
 import { TestApp } from './support/app';
 
 /** Scenario tests of the measures on the demo data from the seeds, over real HTTP. */
@@ -91,6 +92,30 @@ describe('Is the network taking root? (demo scenarios)', () => {
     expect(named.networkMetrics.evidence.tieItems.map((t: any) => t.id)).toEqual(named.networkMetrics.evidence.ties);
     expect(named.networkMetrics.evidence.tieItems.map((t: any) => t.label)).toContain('KSAK Oy – Kuusamon kaupungin kirjasto');
     expect(named.growth[0].evidence.organisationItems).toContainEqual({ id: 'org-ksak', label: 'KSAK Oy' });
+  });
+
+  it('speaks of ties and survival as the map does: the same ties, the same survivors, on every date', async () => {
+    const GRAPH = `nodes { id kind label orgKind sector permanent activityType municipalityCode validFrom validTo methodIds targetGroupIds }
+      edges { id kind source target role validFrom validTo } firstDate lastDate`;
+    for (const [arg, id] of [['networkId', 'net-kuusamo'], ['projectId', 'prj-luonnollisesti'], ['projectId', 'prj-s20634']]) {
+      const { networkGraph } = await app.ok(`query($id: ID!) { networkGraph(${arg}: $id) { ${GRAPH} } }`, { id });
+      const map = buildMapGraph(networkGraph, 'orgs');
+      if (id === 'net-kuusamo') {
+        // The issue's example: the actors-and-activities view's lines are links (memberships, the City's
+        // round table), which continue after the projects; they are not ties.
+        const links = computeFrame(buildMapGraph(networkGraph, 'bipartite'), '2023-01-01');
+        expect([links.activeEdges, links.outlivedEdges, computeFrame(map, '2023-01-01').activeEdges]).toEqual([10, 7, 0]);
+      }
+      for (const at of ['2020-07-01', '2021-06-01', '2022-06-30', '2023-01-01', '2024-06-01']) {
+        const { networkMetrics, rooting } = await app.ok(`query($id: ID!, $at: Date) {
+          networkMetrics(${arg}: $id, at: $at) { ties } rooting(${arg}: $id, at: $at) { parts { key value evidence { ties } } } }`, { id, at });
+        const frame = computeFrame(map, at);
+        expect([id, at, frame.activeEdges]).toEqual([id, at, networkMetrics.ties]);
+        const survived = [...frame.edges].filter(([, f]) => f.outlived).map(([tieId]) => tieId.replace(/^tie:/, ''));
+        const report = part(rooting, 'tieSurvival');
+        if (report.value !== null) expect([id, at, survived.sort()]).toEqual([id, at, [...report.evidence.ties].sort()]);
+      }
+    }
   });
 
   it('explains bad requests in words', async () => {

@@ -6,6 +6,8 @@ import { connectedComponents } from 'graphology-components';
 import {
   addMonths,
   badInput,
+  bornDuring,
+  hasEnded,
   isActiveAt,
   notFound,
   type GraphNode,
@@ -247,7 +249,7 @@ type Problem = [RootingReason, string];
 function afterEndProblem(s: Scope, at: IsoDate): Problem | null {
   if (s.projects.length === 0) return ['noProjects', 'The network has no projects, so there is no project end to measure after.'];
   if (s.end === null) return ['noEnd', 'The project has no end date yet.'];
-  if (at <= s.end) return ['notEnded', `Measured after the project ends (${s.end}); ${at} is not after it.`];
+  if (!hasEnded({ from: s.start, to: s.end }, at)) return ['notEnded', `Measured after the project ends (${s.end}); ${at} is not after it.`];
   return null;
 }
 
@@ -268,7 +270,7 @@ function tieSurvival(s: Scope, index: CollaborationIndex, now: TieGraph, at: Iso
   tieBirths(index).forEach((birth, pair) => {
     const [a, b] = index.pairEnds[pair];
     if (birth === null || !s.participants.has(a) || !s.participants.has(b)) return;
-    if ((s.start === null || birth >= s.start) && birth <= s.end!) born.push(index.pairIds[pair]);
+    if (bornDuring(birth, { from: s.start, to: s.end })) born.push(index.pairIds[pair]);
   });
   if (born.length === 0) return notApplicable(key, ['noBornTies', 'No ties between its participants were born during the project.']);
   const active = new Set(now.ties.map((t) => t.id));
@@ -278,7 +280,7 @@ function tieSurvival(s: Scope, index: CollaborationIndex, now: TieGraph, at: Iso
     alive.length,
     born.length,
     { ties: alive },
-    `${alive.length} of ${born.length} ties born during the project (${s.start ?? '…'} – ${s.end}) are still active on ${at}.`,
+    `${alive.length} of ${born.length} ties born during the project (${s.start ?? '…'} – ${s.end}) survived it: active on ${at}.`,
   );
 }
 
@@ -551,7 +553,7 @@ function report(snapshot: GraphSnapshot, index: CollaborationIndex, scope: Rooti
       networks: s.networks,
     },
     at,
-    ended: s.end !== null && at > s.end,
+    ended: hasEnded({ from: s.start, to: s.end }, at),
     parts,
     weights,
     index: weightSum > 0 ? applicable.reduce((a, p) => a + p.weight * p.value!, 0) / weightSum : null,

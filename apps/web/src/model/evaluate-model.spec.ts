@@ -78,8 +78,8 @@ describe('rooting parts for the page', () => {
     expect(ties.valueText).toBe('0,50');
     expect(ties.percent).toBe(50);
     expect(ties.weightText).toMatch(/^paino 20\s?%$/);
-    expect(ties.reading).toBe('1/2 hankkeen aikana syntyneestä siteestä on voimassa 30.6.2023.');
-    expect(ties.evidence).toEqual([{ kind: 'ties', title: 'Voimassa olevat siteet', items: [{ id: 'org-city|org-ksakki', label: 'Kuusamon kaupunki – Ksakki ry' }] }]);
+    expect(ties.reading).toBe('1/2 hankkeen aikana syntyneestä siteestä säilyi hankkeen jälkeen: voimassa 30.6.2023.');
+    expect(ties.evidence).toEqual([{ kind: 'ties', title: 'Säilyneet siteet', items: [{ id: 'org-city|org-ksakki', label: 'Kuusamon kaupunki – Ksakki ry' }] }]);
     expect(ties.nodeIds.sort()).toEqual(['org-city', 'org-ksakki']);
     // Evidence is listed by name, whatever order the ids came in.
     expect(rows[1].evidence[0].items.map((i) => i.label)).toEqual(['Kesäkeidas 2020', 'Kesäkeidas 2021']);
