@@ -225,7 +225,7 @@ describe('rooting where data is missing', () => {
 
   it('says that co-implementers are missing instead of scoring ties and duties 0', () => {
     const during = rooting(leadOnly(), { projectId: 'P' }, '2021-06-01');
-    for (const key of ['independence', 'sharedResponsibility'] as const)
+    for (const key of ['independence', 'sharedResponsibility', 'breadth'] as const)
       expect(part(during, key)).toMatchObject({ value: null, reasonCode: 'noCoImplementers', missingData: true });
     const after = rooting(leadOnly(), { projectId: 'P' }, '2023-06-30');
     expect(part(after, 'tieSurvival')).toMatchObject({ value: null, reasonCode: 'noCoImplementers', missingData: true });
@@ -246,6 +246,8 @@ describe('rooting where data is missing', () => {
     const r = rooting(leadOnly(), { projectId: 'P' }, '2023-06-30');
     expect(r.leftOut).toEqual(['tieSurvival', 'coordinationHandover', 'independence', 'sharedResponsibility', 'breadth', 'adoption']);
     expect(r.index).toBe(0); // activity continuation alone applies
+    // During the project nothing applies: no index, rather than one made of the funder's tie.
+    expect(rooting(leadOnly(), { projectId: 'P' }, '2021-06-01').index).toBeNull();
     for (const p of r.parts.filter((x) => x.value === null)) expect(p.reasonCode).not.toBeNull();
   });
 });

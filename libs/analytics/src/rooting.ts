@@ -256,7 +256,7 @@ function afterEndProblem(s: Scope, at: IsoDate): Problem | null {
 /** Ties and shared duties need a second organisation doing the work: a funder alone does not make one. */
 function coImplementerProblem(s: Scope): Problem | null {
   if (s.implementers.size >= 2) return null;
-  return ['noCoImplementers', 'Only one organisation doing the work is recorded (no co-implementers or partners), so there is no one to share ties or duties with.'];
+  return ['noCoImplementers', 'Only one organisation doing the work is recorded (no co-implementers or partners), so there is no one to share ties, duties or sector lines with.'];
 }
 
 function tieSurvival(s: Scope, index: CollaborationIndex, now: TieGraph, at: IsoDate): PartDraft {
@@ -458,6 +458,9 @@ function breadth(s: Scope, index: CollaborationIndex, now: TieGraph, at: IsoDate
   const key = 'breadth';
   const orgs = activeOrganisations(index, at).filter((id) => s.participants.has(id));
   if (orgs.length === 0) return notApplicable(key, ['noneActive', `None of its participants takes part in anything on ${at}.`]);
+  // With one organisation at work, the only "cross-sector tie" would be the one with its funder.
+  const alone = coImplementerProblem(s);
+  if (alone) return notApplicable(key, alone);
   const sectorOf = (id: string) => index.nodes.get(id)?.sector ?? null;
   const sectors = new Set(orgs.map(sectorOf).filter((x) => x !== null));
   const inside = new Set(orgs);
