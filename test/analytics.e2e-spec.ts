@@ -1,3 +1,4 @@
+import { buildMapGraph, computeFrame } from '../apps/web/src/model/graph-model';
 import { TestApp } from './support/app';
 
 /** Scenario tests of the measures on the demo data from the seeds, over real HTTP. */
@@ -25,6 +26,31 @@ describe('Is the network taking root? (demo scenarios)', () => {
     const continuation = part(rooting, 'activityContinuation');
     expect(continuation.value).toBeGreaterThan(0);
     expect(continuation.evidence.activities).toEqual(expect.arrayContaining(['act-kesakeidas-2020', 'act-kesakeidas-2021']));
+  });
+
+  it('tells the evaluator that KUPO’s co-implementers and model adoption are missing, instead of scoring 0', async () => {
+    const { rooting } = await app.ok(`{ rooting(projectId: "prj-s21858", at: "2023-06-30") {
+      index leftOut parts { key value reasonCode missingData } } }`);
+    expect(part(rooting, 'tieSurvival')).toMatchObject({ value: null, reasonCode: 'noCoImplementers', missingData: true });
+    expect(part(rooting, 'sharedResponsibility')).toMatchObject({ value: null, reasonCode: 'noCoImplementers', missingData: true });
+    expect(part(rooting, 'adoption')).toMatchObject({ value: null, reasonCode: 'noAdoption', missingData: true });
+    expect(rooting.leftOut).toEqual(expect.arrayContaining(['tieSurvival', 'sharedResponsibility', 'adoption']));
+  });
+
+  it('names organisations in every explanation and evidence item, and measures a coordinator’s whole run', async () => {
+    const { rooting } = await app.ok(`{ rooting(projectId: "prj-taida", at: "2024-12-31") { parts { key explanation
+      evidence { organisations organisationItems { id label } tieItems { id label source { label } target { label } } }
+      coordinationRun { organisation { id label } network { label } years } } } }`);
+    const shared = part(rooting, 'sharedResponsibility');
+    // KSAK Oy coordinated the Kuusamo network 2019–2022: four years, though TAIDA! began in 2020.
+    expect(shared.explanation).toMatch(/KSAK Oy has coordinated Kuusamon osallisuusverkosto for 4\.0 years/);
+    expect(shared.coordinationRun).toMatchObject({ organisation: { id: 'org-ksak', label: 'KSAK Oy' }, network: { label: 'Kuusamon osallisuusverkosto' } });
+    expect(shared.coordinationRun.years).toBeCloseTo(4, 1);
+    expect(shared.evidence.organisationItems).toContainEqual({ id: 'org-ksak', label: 'KSAK Oy' });
+    for (const p of rooting.parts) {
+      expect(p.explanation).not.toMatch(/\b(org|act|prj|net)-/);
+      expect((p.evidence.organisationItems ?? []).map((i: any) => i.id)).toEqual(p.evidence.organisations ?? []);
+    }
   });
 
   it('scores an invented project whose only ties end with it near 0', async () => {
@@ -60,6 +86,36 @@ describe('Is the network taking root? (demo scenarios)', () => {
     expect(growth[0].retention).toBeNull();
     const summer = growth.find((g: any) => g.label === '2020-Q3');
     expect(summer.activeOrganisations).toBeGreaterThan(growth[0].activeOrganisations);
+    // Evidence is named wherever it is given: the day's ties, a quarter's organisations.
+    const named = await app.ok(`{ networkMetrics(networkId: "net-kuusamo", at: "2020-07-01") { evidence { ties tieItems { id label } } }
+      growth(networkId: "net-kuusamo", from: "2020-07-01", to: "2020-09-30", interval: QUARTER) { evidence { organisationItems { id label } } } }`);
+    expect(named.networkMetrics.evidence.tieItems.map((t: any) => t.id)).toEqual(named.networkMetrics.evidence.ties);
+    expect(named.networkMetrics.evidence.tieItems.map((t: any) => t.label)).toContain('KSAK Oy – Kuusamon kaupungin kirjasto');
+    expect(named.growth[0].evidence.organisationItems).toContainEqual({ id: 'org-ksak', label: 'KSAK Oy' });
+  });
+
+  it('speaks of ties and survival as the map does: the same ties, the same survivors, on every date', async () => {
+    const GRAPH = `nodes { id kind label orgKind sector permanent activityType municipalityCode validFrom validTo methodIds targetGroupIds }
+      edges { id kind source target role validFrom validTo } firstDate lastDate`;
+    for (const [arg, id] of [['networkId', 'net-kuusamo'], ['projectId', 'prj-luonnollisesti'], ['projectId', 'prj-s20634']]) {
+      const { networkGraph } = await app.ok(`query($id: ID!) { networkGraph(${arg}: $id) { ${GRAPH} } }`, { id });
+      const map = buildMapGraph(networkGraph, 'orgs');
+      if (id === 'net-kuusamo') {
+        // The issue's example: the actors-and-activities view's lines are links (memberships, the City's
+        // round table), which continue after the projects; they are not ties.
+        const links = computeFrame(buildMapGraph(networkGraph, 'bipartite'), '2023-01-01');
+        expect([links.activeEdges, links.outlivedEdges, computeFrame(map, '2023-01-01').activeEdges]).toEqual([10, 7, 0]);
+      }
+      for (const at of ['2020-07-01', '2021-06-01', '2022-06-30', '2023-01-01', '2024-06-01']) {
+        const { networkMetrics, rooting } = await app.ok(`query($id: ID!, $at: Date) {
+          networkMetrics(${arg}: $id, at: $at) { ties } rooting(${arg}: $id, at: $at) { parts { key value evidence { ties } } } }`, { id, at });
+        const frame = computeFrame(map, at);
+        expect([id, at, frame.activeEdges]).toEqual([id, at, networkMetrics.ties]);
+        const survived = [...frame.edges].filter(([, f]) => f.outlived).map(([tieId]) => tieId.replace(/^tie:/, ''));
+        const report = part(rooting, 'tieSurvival');
+        if (report.value !== null) expect([id, at, survived.sort()]).toEqual([id, at, [...report.evidence.ties].sort()]);
+      }
+    }
   });
 
   it('explains bad requests in words', async () => {

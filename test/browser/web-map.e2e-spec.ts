@@ -102,7 +102,8 @@ describe('the living map in a browser', () => {
     const panel = await page.textContent('#panel');
     expect(panel).toContain('Roolit');
     expect(panel).toContain('Kumppanit');
-    expect(panel).toMatch(/juurtunut/);
+    // A participation outliving its project is said as such; "juurtunut" is the index's word only.
+    expect(panel).toMatch(/jatkuu hankkeen jälkeen/);
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(ARTIFACTS, 'map-panel.png') });
     // A partner link moves the panel to that organisation.
@@ -117,7 +118,8 @@ describe('the living map in a browser', () => {
     expect(await page.textContent('#play')).toContain('Spela');
     expect(await page.getAttribute('html', 'lang')).toBe('sv');
     await page.selectOption('#lang', 'en');
-    expect(await page.textContent('#counts')).toMatch(/nodes, \d+ ties/);
+    // The bipartite view draws participations ("links"); only the organisation view has ties.
+    expect(await page.textContent('#counts')).toMatch(/nodes, \d+ links, \d+ of them continue after their project/);
     await page.reload();
     await page.waitForSelector('body[data-map-ready=true]');
     expect(await page.textContent('#play')).toContain('Play');
@@ -127,7 +129,9 @@ describe('the living map in a browser', () => {
   it('shows the organisation view and compares two dates', async () => {
     await page.check('input[name=view][value=orgs]');
     await page.waitForFunction(() => document.body.dataset.mapReady === 'true' && document.querySelector('#legend')?.textContent?.includes('shared activities'));
+    expect(await page.textContent('#legend')).toMatch(/Surviving tie \(born during a project, active after its end\)/);
     await setDate(page, '2021-07-01');
+    expect(await page.textContent('#counts')).toMatch(/^\d+ organisations, \d+ ties, \d+ of them survived a project/);
     await page.check('#compare');
     await page.$eval('#date2', (el) => {
       const input = el as HTMLInputElement;

@@ -205,7 +205,7 @@ async function openScope(scope: Scope) {
   if (seq !== loadSeq) return;
   state.api = api;
   state.stops = timelineStops(api);
-  // Open on the last date: the network as it stands, with its rooted ties.
+  // Open on the last date: the network as it stands, with what outlived its projects.
   state.index = Math.max(state.stops.length - 1, 0);
   state.compareIndex = 0;
   state.status = isEmptyGraph(api) ? 'empty' : 'ready';
@@ -373,8 +373,9 @@ function applyFrame() {
   const counts = $('counts');
   counts.dataset.nodes = String(frame.activeNodes);
   counts.dataset.edges = String(frame.activeEdges);
-  counts.dataset.rooted = String(frame.rootedEdges);
-  let text = t('count.summary', { nodes: frame.activeNodes, edges: frame.activeEdges, rooted: frame.rootedEdges });
+  counts.dataset.outlived = String(frame.outlivedEdges);
+  // Only the org view has ties; the bipartite view's lines are participations and structure ("links").
+  let text = t(state.view === 'orgs' ? 'count.ties' : 'count.links', { nodes: frame.activeNodes, edges: frame.activeEdges, outlived: frame.outlivedEdges });
   if (diff) {
     text += ' · ' + t('compare.summary', { from: formatDate(state.lang, compareDate()), to: formatDate(state.lang, date()), ...diff.counts.edges });
   }
@@ -405,7 +406,7 @@ function renderLegend() {
     rows.push(h('div', { class: 'legend-row' }, h('span', { class: 'line kept' }), t('compare.kept')));
     rows.push(h('div', { class: 'legend-row' }, h('span', { class: 'line lost' }), t('compare.lost')));
   } else {
-    rows.push(h('div', { class: 'legend-row' }, h('span', { class: 'line rooted' }), t('legend.rooted')));
+    rows.push(h('div', { class: 'legend-row' }, h('span', { class: 'line outlived' }), t(state.view === 'orgs' ? 'legend.survived' : 'legend.continued')));
     rows.push(h('div', { class: 'legend-row' }, h('span', { class: 'line ended' }), t('legend.ended')));
   }
   legend.replaceChildren(...rows);
@@ -476,8 +477,8 @@ function renderExportLinks() {
   });
 }
 
-function stateLabel(s: string, rooted = false) {
-  if (rooted) return h('span', { class: 'badge rooted' }, t('panel.rooted'));
+function stateLabel(s: string, outlived: 'survived' | 'continued' | null = null) {
+  if (outlived) return h('span', { class: 'badge outlived' }, t(`panel.${outlived}`));
   if (s === 'ended') return h('span', { class: 'badge ended' }, t('panel.ended'));
   if (s === 'future') return h('span', { class: 'badge future' }, t('panel.future'));
   return h('span', { class: 'badge' }, t('panel.active'));
@@ -541,7 +542,7 @@ function renderTable() {
           h('td', {}, goButton(e.target, labels.get(e.target) ?? e.target)),
           h('td', {}, role),
           h('td', {}, [...new Set(periods)].join(', ')),
-          h('td', {}, stateLabel(f.state, f.rooted)),
+          h('td', {}, stateLabel(f.state, f.outlived ? (e.kind === 'TIE' ? 'survived' : 'continued') : null)),
         );
       }),
     ),
@@ -567,7 +568,7 @@ function renderPanel() {
   const place = n.municipalityCode ? (catalogue?.municipalities.find((m) => m.code === n.municipalityCode)?.[state.lang === 'sv' ? 'nameSv' : 'name'] ?? n.municipalityCode) : null;
   const meta = [t(`node.${n.kind}`), nodeTypeLabel(n.kind, n.orgKind, n.sector, n.activityType), place, n.kind === 'ORGANISATION' ? t(n.permanent ? 'panel.permanent' : 'panel.projectActor') : null].filter(Boolean).join(' · ');
   const roleItem = (r: (typeof d.roles)[number]) =>
-    h('li', {}, goButton(r.targetId, r.targetLabel), ' ', stateLabel(r.state, r.rooted), h('span', { class: 'sub' }, `${r.role ? t(`role.${r.role}`) : ''} · ${formatPeriod(state.lang, r.from, r.to)}`));
+    h('li', {}, goButton(r.targetId, r.targetLabel), ' ', stateLabel(r.state, r.continued ? 'continued' : null), h('span', { class: 'sub' }, `${r.role ? t(`role.${r.role}`) : ''} · ${formatPeriod(state.lang, r.from, r.to)}`));
   const children: (HTMLElement | null)[] = [close, h('h2', { id: 'panel-title' }, n.label), h('p', { class: 'meta' }, meta)];
   if (n.kind !== 'ORGANISATION' && (n.validFrom || n.validTo)) children.push(h('p', { class: 'meta' }, `${t('panel.dates')}: ${formatPeriod(state.lang, n.validFrom, n.validTo)}`));
   if (n.kind === 'ORGANISATION') {

@@ -2,7 +2,7 @@
 import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
 import { nodeSize, toCyElements, type Diff, type EdgeFrame, type Frame, type MapGraph, type NodeFrame } from './model/graph-model';
 import type { Positions } from './model/layout';
-import { DIFF_COLORS, EDGE_COLOR, NODE_SHAPES, nodeColor, ROOTED_COLOR, SELECTED_COLOR, SPOT_COLOR, TEXT } from './model/palette';
+import { DIFF_COLORS, EDGE_COLOR, NODE_SHAPES, nodeColor, OUTLIVED_COLOR, SELECTED_COLOR, SPOT_COLOR, TEXT } from './model/palette';
 
 export type ColorBy = 'kind' | 'sector';
 
@@ -82,7 +82,7 @@ function style(large: boolean): StylesheetJson {
       },
     },
     { selector: 'edge[kind = "RUNS_UNDER"], edge[kind = "CONTINUES"], edge[kind = "IN_NETWORK"]', style: { 'line-style': 'dashed', width: 1, opacity: 0.6 } },
-    { selector: 'edge.rooted', style: { 'line-color': ROOTED_COLOR, 'line-style': 'solid', opacity: 1, 'z-index': 5 } },
+    { selector: 'edge.outlived', style: { 'line-color': OUTLIVED_COLOR, 'line-style': 'solid', opacity: 1, 'z-index': 5 } },
     { selector: '.future, .filtered, .hide-ended', style: { display: 'none' } },
     { selector: 'node.ended', style: { opacity: 0.3 } },
     { selector: 'edge.ended', style: { opacity: 0.18, 'line-style': large ? 'solid' : 'dotted' } },
@@ -253,7 +253,7 @@ export class MapView {
     const d = diff?.edges.get(id);
     const classes: string[] = [f.state];
     if (!f.shown) classes.push('filtered');
-    if (f.rooted && !diff) classes.push('rooted');
+    if (f.outlived && !diff) classes.push('outlived');
     if (d && d !== 'absent') classes.splice(0, 1, `diff-${d}`);
     else if (diff) classes.push('future');
     if (!showEnded && !d && f.state === 'ended') classes.push('hide-ended');
@@ -338,7 +338,7 @@ export class MapView {
   }
 }
 
-/** A tie's stroke: rooted ties stand out; organisation ties thicken with shared activities. */
+/** A tie's stroke: what outlived a project stands out; organisation ties thicken with shared activities. */
 function edgeWidth(f: EdgeFrame, diff: Diff | null): number {
-  return f.rooted && !diff ? 5 : Math.min(1.5 + 1.5 * Math.max(f.weight - 1, 0), 9);
+  return f.outlived && !diff ? 5 : Math.min(1.5 + 1.5 * Math.max(f.weight - 1, 0), 9);
 }

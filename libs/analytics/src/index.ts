@@ -21,17 +21,32 @@ export {
   type NetworkMetrics,
   type OrganisationMetrics,
 } from './metrics';
+export {
+  labelsOf,
+  lazilyNamed,
+  nameEvidence,
+  namedTie,
+  type IdEvidence,
+  type LabelOf,
+  type NamedEvidence,
+  type NamedItem,
+  type NamedTie,
+} from './evidence';
 export { growth, type GrowthInterval, type GrowthPeriod } from './growth';
 export {
   DEFAULT_ROOTING_WEIGHTS,
+  MISSING_DATA_REASONS,
   ROOTING_KEYS,
+  ROOTING_REASONS,
   rooting,
   rootingReports,
+  type CoordinationRun,
   type RootingEvidence,
   type RootingKey,
   type RootingMilestone,
   type RootingOptions,
   type RootingPart,
+  type RootingReason,
   type RootingReport,
   type RootingScope,
 } from './rooting';

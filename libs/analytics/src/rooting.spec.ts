@@ -66,6 +66,18 @@ describe('rooting of a project', () => {
     expect(after).toMatchObject({ value: 1, evidence: { organisations: ['a'] } });
   });
 
+  it('coordination handover is not read before the project has begun', () => {
+    const s = base([], [takesPart('a', 'N', '2019-01-01', null, 'COORDINATOR')]);
+    for (const at of ['2019-06-01', '2020-01-01']) {
+      const p = part(rooting(s, { projectId: 'P' }, at), 'coordinationHandover');
+      expect(p).toMatchObject({ value: null, reason: expect.stringMatching(/has begun/) });
+    }
+    expect(part(rooting(s, { projectId: 'P' }, '2020-01-02'), 'coordinationHandover').value).toBe(1);
+    // So the index at the start is not lifted by a coordination the project has not yet handed over.
+    const start = rooting(s, { projectId: 'P' }, '2020-01-01');
+    expect(start.parts.filter((p) => p.value !== null).map((p) => p.key)).not.toContain('coordinationHandover');
+  });
+
   it('independence: who stays connected without the project’s activities', () => {
     // a and b also meet in a permanently funded activity z; c only meets them through the project.
     const s = base([activity('z', '2019-01-01', null)], [takesPart('a', 'z'), takesPart('b', 'z')]);
@@ -75,6 +87,57 @@ describe('rooting of a project', () => {
       evidence: { organisations: ['a', 'b'], ties: ['a|c', 'b|c'] },
     });
     expect(part(r, 'tieSurvival').reason).toMatch(/after the project ends/);
+  });
+
+  it('independence: an organisation left alone is not a group that stays connected', () => {
+    // Only the project ties a, b and c together: without it nobody keeps a partner.
+    expect(part(rooting(base(), { projectId: 'P' }, '2021-06-01'), 'independence')).toMatchObject({
+      value: 0,
+      basis: { counted: 0, of: 3 },
+      evidence: { organisations: [] },
+    });
+    // Two organisations tied only through the project: 0, not ½.
+    const pair = snapshot(
+      [org('a'), org('b'), project('Q', '2020-01-01', '2020-12-31')],
+      [takesPart('a', 'Q', null, null, 'LEAD'), takesPart('b', 'Q')],
+    );
+    expect(part(rooting(pair, { projectId: 'Q' }, '2020-06-01'), 'independence').value).toBe(0);
+    // The same pair also working together elsewhere stays connected: 1.
+    const kept = snapshot(
+      [org('a'), org('b'), project('Q', '2020-01-01', '2020-12-31'), activity('z')],
+      [takesPart('a', 'Q', null, null, 'LEAD'), takesPart('b', 'Q'), takesPart('a', 'z'), takesPart('b', 'z')],
+    );
+    expect(part(rooting(kept, { projectId: 'Q' }, '2020-06-01'), 'independence').value).toBe(1);
+  });
+
+  it('independence: of two pairs that stay together without the project, the larger group counts', () => {
+    // a–b and c–d meet outside the project; only the project joins the pairs: 2 of 4 stay connected.
+    const s = snapshot(
+      [org('a'), org('b'), org('c'), org('d'), project('Q', '2020-01-01', '2020-12-31'), activity('y'), activity('z')],
+      [
+        ...['a', 'b', 'c', 'd'].map((o) => takesPart(o, 'Q')),
+        takesPart('a', 'y'),
+        takesPart('b', 'y'),
+        takesPart('c', 'z'),
+        takesPart('d', 'z'),
+      ],
+    );
+    expect(part(rooting(s, { projectId: 'Q' }, '2020-06-01'), 'independence')).toMatchObject({ value: 0.5, basis: { counted: 2, of: 4 } });
+  });
+
+  it('names every evidence item: ties as "A – B" with both ends', () => {
+    const s = base();
+    s.nodes.find((n) => n.id === 'a')!.label = 'Kaupunki';
+    s.nodes.find((n) => n.id === 'b')!.label = 'Yhdistys ry';
+    const r = rooting(s, { projectId: 'P' }, '2021-06-01');
+    expect(part(r, 'breadth').evidence.tieItems).toContainEqual({
+      id: 'a|b',
+      label: 'Kaupunki – Yhdistys ry',
+      source: { id: 'a', label: 'Kaupunki' },
+      target: { id: 'b', label: 'Yhdistys ry' },
+    });
+    expect(part(r, 'breadth').explanation).toMatch(/3 of 4 sectors \(parish, public, third sector\)/);
+    expect(part(r, 'sharedResponsibility').coordinationRun).toBeNull();
   });
 
   it('breadth blends sectors involved and cross-sector ties', () => {
@@ -101,7 +164,10 @@ describe('rooting of a project', () => {
       [org('a'), project('Q', '2020-01-01', '2020-12-31'), activity('y', '2020-01-01', '2020-12-31')],
       [edge('RUNS_UNDER', 'y', 'Q'), takesPart('a', 'y', null, null, 'ORGANISER')],
     );
-    expect(part(rooting(solo, { projectId: 'Q' }, '2020-06-01'), 'sharedResponsibility').value).toBe(0);
+    // Alone, the holder has no one to share with: the co-implementers are missing, not scored 0.
+    expect(part(rooting(solo, { projectId: 'Q' }, '2020-06-01'), 'sharedResponsibility')).toMatchObject({ value: null, reasonCode: 'noCoImplementers', missingData: true });
+    const withPartner = snapshot([...solo.nodes, org('b')], [...solo.edges, takesPart('b', 'y')]);
+    expect(part(rooting(withPartner, { projectId: 'Q' }, '2020-06-01'), 'sharedResponsibility').value).toBe(0);
     const long = snapshot(
       [org('a'), org('b'), network('M')],
       [takesPart('a', 'M', '2014-01-01', null, 'COORDINATOR'), takesPart('b', 'M', '2014-01-01', null, 'BUDGET_HOLDER')],
@@ -109,6 +175,27 @@ describe('rooting of a project', () => {
     const p = part(rooting(long, { networkId: 'M' }, '2019-12-31'), 'sharedResponsibility');
     expect(p.value).toBeCloseTo((0.5 * 3) / (2191 / 365.25), 6); // 2,191 days of coordination, limit 3 years
     expect(p.explanation).toMatch(/longer than 3/);
+  });
+
+  it('shared responsibility: a coordinator’s run is not clipped to the project’s start', () => {
+    // h coordinates N for four years (2016–2019); project Q runs only its last two.
+    const s = snapshot(
+      [org('a'), { ...org('h'), label: 'Hanke Oy' }, project('Q', '2018-01-01', '2019-12-31'), activity('y', '2018-01-01', '2019-12-31'), { ...network('N'), label: 'Verkosto N' }],
+      [
+        edge('RUNS_UNDER', 'y', 'Q'),
+        edge('IN_NETWORK', 'Q', 'N'),
+        takesPart('a', 'y', null, null, 'ORGANISER'),
+        takesPart('h', 'N', '2016-01-01', '2019-12-31', 'COORDINATOR'),
+      ],
+    );
+    const p = part(rooting(s, { projectId: 'Q' }, '2019-12-31'), 'sharedResponsibility');
+    // Named, not by id: "Hanke Oy has coordinated Verkosto N for 4.0 years".
+    expect(p.explanation).toMatch(/Hanke Oy has coordinated Verkosto N for 4\.0 years/);
+    expect(p.explanation).not.toMatch(/\bh\b/);
+    expect(p.coordinationRun).toMatchObject({ organisation: { id: 'h', label: 'Hanke Oy' }, network: { id: 'N', label: 'Verkosto N' }, penalty: 0.75 });
+    expect(p.coordinationRun!.years).toBeCloseTo(4, 10);
+    expect(p.evidence.organisationItems).toEqual([{ id: 'a', label: 'a' }, { id: 'h', label: 'Hanke Oy' }]);
+    expect(p.value).toBeCloseTo(0.5 * (3 / (1461 / 365.25)), 6); // role-days still counted from the project start
   });
 
   it('the index is the weighted mean of the applicable parts', () => {
@@ -119,6 +206,49 @@ describe('rooting of a project', () => {
     expect(r.weights.tieSurvival).toBe(0.2);
     const custom = rooting(base(), { projectId: 'P' }, '2022-06-30', { weights: { adoption: 0, breadth: 5 } });
     expect(part(custom, 'breadth').weight).toBe(5);
+  });
+});
+
+describe('rooting where data is missing', () => {
+  // A lead implementer and its funder, as KUPO's fact sheet is recorded: no co-implementers named.
+  const leadOnly = () =>
+    snapshot(
+      [org('lead', 'PRIVATE'), org('ely'), model('M'), org('elsewhere'), project('P', '2020-01-01', '2022-12-31'), activity('x', '2020-01-01', '2022-12-31')],
+      [
+        edge('RUNS_UNDER', 'x', 'P'),
+        takesPart('lead', 'P', null, null, 'LEAD'),
+        takesPart('ely', 'P', null, null, 'FUNDER'),
+        takesPart('lead', 'x', null, null, 'ORGANISER'),
+        edge('ADOPTED', 'elsewhere', 'M', '2021-01-01'),
+      ],
+    );
+
+  it('says that co-implementers are missing instead of scoring ties and duties 0', () => {
+    const during = rooting(leadOnly(), { projectId: 'P' }, '2021-06-01');
+    for (const key of ['independence', 'sharedResponsibility', 'breadth'] as const)
+      expect(part(during, key)).toMatchObject({ value: null, reasonCode: 'noCoImplementers', missingData: true });
+    const after = rooting(leadOnly(), { projectId: 'P' }, '2023-06-30');
+    expect(part(after, 'tieSurvival')).toMatchObject({ value: null, reasonCode: 'noCoImplementers', missingData: true });
+    expect(part(after, 'activityContinuation')).toMatchObject({ value: 0, reasonCode: null, missingData: false });
+  });
+
+  it('leaves adoption out only when nobody in scope adopted anything, and says so', () => {
+    // A model adopted by an organisation outside the scope does not make a 0 here.
+    expect(part(rooting(leadOnly(), { projectId: 'P' }, '2023-06-30'), 'adoption')).toMatchObject({ value: null, reasonCode: 'noAdoption', missingData: true });
+    // Once a participant has adopted one (on any date), the part reads: 0 before, 1 after.
+    const s = leadOnly();
+    s.edges.push(edge('ADOPTED', 'lead', 'M', '2023-01-01'));
+    expect(part(rooting(s, { projectId: 'P' }, '2022-06-01'), 'adoption')).toMatchObject({ value: 0, basis: { counted: 0, of: 2 } });
+    expect(part(rooting(s, { projectId: 'P' }, '2023-06-30'), 'adoption').value).toBe(0.5);
+  });
+
+  it('computes the index over the parts that apply and names the ones left out', () => {
+    const r = rooting(leadOnly(), { projectId: 'P' }, '2023-06-30');
+    expect(r.leftOut).toEqual(['tieSurvival', 'coordinationHandover', 'independence', 'sharedResponsibility', 'breadth', 'adoption']);
+    expect(r.index).toBe(0); // activity continuation alone applies
+    // During the project nothing applies: no index, rather than one made of the funder's tie.
+    expect(rooting(leadOnly(), { projectId: 'P' }, '2021-06-01').index).toBeNull();
+    for (const p of r.parts.filter((x) => x.value === null)) expect(p.reasonCode).not.toBeNull();
   });
 });
 

@@ -6,13 +6,17 @@ import { connectedComponents } from 'graphology-components';
 import {
   addMonths,
   badInput,
+  bornDuring,
+  hasEnded,
   isActiveAt,
   notFound,
   type GraphNode,
   type GraphSnapshot,
   type IsoDate,
   type ParticipationRole,
+  type Sector,
 } from '@verkosto/domain';
+import { nameEvidence, type IdEvidence, type NamedEvidence, type NamedItem } from './evidence';
 import { toGraphology } from './metrics';
 import {
   activeOrganisations,
@@ -37,6 +41,27 @@ export const ROOTING_KEYS = [
 ] as const;
 export type RootingKey = (typeof ROOTING_KEYS)[number];
 
+/** Why a part does not apply (docs/measures.md, "not applicable when"); the web says each in fi/sv/en. */
+export const ROOTING_REASONS = [
+  'noProjects',
+  'noEnd',
+  'notEnded',
+  'notStarted',
+  'noBornTies',
+  'noActivities',
+  'noNetwork',
+  'noCoImplementers',
+  'fewTied',
+  'noRoles',
+  'noneActive',
+  'noPermanent',
+  'noAdoption',
+] as const;
+export type RootingReason = (typeof ROOTING_REASONS)[number];
+
+/** Reasons that mean the data is missing, not that the part fails: entering it makes the part readable. */
+export const MISSING_DATA_REASONS: ReadonlySet<RootingReason> = new Set<RootingReason>(['noEnd', 'noActivities', 'noCoImplementers', 'noRoles', 'noAdoption']);
+
 /** Default weights: what survives after the money (ties, activities) weighs most, per the seeds' criteria. */
 export const DEFAULT_ROOTING_WEIGHTS: Record<RootingKey, number> = {
   tieSurvival: 0.2,
@@ -56,10 +81,16 @@ export interface RootingOptions {
   maxCoordinationYears?: number;
 }
 
-export interface RootingEvidence {
-  ties?: string[];
-  activities?: string[];
-  organisations?: string[];
+/** The ids behind a part, and the same as named items (`organisationItems`, …). */
+export type RootingEvidence = IdEvidence & NamedEvidence;
+
+/** The longest unbroken coordination of one network by one organisation, when it lowers shared responsibility. */
+export interface CoordinationRun {
+  organisation: NamedItem;
+  network: NamedItem;
+  years: number;
+  /** maxCoordinationYears ÷ years: the factor the value was scaled by. */
+  penalty: number;
 }
 
 export interface RootingPart {
@@ -67,11 +98,17 @@ export interface RootingPart {
   /** 0..1, or null when the part does not apply (see `reason`). */
   value: number | null;
   reason: string | null;
+  reasonCode: RootingReason | null;
+  /** The part is left out because data is missing (see MISSING_DATA_REASONS), not scored 0. */
+  missingData: boolean;
   weight: number;
   /** What the value counts: `counted` of `of` (role-days, organisations, ties…), when it is a share. */
   basis: { counted: number; of: number } | null;
   evidence: RootingEvidence;
+  /** Names, not ids: every sentence is for a person to read. */
   explanation: string;
+  /** Shared responsibility only: the coordination held too long, named. */
+  coordinationRun: CoordinationRun | null;
 }
 
 export interface RootingReport {
@@ -91,6 +128,8 @@ export interface RootingReport {
   weights: Record<RootingKey, number>;
   /** Weighted mean of the applicable parts; null when none applies. */
   index: number | null;
+  /** The parts left out of the index (no value, or weight 0). */
+  leftOut: RootingKey[];
 }
 
 export interface RootingMilestone {
@@ -119,7 +158,11 @@ interface Scope {
   /** Projects, activities and networks where responsibility roles count. */
   responsibilityTargets: Set<string>;
   participants: Set<string>;
+  /** Participants in a role other than funder: the organisations doing the work. */
+  implementers: Set<string>;
 }
+
+const SECTOR_WORDS: Record<Sector, string> = { PUBLIC: 'public', THIRD: 'third sector', PARISH: 'parish', PRIVATE: 'private' };
 
 const sorted = <T extends string>(items: Iterable<T>): T[] => [...items].sort();
 
@@ -153,9 +196,9 @@ function resolveScope(snapshot: GraphSnapshot, index: CollaborationIndex, scope:
   const responsibilityTargets = new Set([...contexts, ...networks, ...networkActivities]);
   // A network's participants include its members; a project's are those in it or its activities.
   const memberTargets = new Set([...contexts, ...networkActivities, ...(wantProject ? [] : networks)]);
-  const participants = new Set(
-    index.spells.filter((s) => memberTargets.has(s.targetId) && (s.from === null || s.from <= at)).map((s) => s.organisationId),
-  );
+  const spells = index.spells.filter((s) => memberTargets.has(s.targetId) && (s.from === null || s.from <= at));
+  const participants = new Set(spells.map((s) => s.organisationId));
+  const implementers = new Set(spells.filter((s) => s.role !== 'FUNDER').map((s) => s.organisationId));
   // The period runs from the first start to the last end; any open end means "not ended yet".
   const start = projects.length && projects.every((p) => p.validFrom !== null) ? projects.map((p) => p.validFrom!).sort()[0] : null;
   const end = projects.length && projects.every((p) => p.validTo !== null) ? projects.map((p) => p.validTo!).sort().at(-1)! : null;
@@ -170,50 +213,66 @@ function resolveScope(snapshot: GraphSnapshot, index: CollaborationIndex, scope:
     networks: sorted(new Set(networks)),
     responsibilityTargets,
     participants,
+    implementers,
   };
 }
 
-type PartDraft = Omit<RootingPart, 'weight'>;
+type PartDraft = Omit<RootingPart, 'weight' | 'coordinationRun'> & { coordinationRun?: CoordinationRun };
 
 /** A part that is the share `counted` / `of`, with what was counted as its evidence. */
 const share = (key: RootingKey, counted: number, of: number, evidence: RootingEvidence, explanation: string): PartDraft => ({
   key,
   value: counted / of,
   reason: null,
+  reasonCode: null,
+  missingData: false,
   basis: { counted, of },
   evidence,
   explanation,
 });
 
-const notApplicable = (key: RootingKey, reason: string): PartDraft => ({
+const notApplicable = (key: RootingKey, [reasonCode, reason]: Problem): PartDraft => ({
   key,
   value: null,
   reason,
+  reasonCode,
+  missingData: MISSING_DATA_REASONS.has(reasonCode),
   basis: null,
   evidence: {},
   explanation: reason,
 });
 
+/** Why a part does not apply: its code and an English sentence. */
+type Problem = [RootingReason, string];
+
 /** Why an "after the end" part cannot be read yet; null when it can. */
-function afterEndProblem(s: Scope, at: IsoDate): string | null {
-  if (s.projects.length === 0) return 'The network has no projects, so there is no project end to measure after.';
-  if (s.end === null) return 'The project has no end date yet.';
-  if (at <= s.end) return `Measured after the project ends (${s.end}); ${at} is not after it.`;
+function afterEndProblem(s: Scope, at: IsoDate): Problem | null {
+  if (s.projects.length === 0) return ['noProjects', 'The network has no projects, so there is no project end to measure after.'];
+  if (s.end === null) return ['noEnd', 'The project has no end date yet.'];
+  if (!hasEnded({ from: s.start, to: s.end }, at)) return ['notEnded', `Measured after the project ends (${s.end}); ${at} is not after it.`];
   return null;
+}
+
+/** Ties and shared duties need a second organisation doing the work: a funder alone does not make one. */
+function coImplementerProblem(s: Scope): Problem | null {
+  if (s.implementers.size >= 2) return null;
+  return ['noCoImplementers', 'Only one organisation doing the work is recorded (no co-implementers or partners), so there is no one to share ties, duties or sector lines with.'];
 }
 
 function tieSurvival(s: Scope, index: CollaborationIndex, now: TieGraph, at: IsoDate): PartDraft {
   const key = 'tieSurvival';
   const problem = afterEndProblem(s, at);
   if (problem) return notApplicable(key, problem);
+  const alone = coImplementerProblem(s);
+  if (alone) return notApplicable(key, alone);
   // Born during the project: the pair's first shared day (over all time) lies in the project period.
   const born: string[] = [];
   tieBirths(index).forEach((birth, pair) => {
     const [a, b] = index.pairEnds[pair];
     if (birth === null || !s.participants.has(a) || !s.participants.has(b)) return;
-    if ((s.start === null || birth >= s.start) && birth <= s.end!) born.push(index.pairIds[pair]);
+    if (bornDuring(birth, { from: s.start, to: s.end })) born.push(index.pairIds[pair]);
   });
-  if (born.length === 0) return notApplicable(key, 'No ties between its participants were born during the project.');
+  if (born.length === 0) return notApplicable(key, ['noBornTies', 'No ties between its participants were born during the project.']);
   const active = new Set(now.ties.map((t) => t.id));
   const alive = sorted(born.filter((id) => active.has(id)));
   return share(
@@ -221,7 +280,7 @@ function tieSurvival(s: Scope, index: CollaborationIndex, now: TieGraph, at: Iso
     alive.length,
     born.length,
     { ties: alive },
-    `${alive.length} of ${born.length} ties born during the project (${s.start ?? '…'} – ${s.end}) are still active on ${at}.`,
+    `${alive.length} of ${born.length} ties born during the project (${s.start ?? '…'} – ${s.end}) survived it: active on ${at}.`,
   );
 }
 
@@ -229,7 +288,7 @@ function activityContinuation(s: Scope, snapshot: GraphSnapshot, index: Collabor
   const key = 'activityContinuation';
   const problem = afterEndProblem(s, at);
   if (problem) return notApplicable(key, problem);
-  if (s.activities.length === 0) return notApplicable(key, 'No activities ran under the project.');
+  if (s.activities.length === 0) return notApplicable(key, ['noActivities', 'No activities ran under the project.']);
   const laterOf = new Map<string, string[]>(); // CONTINUES points from the later activity to the earlier one
   for (const e of snapshot.edges) {
     if (e.kind !== 'CONTINUES' || index.nodes.get(e.source)?.kind !== 'ACTIVITY') continue;
@@ -275,7 +334,9 @@ function activityContinuation(s: Scope, snapshot: GraphSnapshot, index: Collabor
 
 function coordinationHandover(s: Scope, index: CollaborationIndex, at: IsoDate): PartDraft {
   const key = 'coordinationHandover';
-  if (s.networks.length === 0) return notApplicable(key, 'The project belongs to no network, so no coordination to hand over.');
+  if (s.networks.length === 0) return notApplicable(key, ['noNetwork', 'The project belongs to no network, so no coordination to hand over.']);
+  // Nothing can have been handed over before the project's work began (the start itself included).
+  if (s.start !== null && at <= s.start) return notApplicable(key, ['notStarted', `Read once the project has begun (${s.start}); ${at} is not after its start.`]);
   const held: string[] = [];
   const holders = new Set<string>();
   const others = new Set<string>();
@@ -301,8 +362,10 @@ function coordinationHandover(s: Scope, index: CollaborationIndex, at: IsoDate):
 
 function independence(s: Scope, index: CollaborationIndex, now: TieGraph, at: IsoDate): PartDraft {
   const key = 'independence';
+  const alone = coImplementerProblem(s);
+  if (alone) return notApplicable(key, alone);
   const largest = connectedComponents(toGraphology(now)).reduce<string[]>((a, c) => (c.length > a.length ? c : a), []);
-  if (largest.length < 2) return notApplicable(key, `Fewer than two organisations are tied on ${at}.`);
+  if (largest.length < 2) return notApplicable(key, ['fewTied', `Fewer than two organisations are tied on ${at}.`]);
   const members = new Set(largest);
   const without = tiesOf(index, at, { excludeContexts: s.contexts });
   const reduced: TieGraph = {
@@ -311,7 +374,9 @@ function independence(s: Scope, index: CollaborationIndex, now: TieGraph, at: Is
     organisations: largest,
     ties: without.ties.filter((t) => members.has(t.source) && members.has(t.target)),
   };
-  const stay = connectedComponents(toGraphology(reduced)).reduce<string[]>((a, c) => (c.length > a.length ? c : a), []);
+  // A group of one is not a group: an organisation left alone does not "stay connected".
+  const remaining = connectedComponents(toGraphology(reduced)).reduce<string[]>((a, c) => (c.length > a.length ? c : a), []);
+  const stay = remaining.length >= 2 ? remaining : [];
   const kept = new Set(without.ties.map((t) => t.id));
   const projectOnly = now.ties.filter((t) => members.has(t.source) && !kept.has(t.id)).map((t) => t.id);
   return share(
@@ -331,27 +396,30 @@ function sharedResponsibility(s: Scope, index: CollaborationIndex, at: IsoDate, 
   const coordination = new Map<string, [IsoDate, IsoDate][]>();
   for (const sp of index.spells) {
     if (!sp.role || !RESPONSIBILITY_ROLES.has(sp.role) || !s.responsibilityTargets.has(sp.targetId)) continue;
-    const from = laterStart(sp.from, s.start) ?? horizon;
     const to = earlierEnd(sp.to, at)!;
+    // How long one organisation has carried a network is its whole run, not the part inside the project.
+    if (sp.role === 'COORDINATOR' && (sp.from ?? horizon) <= to) {
+      const k = `${sp.organisationId}|${sp.targetId}`;
+      coordination.set(k, [...(coordination.get(k) ?? []), [sp.from ?? horizon, to]]);
+    }
+    const from = laterStart(sp.from, s.start) ?? horizon;
     if (from > to) continue;
     days.set(sp.organisationId, (days.get(sp.organisationId) ?? 0) + daysBetween(from, to) + 1);
-    if (sp.role === 'COORDINATOR') {
-      const k = `${sp.organisationId}|${sp.targetId}`;
-      coordination.set(k, [...(coordination.get(k) ?? []), [from, to]]);
-    }
   }
   const total = [...days.values()].reduce((a, b) => a + b, 0);
-  if (total === 0) return notApplicable(key, `No organiser, coordinator, budget-holder or lead roles are recorded up to ${at}.`);
+  if (total === 0) return notApplicable(key, ['noRoles', `No organiser, coordinator, budget-holder or lead roles are recorded up to ${at}.`]);
+  const alone = days.size < 2 && coImplementerProblem(s);
+  if (alone) return notApplicable(key, alone);
   const hhi = [...days.values()].reduce((a, d) => a + (d / total) ** 2, 0);
   // Longest unbroken coordination of one network by one organisation (touching spells merge).
   let longest = 0;
-  let longestHolder = '';
+  let longestRun = '';
   for (const [k, spells] of coordination) {
     spells.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     let [runFrom, runTo] = spells[0];
     const close = () => {
       const length = daysBetween(runFrom, runTo) + 1;
-      if (length > longest) [longest, longestHolder] = [length, k.split('|')[0]];
+      if (length > longest) [longest, longestRun] = [length, k];
     };
     for (const [f, t] of spells.slice(1)) {
       if (daysBetween(runTo, f) <= 1) {
@@ -366,25 +434,33 @@ function sharedResponsibility(s: Scope, index: CollaborationIndex, at: IsoDate, 
   const years = longest / 365.25;
   const penalty = years > maxYears ? maxYears / years : 1;
   const value = (1 - hhi) * penalty;
+  const named = (id: string) => ({ id, label: index.nodes.get(id)?.label ?? id });
+  const [holder, network] = longestRun.split('|').map(named);
   return {
     key,
     value,
     reason: null,
+    reasonCode: null,
+    missingData: false,
     basis: null,
     evidence: { organisations: sorted(days.keys()) },
     explanation:
       `${days.size} organisation(s) share ${total} role-days of organising, coordination, budget and lead duties ` +
       `(1 − Herfindahl = ${(1 - hhi).toFixed(2)})` +
       (penalty < 1
-        ? `; ${longestHolder} has coordinated for ${years.toFixed(1)} years, longer than ${maxYears}, so the value is scaled by ${penalty.toFixed(2)}.`
+        ? `; ${holder.label} has coordinated ${network.label} for ${years.toFixed(1)} years, longer than ${maxYears}, so the value is scaled by ${penalty.toFixed(2)}.`
         : '.'),
+    ...(penalty < 1 && { coordinationRun: { organisation: holder, network, years, penalty } }),
   };
 }
 
 function breadth(s: Scope, index: CollaborationIndex, now: TieGraph, at: IsoDate): PartDraft {
   const key = 'breadth';
   const orgs = activeOrganisations(index, at).filter((id) => s.participants.has(id));
-  if (orgs.length === 0) return notApplicable(key, `None of its participants takes part in anything on ${at}.`);
+  if (orgs.length === 0) return notApplicable(key, ['noneActive', `None of its participants takes part in anything on ${at}.`]);
+  // With one organisation at work, the only "cross-sector tie" would be the one with its funder.
+  const alone = coImplementerProblem(s);
+  if (alone) return notApplicable(key, alone);
   const sectorOf = (id: string) => index.nodes.get(id)?.sector ?? null;
   const sectors = new Set(orgs.map(sectorOf).filter((x) => x !== null));
   const inside = new Set(orgs);
@@ -400,24 +476,28 @@ function breadth(s: Scope, index: CollaborationIndex, now: TieGraph, at: IsoDate
     key,
     value: (sectorShare + crossShare) / 2,
     reason: null,
+    reasonCode: null,
+    missingData: false,
     basis: null,
     evidence: { organisations: orgs, ties: cross.map((t) => t.id) },
     explanation:
-      `${sectors.size} of 4 sectors (${sorted(sectors).join(', ') || 'none'}) among ${orgs.length} active participant(s); ` +
+      `${sectors.size} of 4 sectors (${sorted(sectors).map((x) => SECTOR_WORDS[x]).join(', ') || 'none'}) among ${orgs.length} active participant(s); ` +
       `${cross.length} of ${ties.length} ties between them cross sectors.`,
   };
 }
 
 function adoption(s: Scope, snapshot: GraphSnapshot, index: CollaborationIndex, at: IsoDate): PartDraft {
   const key = 'adoption';
-  if (!snapshot.nodes.some((n) => n.kind === 'OPERATING_MODEL')) return notApplicable(key, 'No operating model is recorded.');
   const permanent = sorted([...s.participants].filter((id) => index.nodes.get(id)?.permanent === true));
-  if (permanent.length === 0) return notApplicable(key, 'No permanent organisation takes part.');
+  if (permanent.length === 0) return notApplicable(key, ['noPermanent', 'No permanent organisation takes part.']);
+  const adoptions = snapshot.edges.filter((e) => e.kind === 'ADOPTED' && s.participants.has(e.source) && index.nodes.get(e.target)?.kind === 'OPERATING_MODEL');
+  // No adoption on record, on any date, is missing data (no model, or its adoption, entered), not a 0.
+  if (adoptions.length === 0)
+    return notApplicable(key, ['noAdoption', 'No adoption of an operating model is recorded for its participants (no model, or no adoption, has been entered).']);
   const adopters = new Set<string>();
-  for (const e of snapshot.edges) {
-    if (e.kind !== 'ADOPTED' || !isActiveAt(e.validFrom, e.validTo, at)) continue;
-    const model = index.nodes.get(e.target);
-    if (model?.kind === 'OPERATING_MODEL' && isActiveAt(model.validFrom, model.validTo, at)) adopters.add(e.source);
+  for (const e of adoptions) {
+    const model = index.nodes.get(e.target)!;
+    if (isActiveAt(e.validFrom, e.validTo, at) && isActiveAt(model.validFrom, model.validTo, at)) adopters.add(e.source);
   }
   const adopted = permanent.filter((id) => adopters.has(id));
   return share(
@@ -456,7 +536,13 @@ function report(snapshot: GraphSnapshot, index: CollaborationIndex, scope: Rooti
     breadth(s, index, now, at),
     adoption(s, snapshot, index, at),
   ];
-  const parts = drafts.map((d) => ({ ...d, weight: weights[d.key] }));
+  const labelOf = (id: string) => index.nodes.get(id)?.label ?? id;
+  const parts: RootingPart[] = drafts.map((d) => ({
+    ...d,
+    weight: weights[d.key],
+    evidence: nameEvidence(d.evidence, labelOf),
+    coordinationRun: d.coordinationRun ?? null,
+  }));
   const applicable = parts.filter((p) => p.value !== null && p.weight > 0);
   const weightSum = applicable.reduce((a, p) => a + p.weight, 0);
   return {
@@ -470,10 +556,11 @@ function report(snapshot: GraphSnapshot, index: CollaborationIndex, scope: Rooti
       networks: s.networks,
     },
     at,
-    ended: s.end !== null && at > s.end,
+    ended: hasEnded({ from: s.start, to: s.end }, at),
     parts,
     weights,
     index: weightSum > 0 ? applicable.reduce((a, p) => a + p.weight * p.value!, 0) / weightSum : null,
+    leftOut: parts.filter((p) => !applicable.includes(p)).map((p) => p.key),
   };
 }
 

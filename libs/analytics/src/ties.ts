@@ -4,7 +4,10 @@
  */
 import {
   badInput,
+  clipParticipation,
+  earlierEnd,
   isIsoDate,
+  laterStart,
   type GraphNode,
   type GraphNodeKind,
   type GraphSnapshot,
@@ -80,11 +83,8 @@ export interface TieOptions {
 
 const TIE_CONTEXTS: ReadonlySet<GraphNodeKind> = new Set<GraphNodeKind>(['ACTIVITY', 'PROJECT']);
 
-// Open ends: a null start is -∞, a null end is +∞.
-export const laterStart = (a: IsoDate | null, b: IsoDate | null): IsoDate | null =>
-  a === null ? b : b === null ? a : a > b ? a : b;
-export const earlierEnd = (a: IsoDate | null, b: IsoDate | null): IsoDate | null =>
-  a === null ? b : b === null ? a : a < b ? a : b;
+// The date rules are the domain's (survival.ts), shared with the map in the browser.
+export { earlierEnd, laterStart };
 const nonEmpty = (from: IsoDate | null, to: IsoDate | null): boolean => from === null || to === null || from <= to;
 
 export function assertDate(value: string, name: string): IsoDate {
@@ -126,10 +126,9 @@ export function indexCollaborations(snapshot: GraphSnapshot, within: When | null
     const org = nodes.get(e.source);
     const target = nodes.get(e.target);
     if (!org || !target || org.kind !== 'ORGANISATION') continue; // dangling edges are ignored, not fatal
-    const from = laterStart(laterStart(e.validFrom, target.validFrom), org.validFrom);
-    const to = earlierEnd(earlierEnd(e.validTo, target.validTo), org.validTo);
-    if (!nonEmpty(from, to)) continue;
-    spells.push({ organisationId: org.id, targetId: target.id, targetKind: target.kind, role: e.role, from, to });
+    const clipped = clipParticipation({ from: e.validFrom, to: e.validTo }, { from: target.validFrom, to: target.validTo }, { from: org.validFrom, to: org.validTo });
+    if (!clipped) continue;
+    spells.push({ organisationId: org.id, targetId: target.id, targetKind: target.kind, role: e.role, ...clipped });
   }
 
   // Pairs per context: quadratic in one activity's participants, which is inherent to the definition.

@@ -15,3 +15,4 @@ export * from './history';
 export * from './person';
 export * from './changes';
 export * from './history-access';
+export * from './survival';

@@ -1,9 +1,12 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ROOTING_KEYS, type RootingKey } from '@verkosto/analytics';
+import { ROOTING_KEYS, ROOTING_REASONS, type RootingKey, type RootingReason } from '@verkosto/analytics';
 import { IsoDateScalar } from '../common/date.scalar';
 
 export const RootingKeyEnum = Object.fromEntries(ROOTING_KEYS.map((k) => [k, k])) as Record<RootingKey, RootingKey>;
 registerEnumType(RootingKeyEnum, { name: 'RootingKey' });
+
+export const RootingReasonEnum = Object.fromEntries(ROOTING_REASONS.map((k) => [k, k])) as Record<RootingReason, RootingReason>;
+registerEnumType(RootingReasonEnum, { name: 'RootingReason', description: 'Why a rooting part does not apply (docs/measures.md).' });
 
 export enum GrowthIntervalEnum {
   MONTH = 'MONTH',
@@ -11,11 +14,28 @@ export enum GrowthIntervalEnum {
 }
 registerEnumType(GrowthIntervalEnum, { name: 'GrowthInterval' });
 
-@ObjectType({ description: 'The ids behind a number.' })
+@ObjectType({ description: 'An organisation, activity or project behind a number, by id and name.' })
+export class EvidenceItem {
+  @Field(() => ID) id!: string;
+  @Field() label!: string;
+}
+
+@ObjectType({ description: 'A tie behind a number: its id `A|B`, "A – B" as its label, and both organisations.' })
+export class EvidenceTie {
+  @Field(() => ID) id!: string;
+  @Field() label!: string;
+  @Field(() => EvidenceItem) source!: EvidenceItem;
+  @Field(() => EvidenceItem) target!: EvidenceItem;
+}
+
+@ObjectType({ description: 'The ids behind a number, and the same items with their names (`…Items`).' })
 export class Evidence {
   @Field(() => [String], { nullable: true }) ties?: string[];
   @Field(() => [String], { nullable: true }) activities?: string[];
   @Field(() => [String], { nullable: true }) organisations?: string[];
+  @Field(() => [EvidenceTie], { nullable: true, description: 'The ties, named.' }) tieItems?: EvidenceTie[];
+  @Field(() => [EvidenceItem], { nullable: true, description: 'The activities (and projects), named.' }) activityItems?: EvidenceItem[];
+  @Field(() => [EvidenceItem], { nullable: true, description: 'The organisations, named.' }) organisationItems?: EvidenceItem[];
 }
 
 @ObjectType()
@@ -79,6 +99,11 @@ export class GrowthEvidence {
   @Field(() => [String]) retained!: string[];
   @Field(() => [String]) ties!: string[];
   @Field(() => [String]) activities!: string[];
+  @Field(() => [EvidenceItem]) organisationItems!: EvidenceItem[];
+  @Field(() => [EvidenceItem]) newOrganisationItems!: EvidenceItem[];
+  @Field(() => [EvidenceItem]) retainedItems!: EvidenceItem[];
+  @Field(() => [EvidenceTie]) tieItems!: EvidenceTie[];
+  @Field(() => [EvidenceItem]) activityItems!: EvidenceItem[];
 }
 
 @ObjectType()
@@ -101,15 +126,27 @@ export class RootingBasis {
   @Field(() => Float) of!: number;
 }
 
+@ObjectType({ description: 'One organisation coordinating one network without a break for longer than the limit.' })
+export class RootingCoordinationRun {
+  @Field(() => EvidenceItem) organisation!: EvidenceItem;
+  @Field(() => EvidenceItem) network!: EvidenceItem;
+  @Field(() => Float) years!: number;
+  @Field(() => Float, { description: 'The factor shared responsibility was scaled by (limit ÷ years).' }) penalty!: number;
+}
+
 @ObjectType({ description: 'One of the seven parts of rooting, 0..1, with the evidence behind it.' })
 export class RootingPart {
   @Field(() => RootingKeyEnum) key!: RootingKey;
   @Field(() => Float, { nullable: true, description: 'Null when the part does not apply (see reason).' }) value!: number | null;
   @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => RootingReasonEnum, { nullable: true, description: 'The reason as a code, for a text in the reader’s language.' }) reasonCode!: RootingReason | null;
+  @Field({ description: 'Left out because data is missing (e.g. no co-implementers, no adoption recorded), not scored 0.' }) missingData!: boolean;
   @Field(() => Float) weight!: number;
   @Field(() => RootingBasis, { nullable: true }) basis!: RootingBasis | null;
   @Field(() => Evidence) evidence!: Evidence;
-  @Field() explanation!: string;
+  @Field({ description: 'A sentence in English that names organisations, never their ids.' }) explanation!: string;
+  @Field(() => RootingCoordinationRun, { nullable: true, description: 'Shared responsibility: the coordination held too long.' })
+  coordinationRun!: RootingCoordinationRun | null;
 }
 
 @ObjectType()
@@ -135,6 +172,7 @@ export class RootingReport {
   @Field(() => IsoDateScalar) at!: string;
   @Field({ description: 'Whether the project period had ended by `at`.' }) ended!: boolean;
   @Field(() => Float, { nullable: true }) index!: number | null;
+  @Field(() => [RootingKeyEnum], { description: 'The parts left out of the index (they do not apply, or weigh 0).' }) leftOut!: RootingKey[];
   @Field(() => [RootingWeight]) weights!: RootingWeight[];
   @Field(() => [RootingPart]) parts!: RootingPart[];
 }

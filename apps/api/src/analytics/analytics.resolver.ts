@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { growth, networkMetrics, rooting, rootingReports, type RootingReport as Report } from '@verkosto/analytics';
+import { growth, labelsOf, lazilyNamed, networkMetrics, rooting, rootingReports, type RootingReport as Report } from '@verkosto/analytics';
 import { badInput, todayIso } from '@verkosto/domain';
 import type { GraphStore } from '@verkosto/graph';
 import type { RequestAccess } from '../auth/access';
@@ -23,7 +23,8 @@ export class AnalyticsResolver {
     @Args('at', { type: () => IsoDateScalar, nullable: true }) at?: string,
   ) {
     const snapshot = await access.visibleSnapshot(await this.store.snapshot(graphScope(networkId, projectId)));
-    return networkMetrics(snapshot, at ?? todayIso());
+    const metrics = networkMetrics(snapshot, at ?? todayIso());
+    return { ...metrics, evidence: lazilyNamed(metrics.evidence, labelsOf(snapshot)) };
   }
 
   @Query(() => [GrowthPeriod], { description: 'Organisations, new organisations, ties, activities, density and retention per month or quarter.' })
@@ -39,7 +40,8 @@ export class AnalyticsResolver {
     const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12;
     if (months > 12 * 30) throw badInput('Ask for at most 30 years at a time.', { field: 'to' });
     const snapshot = await access.visibleSnapshot(await this.store.snapshot(graphScope(networkId, projectId)));
-    return growth(snapshot, from, to, interval);
+    const labelOf = labelsOf(snapshot);
+    return growth(snapshot, from, to, interval).map((p) => ({ ...p, evidence: lazilyNamed(p.evidence, labelOf) }));
   }
 
   @Query(() => RootingReport, { description: 'Is the project or network taking root on the date (default today)? Seven parts with evidence and their weighted index.' })

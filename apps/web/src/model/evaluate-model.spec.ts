@@ -78,8 +78,8 @@ describe('rooting parts for the page', () => {
     expect(ties.valueText).toBe('0,50');
     expect(ties.percent).toBe(50);
     expect(ties.weightText).toMatch(/^paino 20\s?%$/);
-    expect(ties.reading).toBe('1/2 hankkeen aikana syntyneestä siteestä on voimassa 30.6.2023.');
-    expect(ties.evidence).toEqual([{ kind: 'ties', title: 'Voimassa olevat siteet', items: [{ id: 'org-city|org-ksakki', label: 'Kuusamon kaupunki – Ksakki ry' }] }]);
+    expect(ties.reading).toBe('1/2 hankkeen aikana syntyneestä siteestä säilyi hankkeen jälkeen: voimassa 30.6.2023.');
+    expect(ties.evidence).toEqual([{ kind: 'ties', title: 'Säilyneet siteet', items: [{ id: 'org-city|org-ksakki', label: 'Kuusamon kaupunki – Ksakki ry' }] }]);
     expect(ties.nodeIds.sort()).toEqual(['org-city', 'org-ksakki']);
     // Evidence is listed by name, whatever order the ids came in.
     expect(rows[1].evidence[0].items.map((i) => i.label)).toEqual(['Kesäkeidas 2020', 'Kesäkeidas 2021']);
@@ -112,8 +112,41 @@ describe('rooting parts for the page', () => {
     const after = report('2024-01-01', [part('tieSurvival', null), part('activityContinuation', null)]);
     expect(after.parts.map((p) => reasonOf(p, after))).toEqual(['noBornTies', 'noActivities']);
     const model = report('2024-01-01', [part('adoption', null, { reason: 'No operating model is recorded.' }), part('adoption', null, { reason: 'No permanent organisation takes part.' })]);
-    expect(model.parts.map((p) => reasonOf(p, model))).toEqual(['noModel', 'noPermanent']);
+    expect(model.parts.map((p) => reasonOf(p, model))).toEqual(['noAdoption', 'noPermanent']);
     expect(reasonOf(kuusamo.parts[0], kuusamo)).toBeNull();
+  });
+
+  it('names evidence and the long coordination by the server’s labels, never by id', () => {
+    const r = report('2023-06-30', [
+      part('sharedResponsibility', 0.3, {
+        evidence: { organisations: ['org-new'], organisationItems: [{ id: 'org-new', label: 'Uusi yhdistys ry' }] },
+        coordinationRun: { organisation: { id: 'org-ksak', label: 'KSAK Oy' }, network: { id: 'net-kuusamo', label: 'Kuusamon osallisuusverkosto' }, years: 4, penalty: 0.75 },
+      }),
+      part('breadth', 0.5, { evidence: { ties: ['org-x|org-y'], tieItems: [{ id: 'org-x|org-y', label: 'X ry – Y Oy', source: { id: 'org-x', label: 'X ry' }, target: { id: 'org-y', label: 'Y Oy' } }] } }),
+    ]);
+    const rows = partRows(r, nodes, 'en', en);
+    const shared = rows.find((x) => x.key === 'sharedResponsibility')!;
+    expect(shared.reading).toMatch(/KSAK Oy has coordinated Kuusamon osallisuusverkosto without a break for 4\.0 years, longer than 3, so the value is scaled by 0\.75\.$/);
+    expect(shared.evidence[0].items).toEqual([{ id: 'org-new', label: 'Uusi yhdistys ry' }]);
+    expect(rows.find((x) => x.key === 'breadth')!.evidence[0].items[0].label).toBe('X ry – Y Oy');
+    for (const row of rows) expect(row.reading).not.toMatch(/org-|net-/);
+    expect(partRows(r, nodes, 'fi', fi)[0].reading).toMatch(/KSAK Oy on koordinoinut verkostoa Kuusamon osallisuusverkosto yhtäjaksoisesti 4,0 vuotta/);
+  });
+
+  it('takes the server’s reason code, and says what data is missing', () => {
+    const r = report('2023-06-30', [
+      part('coordinationHandover', null, { reasonCode: 'notStarted' }),
+      part('sharedResponsibility', null, { reasonCode: 'noCoImplementers', missingData: true }),
+      part('activityContinuation', 0, { weight: 0.2, basis: { counted: 0, of: 2 } }),
+    ], 0);
+    expect(reasonOf(r.parts[0], r)).toBe('notStarted');
+    const rows = partRows(r, nodes, 'en', en);
+    expect(rows.find((x) => x.key === 'coordinationHandover')).toMatchObject({ missingData: false, reading: expect.stringMatching(/^Read once the project has begun \(01\/01\/2019\)/) });
+    expect(rows.find((x) => x.key === 'sharedResponsibility')).toMatchObject({ missingData: true, reading: expect.stringMatching(/^Data missing: only one organisation/) });
+    const s = indexSummary(r, 'en', en);
+    expect(s.leftOut).toBe('Left out: Coordination handover, Shared responsibility.');
+    expect(s.missing).toMatch(/^Data is missing for Shared responsibility/);
+    expect(indexSummary(r, 'fi', fi).missing).toMatch(/^Tietoja puuttuu osista Jaettu vastuu/);
   });
 
   it('lights organisations, both ends of each tie and activities', () => {

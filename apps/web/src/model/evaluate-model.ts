@@ -12,10 +12,31 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
 export const ROOTING_KEYS = ['tieSurvival', 'activityContinuation', 'coordinationHandover', 'independence', 'sharedResponsibility', 'breadth', 'adoption'] as const;
 export type RootingKey = (typeof ROOTING_KEYS)[number];
 
+export interface EvidenceItem {
+  id: string;
+  label: string;
+}
+
 export interface Evidence {
   ties?: string[] | null;
   activities?: string[] | null;
   organisations?: string[] | null;
+  /** The same, named by the server (absent from older answers: then named from the map). */
+  tieItems?: (EvidenceItem & { source: EvidenceItem; target: EvidenceItem })[] | null;
+  activityItems?: EvidenceItem[] | null;
+  organisationItems?: EvidenceItem[] | null;
+}
+
+/** The names the server gave an evidence set, by id (a tie's ends included). */
+export function evidenceLabels(evidence: Evidence): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const item of [...(evidence.organisationItems ?? []), ...(evidence.activityItems ?? [])]) labels.set(item.id, item.label);
+  for (const tie of evidence.tieItems ?? []) {
+    labels.set(tie.id, tie.label);
+    labels.set(tie.source.id, tie.source.label);
+    labels.set(tie.target.id, tie.target.label);
+  }
+  return labels;
 }
 
 export interface RootingPartData {
@@ -23,15 +44,23 @@ export interface RootingPartData {
   value: number | null;
   weight: number;
   reason: string | null;
+  /** The server's reason code (absent from older answers: then read from the scope, see reasonOf). */
+  reasonCode?: ReasonKey | null;
+  /** Left out because data is missing, not scored 0. */
+  missingData?: boolean;
   basis: { counted: number; of: number } | null;
   evidence: Evidence;
   explanation: string;
+  /** Shared responsibility: one organisation coordinating one network too long (absent from older answers). */
+  coordinationRun?: { organisation: EvidenceItem; network: EvidenceItem; years: number; penalty: number } | null;
 }
 
 export interface RootingReportData {
   at: string;
   ended: boolean;
   index: number | null;
+  /** Parts left out of the index (absent from older answers). */
+  leftOut?: RootingKey[];
   parts: RootingPartData[];
   weights: { key: RootingKey; weight: number }[];
   scope: { kind: 'PROJECT' | 'NETWORK'; id: string; label: string; start: string | null; end: string | null; projects: string[]; networks: string[] };
@@ -100,12 +129,26 @@ export function evidenceNodeIds(evidence: Evidence): string[] {
   return [...ids];
 }
 
-/** Which condition made a part not apply; the server's reason is English, so the page says it from this. */
-export type ReasonKey = 'noProjects' | 'noEnd' | 'notEnded' | 'noBornTies' | 'noActivities' | 'noNetwork' | 'fewTied' | 'noRoles' | 'noneActive' | 'noModel' | 'noPermanent';
+/** Which condition made a part not apply (the server's RootingReason); the page says it in the reader's language. */
+export type ReasonKey =
+  | 'noProjects'
+  | 'noEnd'
+  | 'notEnded'
+  | 'notStarted'
+  | 'noBornTies'
+  | 'noActivities'
+  | 'noNetwork'
+  | 'noCoImplementers'
+  | 'fewTied'
+  | 'noRoles'
+  | 'noneActive'
+  | 'noPermanent'
+  | 'noAdoption';
 
-/** The reason a part is null, read from the report's own scope and date (docs/measures.md, "not applicable when"). */
+/** The reason a part is null: the server's code, or else read from the report's own scope and date (docs/measures.md). */
 export function reasonOf(part: RootingPartData, report: RootingReportData): ReasonKey | null {
   if (part.value !== null) return null;
+  if (part.reasonCode) return part.reasonCode;
   const s = report.scope;
   const afterEnd = (): ReasonKey | null => {
     if (s.kind === 'NETWORK' && s.projects.length === 0) return 'noProjects';
@@ -128,7 +171,7 @@ export function reasonOf(part: RootingPartData, report: RootingReportData): Reas
       return 'noneActive';
     case 'adoption':
       // The two conditions cannot be told apart from the numbers; the server's sentence names the model.
-      return /operating model/i.test(part.reason ?? '') ? 'noModel' : 'noPermanent';
+      return /operating model/i.test(part.reason ?? '') ? 'noAdoption' : 'noPermanent';
   }
 }
 
@@ -151,6 +194,8 @@ export interface PartRow {
   weightText: string;
   /** One plain sentence: what was counted, or why the part does not apply. */
   reading: string;
+  /** Left out because data is missing: the reading says what to enter. */
+  missingData: boolean;
   evidence: EvidenceGroup[];
   evidenceCount: number;
   nodeIds: string[];
@@ -180,19 +225,31 @@ export function partRows(report: RootingReportData, nodes: NodeIndex, lang: Lang
     .map((part) => {
       const level = part.value === null ? null : levelOf(part.value);
       const reason = reasonOf(part, report);
+      const run = part.coordinationRun;
       const reading =
         part.value === null
-          ? t(`evaluate.reason.${reason}`, { at, end: formatDate(lang, report.scope.end) })
-          : t(`evaluate.part.${part.key}.basis`, basisParams(part, nodes, at));
+          ? t(`evaluate.reason.${reason}`, { at, start: formatDate(lang, report.scope.start), end: formatDate(lang, report.scope.end) })
+          : t(`evaluate.part.${part.key}.basis`, basisParams(part, nodes, at)) +
+            (run
+              ? ` ${t('evaluate.part.sharedResponsibility.run', {
+                  holder: run.organisation.label,
+                  network: run.network.label,
+                  years: formatDecimal(lang, run.years, 1),
+                  max: formatDecimal(lang, run.years * run.penalty, 0),
+                  penalty: formatDecimal(lang, run.penalty),
+                })}`
+              : '');
+      const named = evidenceLabels(part.evidence);
+      const nameOf = (id: string) => named.get(id) ?? labelOf(nodes, id);
       const groups: EvidenceGroup[] = [];
       const add = (kind: EvidenceGroup['kind'], ids: string[] | null | undefined, label: (id: string) => string) => {
         if (!ids?.length) return;
         const items = ids.map((id) => ({ id, label: label(id) })).sort((a, b) => a.label.localeCompare(b.label, lang));
         groups.push({ kind, title: t(`evaluate.evidence.${part.key}.${kind}`), items });
       };
-      add('organisations', part.evidence.organisations, (id) => labelOf(nodes, id));
-      add('ties', part.evidence.ties, (id) => tieLabel(nodes, id));
-      add('activities', part.evidence.activities, (id) => labelOf(nodes, id));
+      add('organisations', part.evidence.organisations, nameOf);
+      add('ties', part.evidence.ties, (id) => named.get(id) ?? tieLabel(nodes, id));
+      add('activities', part.evidence.activities, nameOf);
       return {
         key: part.key,
         name: t(`evaluate.part.${part.key}`),
@@ -205,6 +262,7 @@ export function partRows(report: RootingReportData, nodes: NodeIndex, lang: Lang
         weight: part.weight,
         weightText: t('evaluate.weight', { weight: formatPercent(lang, part.weight) }),
         reading,
+        missingData: part.value === null && (part.missingData ?? false),
         evidence: groups,
         evidenceCount: groups.reduce((n, g) => n + g.items.length, 0),
         nodeIds: evidenceNodeIds(part.evidence),
@@ -220,11 +278,17 @@ export interface IndexSummary {
   levelText: string;
   reading: string;
   basis: string;
+  /** The parts left out of the index by name, and those among them for want of data; '' when none. */
+  leftOut: string;
+  missing: string;
   /** "Tie survival 20 %, …": the weights used, for the report. */
   weights: string;
   /** Where the project stands on the date (running, ended, no end). */
   status: string;
 }
+
+const partOrder = new Map(ROOTING_KEYS.map((k, i) => [k, i]));
+const sortedParts = (parts: RootingPartData[]) => [...parts].sort((a, b) => partOrder.get(a.key)! - partOrder.get(b.key)!);
 
 export function indexSummary(report: RootingReportData, lang: Lang, t: Translate): IndexSummary {
   const applicable = report.parts.filter((p) => p.value !== null).length;
@@ -234,6 +298,9 @@ export function indexSummary(report: RootingReportData, lang: Lang, t: Translate
     .sort((a, b) => order.get(a.key)! - order.get(b.key)!)
     .map((w) => `${t(`evaluate.part.${w.key}`)} ${formatPercent(lang, w.weight)}`)
     .join(', ');
+  const names = (parts: RootingPartData[]) => sortedParts(parts).map((p) => t(`evaluate.part.${p.key}`)).join(', ');
+  const out = report.parts.filter((p) => p.value === null || p.weight === 0);
+  const missing = out.filter((p) => p.value === null && p.missingData);
   const s = report.scope;
   const noProjects = s.kind === 'NETWORK' && s.projects.length === 0;
   const status = noProjects
@@ -253,6 +320,8 @@ export function indexSummary(report: RootingReportData, lang: Lang, t: Translate
     levelText: level ? t(`evaluate.level.${level}`) : t('evaluate.notApplicable'),
     reading: level ? t(running ? `evaluate.index.running.${level}` : `evaluate.index.reading.${level}`) : t('evaluate.index.none'),
     basis: t('evaluate.index.basis', { n: applicable }),
+    leftOut: out.length ? t('evaluate.index.leftOut', { parts: names(out) }) : '',
+    missing: missing.length ? t('evaluate.index.missing', { parts: names(missing) }) : '',
     weights: t('evaluate.weightsNote', { weights }),
     status,
   };

@@ -100,16 +100,16 @@ describe('bipartite map', () => {
     expect(frame.nodes.get('summer')!.state).toBe('ended');
   });
 
-  it('marks a tie rooted when it outlives its project, also through a continued activity', () => {
+  it('marks a participation that continues after its project, also through a continued activity', () => {
     const during = computeFrame(graph, '2021-06-01');
     const after = computeFrame(graph, '2022-06-01');
-    expect(during.rootedEdges).toBe(0);
-    expect(after.edges.get('PARTICIPATES:city>table2:ORGANISER')!.rooted).toBe(true);
+    expect(during.outlivedEdges).toBe(0);
+    expect(after.edges.get('PARTICIPATES:city>table2:ORGANISER')!.outlived).toBe(true);
     // The association's membership began while the project ran and continues past it.
-    expect(after.edges.get('PARTICIPATES:assoc>net:MEMBER')!.rooted).toBe(true);
-    // The city joined after the project started but during it; also rooted.
-    expect(after.edges.get('PARTICIPATES:city>net:MEMBER')!.rooted).toBe(true);
-    expect(after.edges.get('PARTICIPATES:assoc>prj:LEAD')!.rooted).toBe(false);
+    expect(after.edges.get('PARTICIPATES:assoc>net:MEMBER')!.outlived).toBe(true);
+    // The city joined after the project started but during it; it continues too.
+    expect(after.edges.get('PARTICIPATES:city>net:MEMBER')!.outlived).toBe(true);
+    expect(after.edges.get('PARTICIPATES:assoc>prj:LEAD')!.outlived).toBe(false);
   });
 
   it('structural links last while both ends do', () => {
@@ -159,9 +159,31 @@ describe('organisation-to-organisation view', () => {
     expect(computeFrame(graph, '2021-01-01').edges.get(tie('school', 'assoc').id)!.state).toBe('ended');
   });
 
-  it('marks a tie rooted after its project ended', () => {
-    expect(computeFrame(graph, '2021-06-01').edges.get(tie('city', 'assoc').id)!.rooted).toBe(false);
-    expect(computeFrame(graph, '2022-06-01').edges.get(tie('city', 'assoc').id)!.rooted).toBe(true);
+  it('marks a tie that survived its project: born during it, active after its end (the report’s rule)', () => {
+    expect(computeFrame(graph, '2021-06-01').edges.get(tie('city', 'assoc').id)!.outlived).toBe(false);
+    expect(computeFrame(graph, '2022-06-01').edges.get(tie('city', 'assoc').id)!.outlived).toBe(true);
+    // The school's tie ended with the summer activity: it did not survive.
+    expect(computeFrame(graph, '2022-06-01').edges.get(tie('school', 'assoc').id)!.outlived).toBe(false);
+    expect(computeFrame(graph, '2022-06-01').outlivedEdges).toBe(1);
+  });
+
+  it('does not count a tie born before the project as surviving it', () => {
+    const api = fixture();
+    // city and assoc already worked together in 2018, before the project: the tie is not the project's doing.
+    api.nodes.push(node('old', 'ACTIVITY', { validFrom: '2018-01-01', validTo: '2018-12-31' }));
+    api.edges.push(edge('city', 'old', 'PARTICIPATES', { role: 'PARTNER' }), edge('assoc', 'old', 'PARTICIPATES', { role: 'PARTNER' }));
+    const orgs = buildMapGraph(api, 'orgs');
+    expect(orgs.edges.find((e) => e.id === 'tie:assoc|city')!.birth).toBe('2018-01-01');
+    expect(computeFrame(orgs, '2022-06-01').edges.get('tie:assoc|city')!.outlived).toBe(false);
+  });
+
+  it('clips participations to their activity’s dates, as the server does', () => {
+    const api = fixture();
+    // Undated participations in a dated activity last only as long as the activity.
+    for (const e of api.edges) if (e.target === 'summer') [e.validFrom, e.validTo] = [null, null];
+    const orgs = buildMapGraph(api, 'orgs');
+    expect(orgs.edges.find((e) => e.id === 'tie:assoc|school')!.intervals).toEqual([{ from: '2020-06-01', to: '2020-08-31', via: 'summer' }]);
+    expect(computeFrame(orgs, '2021-06-01').edges.get('tie:assoc|school')!.state).toBe('ended');
   });
 
   it('applies method filters to the activities behind a tie', () => {
@@ -213,7 +235,7 @@ describe('elements and details', () => {
   it('describes an organisation: roles, partners and projects', () => {
     const d = nodeDetails(fixture(), 'city', '2022-06-01')!;
     expect(d.roles.map((r) => r.role)).toEqual(['PARTNER', 'MEMBER', 'PARTNER', 'ORGANISER']);
-    expect(d.roles.find((r) => r.targetId === 'table2')!.rooted).toBe(true);
+    expect(d.roles.find((r) => r.targetId === 'table2')!.continued).toBe(true);
     expect(d.partners[0]).toEqual({ id: 'assoc', label: 'assoc', shared: 3 });
     expect(d.projects.map((p) => p.id)).toEqual(['prj']);
   });

@@ -5,6 +5,8 @@
 
 /** The API's map shapes are the domain's snapshot types (type-only: nothing of the server is bundled). */
 import type { GraphEdge, GraphEdgeKind, GraphNode, GraphNodeKind } from '@verkosto/domain/snapshot';
+// The tie and survival rules are the server's own (docs/measures.md), so the map and the report agree.
+import { clipParticipation, hasEnded, survivedProject } from '@verkosto/domain/survival';
 
 export type ApiNode = GraphNode;
 export type ApiEdge = GraphEdge;
@@ -66,8 +68,18 @@ export interface MapEdge {
   role: string | null;
   /** Periods the edge is true; a participation has one, an organisation tie one per shared activity. */
   intervals: Interval[];
-  /** Projects whose end this edge may outlive (then it is rooted). */
+  /** A participation: the projects whose end it may outlive (then it continues after its project). */
   projectIds: string[];
+  /** A tie: its first shared day over all the data (null = since before the data). */
+  birth?: string | null;
+}
+
+/** A project as tie survival reads it: its period and its participants, each from its first day in it. */
+export interface ProjectParticipants {
+  from: string | null;
+  to: string | null;
+  /** Organisation → first day in the project or an activity run under it (null = open start). */
+  since: Record<string, string | null>;
 }
 
 export interface MapGraph {
@@ -76,8 +88,10 @@ export interface MapGraph {
   edges: MapEdge[];
   firstDate: string | null;
   lastDate: string | null;
-  /** Project end dates, for the rooted test. */
+  /** Project end dates, for the "continues after its project" test. */
   projectEnds: Record<string, string | null>;
+  /** Projects with their participants, for tie survival (org view). */
+  projects: Record<string, ProjectParticipants>;
   /** Activities and projects behind organisation ties (org view), for the method and target group filters. */
   contexts: Record<string, MapNode>;
 }
@@ -93,7 +107,8 @@ export interface NodeFrame {
 export interface EdgeFrame {
   state: TimeState;
   shown: boolean;
-  rooted: boolean;
+  /** Outlived a project: a tie that survived one, or a participation continuing after its project. */
+  outlived: boolean;
   /** Shared activities and projects on the date (org view); 1 for a participation. */
   weight: number;
 }
@@ -104,7 +119,7 @@ export interface Frame {
   edges: Map<string, EdgeFrame>;
   activeNodes: number;
   activeEdges: number;
-  rootedEdges: number;
+  outlivedEdges: number;
 }
 
 export function isActive(from: string | null, to: string | null, date: string): boolean {
@@ -211,16 +226,22 @@ export function buildMapGraph(graph: ApiGraph, view: ViewMode): MapGraph {
         intervals: [{ from: e.validFrom, to: e.validTo }],
         projectIds: e.kind === 'PARTICIPATES' ? participationProjects(e, byId, actProjects, networkProjects) : [],
       }));
-    return { view, nodes: graph.nodes.map(toMapNode), edges, firstDate: graph.firstDate, lastDate: graph.lastDate, projectEnds, contexts: {} };
+    return { view, nodes: graph.nodes.map(toMapNode), edges, firstDate: graph.firstDate, lastDate: graph.lastDate, projectEnds, projects: {}, contexts: {} };
   }
 
-  // Org view: two organisations are tied while both take part in the same activity or project.
+  // Org view: two organisations are tied while both take part in the same activity or project, each
+  // participation clipped to its target's dates (the server's rule).
+  const clipped = new Map<ApiEdge, { from: string | null; to: string | null }>();
   const byContext = new Map<string, ApiEdge[]>();
   for (const e of participations) {
     const target = byId.get(e.target)!;
+    const org = byId.get(e.source)!;
     if (target.kind !== 'ACTIVITY' && target.kind !== 'PROJECT') continue;
-    if (byId.get(e.source)!.kind !== 'ORGANISATION') continue;
-    byContext.set(e.target, [...(byContext.get(e.target) ?? []), e]);
+    if (org.kind !== 'ORGANISATION') continue;
+    const period = clipParticipation({ from: e.validFrom, to: e.validTo }, { from: target.validFrom, to: target.validTo }, { from: org.validFrom, to: org.validTo });
+    if (!period) continue;
+    clipped.set(e, period);
+    byContext.set(e.target, [...(byContext.get(e.target) ?? []), { ...e, validFrom: period.from, validTo: period.to }]);
   }
   const ties = new Map<string, MapEdge>();
   for (const [contextId, list] of byContext) {
@@ -250,17 +271,45 @@ export function buildMapGraph(graph: ApiGraph, view: ViewMode): MapGraph {
     .map(toMapNode);
   const contexts: Record<string, MapNode> = {};
   for (const id of byContext.keys()) contexts[id] = toMapNode(byId.get(id)!);
-  return { view, nodes, edges: [...ties.values()], firstDate: graph.firstDate, lastDate: graph.lastDate, projectEnds, contexts };
+  for (const tie of ties.values()) tie.birth = tie.intervals.some((iv) => iv.from === null) ? null : tie.intervals.map((iv) => iv.from!).sort()[0];
+  return { view, nodes, edges: [...ties.values()], firstDate: graph.firstDate, lastDate: graph.lastDate, projectEnds, projects: projectParticipants(graph, clipped), contexts };
 }
 
-/** A tie is rooted on a date when it is active and one of its projects ended before that date. */
-export function isRooted(edge: MapEdge, projectEnds: Record<string, string | null>, date: string): boolean {
-  if (edge.kind !== 'PARTICIPATES' && edge.kind !== 'TIE') return false;
-  if (intervalsState(edge.intervals, date) !== 'active') return false;
-  return edge.projectIds.some((pid) => {
-    const end = projectEnds[pid];
-    return end !== null && end !== undefined && end < date;
-  });
+/** Each project's period and participants (in it or an activity run under it), as the rooting report reads them. */
+function projectParticipants(graph: ApiGraph, clipped: Map<ApiEdge, { from: string | null; to: string | null }>): Record<string, ProjectParticipants> {
+  const projects: Record<string, ProjectParticipants> = {};
+  for (const n of graph.nodes) if (n.kind === 'PROJECT') projects[n.id] = { from: n.validFrom, to: n.validTo, since: {} };
+  const projectOf = new Map<string, string[]>();
+  for (const e of graph.edges) if (e.kind === 'RUNS_UNDER' && projects[e.target]) projectOf.set(e.source, [...(projectOf.get(e.source) ?? []), e.target]);
+  for (const [e, period] of clipped) {
+    for (const pid of projects[e.target] ? [e.target] : projectOf.get(e.target) ?? []) {
+      const since = projects[pid].since;
+      const first = since[e.source];
+      if (!(e.source in since) || (first !== null && (period.from === null || period.from < first))) since[e.source] = period.from;
+    }
+  }
+  return projects;
+}
+
+/** A participation continues after its project on a date when it is active and one of its projects had ended by then. */
+export function continuesAfterProject(edge: MapEdge, projectEnds: Record<string, string | null>, date: string): boolean {
+  if (edge.kind !== 'PARTICIPATES' || intervalsState(edge.intervals, date) !== 'active') return false;
+  return edge.projectIds.some((pid) => hasEnded({ from: null, to: projectEnds[pid] ?? null }, date));
+}
+
+/** A tie survived a project on a date: the rooting report's tie survival, for the map (domain survival.ts). */
+export function tieSurvived(tie: MapEdge, projects: Record<string, ProjectParticipants>, date: string): boolean {
+  if (tie.kind !== 'TIE') return false;
+  const active = intervalsState(tie.intervals, date) === 'active';
+  const joined = (since: Record<string, string | null>, id: string) => id in since && (since[id] === null || since[id]! <= date);
+  return Object.values(projects).some(
+    (p) => joined(p.since, tie.source) && joined(p.since, tie.target) && survivedProject(tie.birth ?? null, active, { from: p.from, to: p.to }, date),
+  );
+}
+
+/** What outlived a project: a tie that survived one (org view), a participation continuing after its project (bipartite). */
+export function outlivedProject(edge: MapEdge, graph: MapGraph, date: string): boolean {
+  return edge.kind === 'TIE' ? tieSurvived(edge, graph.projects, date) : continuesAfterProject(edge, graph.projectEnds, date);
 }
 
 function matchesAny(selected: string[], values: (string | null)[]): boolean {
@@ -284,7 +333,7 @@ export function hasFilters(f: Filters): boolean {
 
 /**
  * What the map shows on a date: each element's time state, whether filters keep it, degrees and
- * rooted ties. Node time state follows the API's `at` slice: networks always, projects and
+ * what outlived a project. Node time state follows the API's `at` slice: networks always, projects and
  * activities by their dates, organisations and models while one of their ties runs.
  */
 const STRUCTURAL = new Set<string>(['RUNS_UNDER', 'CONTINUES', 'IN_NETWORK']);
@@ -308,7 +357,7 @@ export function computeFrame(graph: MapGraph, date: string, filters: Filters = N
     if (prev === undefined || rank[s] > rank[prev]) tieState.set(id, s);
   };
   let activeEdges = 0;
-  let rootedEdges = 0;
+  let outlivedEdges = 0;
   for (const e of graph.edges) {
     let state = intervalsState(e.intervals, date);
     const src = nodes.get(e.source);
@@ -332,8 +381,8 @@ export function computeFrame(graph: MapGraph, date: string, filters: Filters = N
     }
     const roleOk = e.kind !== 'PARTICIPATES' || filters.roles.length === 0 || (e.role !== null && filters.roles.includes(e.role));
     const shown = roleOk && !tieFiltered && src.shown && tgt.shown;
-    const rooted = shown && isRooted(e, graph.projectEnds, date);
-    edges.set(e.id, { state, shown, rooted, weight });
+    const outlived = shown && outlivedProject(e, graph, date);
+    edges.set(e.id, { state, shown, outlived, weight });
     if (e.kind === 'PARTICIPATES' || e.kind === 'ADOPTED' || e.kind === 'TIE') {
       if (shown) {
         bump(e.source, state);
@@ -342,7 +391,7 @@ export function computeFrame(graph: MapGraph, date: string, filters: Filters = N
     }
     if (shown && state === 'active') {
       activeEdges++;
-      if (rooted) rootedEdges++;
+      if (outlived) outlivedEdges++;
       if (!STRUCTURAL.has(e.kind)) {
         src.degree += weight;
         tgt.degree += weight;
@@ -360,7 +409,7 @@ export function computeFrame(graph: MapGraph, date: string, filters: Filters = N
   nodes.forEach((f) => {
     if (f.shown && f.state === 'active') activeNodes++;
   });
-  return { date, nodes, edges, activeNodes, activeEdges, rootedEdges };
+  return { date, nodes, edges, activeNodes, activeEdges, outlivedEdges };
 }
 
 export type DiffState = 'added' | 'kept' | 'lost' | 'absent';
@@ -464,7 +513,8 @@ export interface RoleRow {
   from: string | null;
   to: string | null;
   state: TimeState;
-  rooted: boolean;
+  /** The participation continues after its project ended. */
+  continued: boolean;
 }
 
 export interface NodeDetails {
@@ -495,7 +545,7 @@ export function nodeDetails(api: ApiGraph, id: string, date: string): NodeDetail
       from: iv.from,
       to: iv.to,
       state,
-      rooted: isRooted(e, graph.projectEnds, date),
+      continued: continuesAfterProject(e, graph.projectEnds, date),
     };
   };
   const parts = graph.edges.filter((e) => e.kind === 'PARTICIPATES');

@@ -1,7 +1,7 @@
-import { BACKGROUND, contrast, DIFF_COLORS, EDGE_COLOR, KIND_COLORS, MUTED_TEXT, NODE_KIND_COLORS, nodeColor, ROOTED_COLOR, SECTOR_COLORS, SELECTED_COLOR, SPOT_COLOR, TEXT } from './palette';
+import { BACKGROUND, contrast, DIFF_COLORS, EDGE_COLOR, KIND_COLORS, MUTED_TEXT, NODE_KIND_COLORS, nodeColor, OUTLIVED_COLOR, SECTOR_COLORS, SELECTED_COLOR, SPOT_COLOR, TEXT } from './palette';
 
 describe('palette (WCAG 2.1 AA)', () => {
-  const graphics = { ...KIND_COLORS, ...SECTOR_COLORS, ...NODE_KIND_COLORS, EDGE_COLOR, ROOTED_COLOR, SELECTED_COLOR, SPOT_COLOR, ...DIFF_COLORS };
+  const graphics = { ...KIND_COLORS, ...SECTOR_COLORS, ...NODE_KIND_COLORS, EDGE_COLOR, OUTLIVED_COLOR, SELECTED_COLOR, SPOT_COLOR, ...DIFF_COLORS };
 
   it.each(Object.entries(graphics))('%s (%s) reaches 3:1 against the map', (_name, colour) => {
     expect(contrast(colour, BACKGROUND)).toBeGreaterThanOrEqual(3);

@@ -43,7 +43,7 @@ export const NODE_SHAPES: Record<string, string> = {
 };
 
 export const EDGE_COLOR = '#6b7680';
-export const ROOTED_COLOR = '#0a6b3d';
+export const OUTLIVED_COLOR = '#0a6b3d';
 export const DIFF_COLORS = { added: '#0a6b3d', kept: '#5f6b76', lost: '#b3261e' } as const;
 export const SELECTED_COLOR = '#c2410c';
 /** Evidence and introduction paths lit on the map. */

@@ -2,10 +2,12 @@
 import { gql, type Scope } from '../api';
 import type { GrowthPeriodData, MetricsData, MilestoneColumn, MilestoneDate, RootingReportData } from '../model/evaluate-model';
 
-const REPORT = `at ended index
+const REPORT = `at ended index leftOut
   scope { kind id label start end projects networks }
   weights { key weight }
-  parts { key value weight reason basis { counted of } evidence { ties activities organisations } explanation }`;
+  parts { key value weight reason reasonCode missingData basis { counted of } explanation
+    evidence { ties activities organisations tieItems { id label source { id label } target { id label } } activityItems { id label } organisationItems { id label } }
+    coordinationRun { organisation { id label } network { id label } years penalty } }`;
 
 const scopeArg = (scope: Scope) => (scope.type === 'network' ? 'networkId' : 'projectId');
 

@@ -13,6 +13,7 @@ import {
   bridgeItems,
   brokers,
   communityItems,
+  evidenceLabels,
   growthSeries,
   growthWindow,
   indexSummary,
@@ -153,8 +154,10 @@ export class EvaluatePage implements Page {
     this.draw();
     try {
       const [report, metrics, map] = await Promise.all([fetchRooting(scope, this.at), fetchMetrics(scope, this.at), this.scopeNodes(scope)]);
-      const missing = report.parts.flatMap((p) => [...(p.evidence.organisations ?? []), ...(p.evidence.activities ?? []), ...(p.evidence.ties ?? []).flatMap((t) => t.split('|'))]).filter((id) => !map.nodes.has(id));
       const nodes = new Map(map.nodes);
+      // The server names its evidence; the map adds sectors; only what neither knows is looked up.
+      for (const p of report.parts) for (const [id, label] of evidenceLabels(p.evidence)) if (!nodes.has(id)) nodes.set(id, { label });
+      const missing = report.parts.flatMap((p) => [...(p.evidence.organisations ?? []), ...(p.evidence.activities ?? []), ...(p.evidence.ties ?? []).flatMap((t) => t.split('|'))]).filter((id) => !nodes.has(id));
       if (missing.length) for (const [id, info] of await fetchLabels(missing)) nodes.set(id, info);
       if (seq !== this.seq) return;
       this.main = { status: 'ready', data: { report, metrics, nodes, firstDate: map.firstDate, lastDate: map.lastDate } };
@@ -280,6 +283,8 @@ export class EvaluatePage implements Page {
       ),
       h('p', { class: 'reading' }, summary.reading),
       h('p', { class: 'meta' }, summary.basis),
+      ...(summary.leftOut ? [h('p', { class: 'meta', 'data-testid': 'rooting-left-out' }, summary.leftOut)] : []),
+      ...(summary.missing ? [h('p', { class: 'missing', 'data-testid': 'rooting-missing' }, summary.missing)] : []),
       h('p', { class: 'meta' }, summary.weights),
     );
     const parts = h(
@@ -317,6 +322,7 @@ export class EvaluatePage implements Page {
         h('span', { class: 'part-value', 'data-value': row.value === null ? '' : String(row.value) }, row.valueText),
         bar(row.percent, row.level),
         h('span', { class: `level level-${row.level ?? 'none'}` }, row.levelText),
+        ...(row.missingData ? [h('span', { class: 'badge missing' }, t('evaluate.missing'))] : []),
       ),
       h('p', { class: 'reading' }, row.reading),
     );

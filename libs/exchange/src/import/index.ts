@@ -7,4 +7,4 @@ export * from './rights';
 export * from './run';
 export * from './sheets';
 export * from './templates';
-export { guessOrganisationKind, parseAmount, parseDate } from './vocabulary';
+export { guessOrganisationKind, parseAmount, parseDate, readAmount, type AmountReading } from './vocabulary';

@@ -37,6 +37,11 @@ const TEXTS = {
     sv: '”{value}” i kolumnen ”{column}” är inget belopp i euro.',
     en: '“{value}” in the column “{column}” is not an amount in euros.',
   },
+  ambiguousAmount: {
+    fi: '”{value}” sarakkeessa ”{column}” on monitulkintainen: se voi olla {asDecimal} € tai {asThousands} €, joten riviä ei tuotu. Kirjoita tuhannet välilyönnillä tai ilman erotinta (1 500 tai 1500) ja desimaalit kahdella numerolla (1,50).',
+    sv: '”{value}” i kolumnen ”{column}” är tvetydigt: det kan vara {asDecimal} € eller {asThousands} €, så raden importerades inte. Skriv tusental med mellanslag eller utan avgränsare (1 500 eller 1500) och decimaler med två siffror (1,50).',
+    en: '“{value}” in the column “{column}” is ambiguous: it can be read as {asDecimal} € or {asThousands} €, so the row was not imported. Write thousands with a space or no separator (1 500 or 1500) and decimals with two digits (1.50).',
+  },
   negativeAmount: {
     fi: 'Sarakkeen ”{column}” summa ei voi olla negatiivinen ({value}).',
     sv: 'Beloppet i kolumnen ”{column}” kan inte vara negativt ({value}).',

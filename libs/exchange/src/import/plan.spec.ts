@@ -217,6 +217,23 @@ describe('projects', () => {
     expect(broken.outcome).toBe('rejected');
     expect(codes(broken)).toEqual(['endBeforeStart', 'invalidAmount', 'unknownProject', 'unknownNetwork', 'unknownMethod']);
   });
+
+  it('rejects an amount that reads two ways, naming both, and reads the unambiguous forms', async () => {
+    const amounts = await plan(
+      'projects',
+      sheet('p.csv', PROJECT_HEADER, [
+        ['S30001', 'Pisteellä', '', '', '1.500', '', '', '', ''],
+        ['S30002', 'Pilkulla', '', '', '12,345', '', '', '', ''],
+        ['S30003', 'Suomalaisittain', '', '', '1\u202f500\u202f000,00', '2.000.000', '', '', ''],
+      ]),
+    );
+    const [point, comma, finnish] = amounts.summary.rows;
+    expect(point.outcome).toBe('rejected');
+    expect(point.messages).toEqual([expect.objectContaining({ severity: 'error', code: 'ambiguousAmount', params: expect.objectContaining({ value: '1.500', asDecimal: 1.5, asThousands: 1500 }) })]);
+    expect(codes(comma)).toEqual(['ambiguousAmount']);
+    expect(finnish.outcome).toBe('created');
+    expect(amounts.changes.projects.create).toEqual([expect.objectContaining({ code: 'S30003', publicFunding: 1500000, paidFunding: 2000000 })]);
+  });
 });
 
 const ACTIVITY_HEADER = ['Toiminnan nimi', 'Toiminnan tyyppi', 'Alkaa', 'Päättyy', 'Kunta', 'Hanke', 'Jatkaa toimintaa', 'Kohderyhmät'];
@@ -398,6 +415,17 @@ describe('the structural-fund registry', () => {
       participations: { create: [], update: [] },
     });
     expect(again.summary.rows.map((r) => r.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged', 'rejected', 'rejected', 'unchanged', 'rejected']);
+  });
+
+  it('refuses an ambiguous sum with both readings, instead of reading it a thousand times too small', async () => {
+    const ambiguous = [['A70999', 'ESR', 'Monitulkintainen', '5', 'Uudenmaan liitto', 'Päättynyt', '1.1.2015', '31.12.2016', 'Cursor Oy', '1.500', '1 500,00', '2.000.000', '12,345']];
+    const [row] = (await plan('registry', sheet('lista.csv', REGISTRY_HEADER, ambiguous))).summary.rows;
+    expect(row.outcome).toBe('rejected');
+    expect(row.messages.filter((m) => m.code === 'ambiguousAmount').map((m) => [m.params.value, m.params.asDecimal, m.params.asThousands])).toEqual([
+      ['1.500', 1.5, 1500],
+      ['12,345', 12.345, 12345],
+    ]);
+    expect(codes(row)).not.toContain('shiftedColumns');
   });
 
   it('updates a project whose sums and dates moved in a newer list, and its ties follow the dates', async () => {

@@ -31,7 +31,7 @@ import { message, type ImportMessage, type MessageCode, type MessageParams } fro
 import { registryReader, type RegistryRecord } from './registry';
 import { equivalentMutation, rowKey, type RefusedRows, type RowCheck, type RowWrite } from './rights';
 import type { Sheet, SheetRow } from './sheets';
-import { guessOrganisationKind, parseAmount, parseChoice, parseDate, type VocabularyName } from './vocabulary';
+import { guessOrganisationKind, parseChoice, parseDate, readAmount, type VocabularyName } from './vocabulary';
 
 /**
  * The planner: matches every row of a file against what exists (and against the rows before it),
@@ -1005,10 +1005,18 @@ class Cells {
   amount(key: string, signed: boolean): number | null {
     const value = this.text(key);
     if (!value) return null;
-    const euros = parseAmount(value);
-    if (euros === null) this.ctx.error('invalidAmount', { column: this.column(key), value });
-    else if (euros < 0 && !signed) this.ctx.error('negativeAmount', { column: this.column(key), value });
-    return euros;
+    const reading = readAmount(value);
+    if (reading.kind === 'ambiguous') {
+      // Never guessed: 1.500 read as 1.5 € would be a thousand times too small.
+      this.ctx.error('ambiguousAmount', { column: this.column(key), value, asDecimal: reading.asDecimal, asThousands: reading.asThousands });
+      return null;
+    }
+    if (reading.kind === 'none') {
+      this.ctx.error('invalidAmount', { column: this.column(key), value });
+      return null;
+    }
+    if (reading.euros < 0 && !signed) this.ctx.error('negativeAmount', { column: this.column(key), value });
+    return reading.euros;
   }
 
   /** Semicolon- or line-separated values resolved to ids; null when the cell is empty. */

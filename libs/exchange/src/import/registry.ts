@@ -2,7 +2,7 @@ import { foldText, normaliseBusinessId, type IsoDate } from '@verkosto/domain';
 import { headerKey } from './columns';
 import { message, type ImportMessage } from './messages';
 import type { Sheet, SheetRow } from './sheets';
-import { parseAmount, parseDate } from './vocabulary';
+import { parseDate, readAmount } from './vocabulary';
 
 /**
  * The structural-fund project list as the national project database exports it (rakennerahastot.fi,
@@ -143,9 +143,14 @@ function readRegistryRow(
   const amount = (field: 'granted' | 'paid' | 'plannedPublic' | 'realisedPublic') => {
     const value = text(field);
     if (!value) return null;
-    const euros = parseAmount(value);
-    if (euros === null) shifted(field, value);
-    return euros;
+    const reading = readAmount(value);
+    if (reading.kind === 'ambiguous') {
+      // Never guessed: 1.500 read as 1.5 € would be a thousand times too small.
+      messages.push(message('error', 'ambiguousAmount', { column: header(field), value: value.trim(), asDecimal: reading.asDecimal, asThousands: reading.asThousands }));
+      return null;
+    }
+    if (reading.kind === 'none') shifted(field, value);
+    return reading.kind === 'amount' ? reading.euros : null;
   };
   const granted = amount('granted');
   const paid = amount('paid');

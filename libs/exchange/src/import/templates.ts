@@ -23,7 +23,11 @@ const CHOICES: Record<string, VocabularyName | `roles`> = {
 type Hint = Record<ImportLang, string>;
 const HINTS: Record<string, Hint> = {
   date: { fi: 'Päivämäärä, esim. 31.12.2024', sv: 'Datum, t.ex. 31.12.2024', en: 'A date, e.g. 31.12.2024' },
-  amount: { fi: 'Euroina, esim. 12500 tai 12 500,50', sv: 'I euro, t.ex. 12500 eller 12 500,50', en: 'Euros, e.g. 12500 or 12 500,50' },
+  amount: {
+    fi: 'Euroina, esim. 12500 tai 12 500,50 (ei 12.500: se voisi olla 12,5)',
+    sv: 'I euro, t.ex. 12500 eller 12 500,50 (inte 12.500: det kunde vara 12,5)',
+    en: 'Euros, e.g. 12500 or 12 500,50 (not 12.500: it could be 12.5)',
+  },
   list: { fi: 'Useita voi erottaa puolipisteellä', sv: 'Flera kan skiljas med semikolon', en: 'Separate several with semicolons' },
   businessId: { fi: 'Muodossa 1234567-8', sv: 'I formen 1234567-8', en: 'As 1234567-8' },
   municipality: { fi: 'Kunnan nimi tai kuntanumero', sv: 'Kommunens namn eller nummer', en: 'The municipality’s name or number' },

@@ -1,5 +1,5 @@
 import { messageText } from './messages';
-import { guessOrganisationKind, parseAmount, parseChoice, parseDate } from './vocabulary';
+import { guessOrganisationKind, parseAmount, parseChoice, parseDate, readAmount } from './vocabulary';
 
 describe('cell values', () => {
   it('reads Finnish and ISO dates and refuses what is not a calendar date', () => {
@@ -24,6 +24,55 @@ describe('cell values', () => {
     expect(parseAmount('1,2,3')).toBeNull();
     expect(parseAmount('n/a')).toBeNull();
     expect(parseAmount(' ')).toBeNull();
+  });
+
+  it.each([
+    // Finnish forms
+    ['1 500,00', 1500],
+    ['1\u00a0500,00', 1500], // no-break space
+    ['1\u202f500,00', 1500], // narrow no-break space
+    ['1 500 000', 1500000],
+    ['1\u202f500\u202f000 €', 1500000],
+    ['2.000.000', 2000000],
+    ['1.234,50', 1234.5],
+    ['1500,50', 1500.5],
+    ['854 220 €', 854220],
+    ['0,500', 0.5], // a leading zero is never a group of thousands
+    // international forms
+    ['1500.50', 1500.5],
+    ['1,234.50', 1234.5],
+    ['2,000,000', 2000000],
+    ['1 500.50', 1500.5],
+    ['1234.567', 1234.567], // four digits before the point: it cannot be a thousands group
+    ['-1 500', -1500],
+    ['−876,5', -876.5],
+    ['+12', 12],
+  ])('reads %j as %d euros, unambiguously', (text, euros) => {
+    expect(readAmount(text)).toEqual({ kind: 'amount', euros });
+    expect(parseAmount(text)).toBe(euros);
+  });
+
+  it.each([
+    ['1.500', 1.5, 1500],
+    ['1,500', 1.5, 1500],
+    ['12,345', 12.345, 12345],
+    ['999.999', 999.999, 999999],
+    ['-1.500 €', -1.5, -1500],
+  ])('refuses %j: it is %d or %d, never guessed', (text, asDecimal, asThousands) => {
+    expect(readAmount(text)).toEqual({ kind: 'ambiguous', asDecimal, asThousands });
+    expect(parseAmount(text)).toBeNull();
+  });
+
+  it.each(['31.12.2015', '1,2,3', '1.50.000', '1 50', '1 500,00,0', '1.234.5', '1,234.567,89', '12 34', 'n/a', '', ' ', '1e5', '1'.repeat(400)])(
+    'says %j is not an amount',
+    (text) => expect(readAmount(text)).toEqual({ kind: 'none' }),
+  );
+
+  it('names both readings of an ambiguous amount in three languages', () => {
+    const params = { column: 'Myönnetty rahoitus', value: '1.500', asDecimal: 1.5, asThousands: 1500 };
+    expect(messageText('fi', { code: 'ambiguousAmount', params })).toMatch(/^”1\.500” sarakkeessa ”Myönnetty rahoitus” on monitulkintainen: se voi olla 1,5 € tai 1\s500 €/);
+    expect(messageText('sv', { code: 'ambiguousAmount', params })).toMatch(/är tvetydigt: det kan vara 1,5 € eller 1\s500 €/);
+    expect(messageText('en', { code: 'ambiguousAmount', params })).toMatch(/is ambiguous: it can be read as 1\.5 € or 1,500 €/);
   });
 
   it('takes codes and names in three languages for coded columns', () => {

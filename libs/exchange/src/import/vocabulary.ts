@@ -146,19 +146,71 @@ function isoOrNull(year: string, month: string, day: string): IsoDate | null {
   return isIsoDate(iso) ? iso : null;
 }
 
+/** An amount as read: euros, two readings the text allows (refused, never guessed), or not an amount. */
+export type AmountReading =
+  | { kind: 'amount'; euros: number }
+  | { kind: 'ambiguous'; asDecimal: number; asThousands: number }
+  | { kind: 'none' };
+
+// Space, no-break space and narrow no-break space group thousands.
+const SPACE = /[ \u00a0\u202f]/;
+const SPACES = /[ \u00a0\u202f]/g;
+const NONE: AmountReading = { kind: 'none' };
+
 /**
- * Euros as people type them: 1234, 1234.5, 1 234,50 €, 1.234,50, 1,234.50, -876. A lone comma
- * is a decimal comma (the Finnish way); grouped thousands must come in threes, so a date such as
- * 31.12.2015 is not taken for an amount. Null when the text is not an amount.
+ * Euros as people type them, Finnish or international: 1500, 1500.50, 1500,50, 1 500,00 (also with
+ * a no-break or narrow no-break space), 1 500 000, 2.000.000, 1.234,50, 1,234.50, -876, 1 500 €.
+ * Groups of thousands come in threes, so a date such as 31.12.2015 is not taken for an amount.
+ * A single point or comma followed by exactly three digits (1.500, 1,500, 12,345) is a decimal in
+ * one convention and a thousands separator in the other: it is `ambiguous`, with both readings.
  */
+export function readAmount(text: string): AmountReading {
+  const reading = readAmountText(text);
+  return reading.kind === 'amount' && !Number.isFinite(reading.euros) ? NONE : reading;
+}
+
+function readAmountText(text: string): AmountReading {
+  const value = text.trim().replace(/\s*(€|eur|euroa?)$/i, '').replace('−', '-').trim();
+  const m = /^([-+]?)(\d[\d \u00a0\u202f.,]*)$/.exec(value);
+  if (!m) return NONE;
+  const sign = m[1] === '-' ? -1 : 1;
+  const body = m[2];
+  const euros = (digits: string, decimals = '') => ({ kind: 'amount', euros: sign * Number(`${digits}${decimals ? `.${decimals}` : ''}`) }) as const;
+  const grouped = (groups: string) => /^\d{1,3}(?:[ .,]\d{3})+$/.test(groups);
+
+  // Spaces group thousands; then a point or a comma can only be the decimal separator.
+  if (SPACE.test(body)) {
+    const n = /^(\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?:[.,](\d+))?$/.exec(body);
+    return n ? euros(n[1].replace(SPACES, ''), n[2]) : NONE;
+  }
+  const points = body.split('.').length - 1;
+  const commas = body.split(',').length - 1;
+  if (points > 0 && commas > 0) {
+    // Both: the last one is the decimal separator, the other groups thousands.
+    const decimal = body.lastIndexOf('.') > body.lastIndexOf(',') ? '.' : ',';
+    const group = decimal === '.' ? ',' : '.';
+    const [whole, decimals] = [body.slice(0, body.lastIndexOf(decimal)), body.slice(body.lastIndexOf(decimal) + 1)];
+    if (whole.includes(decimal) || !/^\d+$/.test(decimals) || !grouped(whole)) return NONE;
+    return euros(whole.split(group).join(''), decimals);
+  }
+  const separator = points > 0 ? '.' : commas > 0 ? ',' : null;
+  if (separator === null) return euros(body);
+  const parts = body.split(separator);
+  // The same separator twice or more groups thousands (2.000.000, 1,234,567).
+  if (parts.length > 2) return grouped(body) ? euros(parts.join('')) : NONE;
+  const [whole, fraction] = parts;
+  if (!/^\d+$/.test(whole) || !/^\d+$/.test(fraction)) return NONE;
+  // 1.500 is 1.5 or 1 500; a leading zero (0,500) is never a group of thousands.
+  if (fraction.length === 3 && whole.length <= 3 && !whole.startsWith('0')) {
+    return { kind: 'ambiguous', asDecimal: sign * Number(`${whole}.${fraction}`), asThousands: sign * Number(`${whole}${fraction}`) };
+  }
+  return euros(whole, fraction);
+}
+
+/** Euros, or null when the text is not an amount or could be read two ways (see readAmount). */
 export function parseAmount(text: string): number | null {
-  const value = text.replace(/[\s\u00a0\u202f]/g, '').replace(/(€|eur|euroa?)$/i, '').replace('−', '-');
-  let m = /^([-+]?\d+)(?:[.,](\d+))?$/.exec(value);
-  if (!m) m = /^([-+]?\d{1,3}(?:\.\d{3})+)(?:,(\d+))?$/.exec(value);
-  if (!m) m = /^([-+]?\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/.exec(value);
-  if (!m) return null;
-  const amount = Number(`${m[1].replace(/[.,]/g, '')}${m[2] ? `.${m[2]}` : ''}`);
-  return Number.isFinite(amount) ? amount : null;
+  const reading = readAmount(text);
+  return reading.kind === 'amount' ? reading.euros : null;
 }
 
 // ── organisation kinds from names ─────────────────────────────────────────────────────────────
