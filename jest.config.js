@@ -34,7 +34,7 @@ const withoutBrowser = browserTier() ? {} : { testPathIgnorePatterns: ['/node_mo
 const e2e = { ...shared, ...withoutBrowser, testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] };
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,tools}/**/*.spec.ts'] },
     { ...shared, ...neo4j, displayName: 'store', testMatch: ['<rootDir>/libs/graph/**/*.contract.ts'] },
     { ...e2e, displayName: 'e2e' },
     ...(neo4jLegs() ? [{ ...e2e, ...neo4j, displayName: 'e2e-neo4j', setupFilesAfterEnv: ['<rootDir>/test/support/on-neo4j.ts'] }] : []),
