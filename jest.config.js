@@ -1,5 +1,6 @@
 /** Test tiers (STYLE.md habit 6): unit specs beside the code, the store contract suite, end-to-end over HTTP. */
 const { neo4jLegs } = require('./tools/neo4j-test-server/legs');
+const { browserTier } = require('./tools/find-browser');
 
 const swc = [
   '@swc/jest',
@@ -28,10 +29,12 @@ const shared = {
 const neo4j = neo4jLegs()
   ? { globalSetup: '<rootDir>/tools/neo4j-test-server/jest-setup.js', globalTeardown: '<rootDir>/tools/neo4j-test-server/jest-teardown.js' }
   : {};
-const e2e = { ...shared, testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] };
+// The browser tier (test/browser) runs when a Chromium or Chrome is found (tools/find-browser.js).
+const withoutBrowser = browserTier() ? {} : { testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'] };
+const e2e = { ...shared, ...withoutBrowser, testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] };
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,tools}/**/*.spec.ts'] },
     { ...shared, ...neo4j, displayName: 'store', testMatch: ['<rootDir>/libs/graph/**/*.contract.ts'] },
     { ...e2e, displayName: 'e2e' },
     ...(neo4jLegs() ? [{ ...e2e, ...neo4j, displayName: 'e2e-neo4j', setupFilesAfterEnv: ['<rootDir>/test/support/on-neo4j.ts'] }] : []),

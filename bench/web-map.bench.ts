@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { SYSTEM_ACTOR } from '@verkosto/domain';
 import { openStore } from '@verkosto/graph';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { BROWSER_ARGS, HOW_TO_ENABLE, findBrowser } from '../tools/find-browser';
 import { generateDataset, type BenchData, type BenchSizes } from './generate';
 import type { Figure, Section, SectionResult } from './report';
 import { median, round, summarise } from './stats';
@@ -31,9 +32,6 @@ const ROOT = resolve(__dirname, '..', '..');
 const MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 const WEB = join(ROOT, 'dist', 'web', 'index.html');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** The flags the browser tests use (test/support/browser.ts): software rendering, no GPU. */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 const SIZES = [1_000, 5_000];
 const RUNS: Record<number, number> = { 1_000: 5, 5_000: 3 };
@@ -380,10 +378,11 @@ export const webMapSection: Section = {
   title: 'The web map in headless Chromium (built app, cold page per run)',
   async run(): Promise<SectionResult> {
     if (!existsSync(MAIN) || !existsSync(WEB)) return { figures: {}, notes: ['Skipped: build first (npm run build).'] };
-    if (!existsSync(CHROMIUM)) return { figures: {}, notes: [`Skipped: no Chromium at ${CHROMIUM} (apt-get install chromium).`] };
+    const found = findBrowser();
+    if (found.path === null) return { figures: {}, notes: [`Skipped: ${found.reason}; ${HOW_TO_ENABLE}.`] };
     const figures: Record<string, Figure> = {};
     const notes: string[] = [];
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: found.path, args: BROWSER_ARGS });
     try {
       for (const organisations of SIZES) await measureSize(browser, organisations, figures, notes);
     } finally {

@@ -141,7 +141,7 @@ describe('Verkosto API', () => {
     it('pages through organisations with cursors, without repeats', async () => {
       const seen = new Set<string>();
       let after: string | null = null;
-      let total = 0;
+      let total: number;
       do {
         const { organisations }: any = await app.ok(`query($after: String) { organisations(first: 7, after: $after) {
           totalCount nodes { id } pageInfo { endCursor hasNextPage } } }`, { after });

@@ -1,11 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { BROWSER_ARGS, HOW_TO_ENABLE, findBrowser } from '../../tools/find-browser';
 
 export const ROOT = resolve(__dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 export interface BrowserSession {
   browser: Browser;
@@ -16,14 +15,15 @@ export interface BrowserSession {
 }
 
 /**
- * Debian's Chromium driven by playwright-core, one page at 1400×860 that accepts downloads.
+ * The Chromium or Chrome tools/find-browser.js finds, driven by playwright-core, one page at 1400×860 that accepts downloads.
  * Screenshots belong in ARTIFACTS (gitignored) to be looked at.
  */
 export async function openBrowser(): Promise<BrowserSession> {
   if (!existsSync(join(ROOT, 'dist/web/index.html'))) throw new Error('Build first: npm run build');
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+  const found = findBrowser();
+  if (found.path === null) throw new Error(`The browser tests need a browser: ${found.reason}; ${HOW_TO_ENABLE}.`);
   mkdirSync(ARTIFACTS, { recursive: true });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: found.path, args: BROWSER_ARGS });
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -6,6 +6,8 @@
  */
 import type { RequestAccess } from './access';
 
+// The operation's arguments, already checked against the schema; each rule reads those of its own operation.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Args = Record<string, any>;
 
 export interface Rule {

@@ -367,7 +367,7 @@ export function computeFrame(graph: MapGraph, date: string, filters: Filters = N
     if (e.kind === 'PARTICIPATES' && state === 'active' && tgt.state !== 'active') state = tgt.state;
     // Structural links (runs under, continues, in network) last while both ends do.
     if (STRUCTURAL.has(e.kind)) state = rank[src.state] < rank[tgt.state] ? src.state : tgt.state;
-    let weight = 0;
+    let weight: number;
     let tieFiltered = false;
     if (e.kind === 'TIE') {
       // Method and target group filters keep a tie only through matching activities; roles do not apply between organisations.
