@@ -63,10 +63,7 @@ export default tseslint.config(
     // The web app's tsconfig resolves only @verkosto/domain/*, so the zones above never see these.
     files: ['apps/web/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ regex: '^@verkosto/(?!domain(/|$))', message: 'The web app shares only libs/domain with the server.' }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^@verkosto/(?!domain(/|$))', message: 'The web app shares only libs/domain with the server.' }] }],
     },
   },
   prettier,

@@ -1,15 +1,5 @@
 import louvain from 'graphology-communities-louvain';
-import {
-  growth,
-  introductionPaths,
-  networkMetrics,
-  partnerSuggestions,
-  pathCentralitiesOf,
-  rooting,
-  tieGraph,
-  toGraphology,
-  type PartnerRequest,
-} from '@verkosto/analytics';
+import { growth, introductionPaths, networkMetrics, partnerSuggestions, pathCentralitiesOf, rooting, tieGraph, toGraphology, type PartnerRequest } from '@verkosto/analytics';
 import { METHODS, MUNICIPALITIES, seededRng, TARGET_GROUPS, type GraphSnapshot } from '@verkosto/domain';
 import { ANALYTICS_AT, rewriteNetwork, withAnalyticsNetwork, type AnalyticsNetwork } from './analytics-network';
 import type { Figure, Section, SectionResult } from './report';
@@ -71,15 +61,11 @@ async function runAnalytics({ store, data, setup }: AnalyticsNetwork): Promise<S
   const metrics = await sample(() => networkMetrics(snapshot, AT), heavy);
   figures[`networkMetrics (${metrics.last.centrality.mode}, ${metrics.last.centrality.sources} sources)`] = metrics.timing;
   figures['networkMetrics without betweenness/closeness'] = (await sample(() => networkMetrics(snapshot, AT, { centrality: 'skip' }), heavy)).timing;
-  figures['API path: snapshot (kept) + networkMetrics'] = (
-    await sample(async () => networkMetrics(await store.snapshot(scope), AT), heavy)
-  ).timing;
+  figures['API path: snapshot (kept) + networkMetrics'] = (await sample(async () => networkMetrics(await store.snapshot(scope), AT), heavy)).timing;
 
   // The standard algorithms on their own, on the same tie graph.
   const graph = toGraphology(ties);
-  figures['Louvain (graphology, seeded)'] = (
-    await sample(() => louvain.detailed(graph, { getEdgeWeight: 'weight', rng: seededRng(42) }), heavy)
-  ).timing;
+  figures['Louvain (graphology, seeded)'] = (await sample(() => louvain.detailed(graph, { getEdgeWeight: 'weight', rng: seededRng(42) }), heavy)).timing;
   const sampled = await sample(() => pathCentralitiesOf(ties, { centrality: 'sample', samples: SAMPLES }), heavy);
   figures[`betweenness + closeness, ${SAMPLES} sampled sources`] = sampled.timing;
   // Exact is one BFS per organisation: timed once, and used to measure the sampling error.

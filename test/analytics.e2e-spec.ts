@@ -9,8 +9,7 @@ describe('Is the network taking root? (demo scenarios)', () => {
 
   const REPORT = `index ended parts { key value reason weight evidence { ties activities organisations } explanation }`;
   const part = (report: any, key: string) => report.parts.find((p: any) => p.key === key);
-  const orgId = async (search: string) =>
-    (await app.ok(`query($s: String) { organisations(search: $s) { nodes { id name } } }`, { s: search })).organisations.nodes[0].id;
+  const orgId = async (search: string) => (await app.ok(`query($s: String) { organisations(search: $s) { nodes { id name } } }`, { s: search })).organisations.nodes[0].id;
 
   it('hands the Nature and creativity round table over to the City of Kuusamo after the projects', async () => {
     const { rooting } = await app.ok(`{ rooting(projectId: "prj-taida", at: "2023-06-01") { ${REPORT} } }`);
@@ -56,13 +55,22 @@ describe('Is the network taking root? (demo scenarios)', () => {
   it('scores an invented project whose only ties end with it near 0', async () => {
     const { createProject: project } = await app.ok(`mutation { createProject(input: {
       name: "Kokeiluhanke", startDate: "2023-01-01", endDate: "2023-12-31" }) { id } }`);
-    const { createActivity: activity } = await app.ok(`mutation($p: String) { createActivity(input: {
-      name: "Kokeiluryhmä", type: PEER_GROUP, startDate: "2023-02-01", endDate: "2023-11-30", projectId: $p }) { id } }`, { p: project.id });
+    const { createActivity: activity } = await app.ok(
+      `mutation($p: String) { createActivity(input: {
+      name: "Kokeiluryhmä", type: PEER_GROUP, startDate: "2023-02-01", endDate: "2023-11-30", projectId: $p }) { id } }`,
+      { p: project.id },
+    );
     for (const name of ['Kokeiluyhdistys A ry', 'Kokeiluyhdistys B ry', 'Kokeilusäätiö C sr']) {
       const { createOrganisation: org } = await app.ok(`mutation($n: String!) { createOrganisation(input: { name: $n, kind: ASSOCIATION }) { id } }`, { n: name });
-      for (const [target, role] of [[activity.id, 'PARTNER'], [project.id, 'PARTNER']]) {
-        await app.ok(`mutation($o: String!, $t: String!, $r: ParticipationRole!) { addParticipation(input: {
-          organisationId: $o, targetId: $t, role: $r, validFrom: "2023-01-01", validTo: "2023-12-31" }) { id } }`, { o: org.id, t: target, r: role });
+      for (const [target, role] of [
+        [activity.id, 'PARTNER'],
+        [project.id, 'PARTNER'],
+      ]) {
+        await app.ok(
+          `mutation($o: String!, $t: String!, $r: ParticipationRole!) { addParticipation(input: {
+          organisationId: $o, targetId: $t, role: $r, validFrom: "2023-01-01", validTo: "2023-12-31" }) { id } }`,
+          { o: org.id, t: target, r: role },
+        );
       }
     }
     const { rooting } = await app.ok(`query($p: ID) { rooting(projectId: $p, at: "2024-06-01") { ${REPORT} } }`, { p: project.id });
@@ -97,7 +105,11 @@ describe('Is the network taking root? (demo scenarios)', () => {
   it('speaks of ties and survival as the map does: the same ties, the same survivors, on every date', async () => {
     const GRAPH = `nodes { id kind label orgKind sector permanent activityType municipalityCode validFrom validTo methodIds targetGroupIds }
       edges { id kind source target role validFrom validTo } firstDate lastDate`;
-    for (const [arg, id] of [['networkId', 'net-kuusamo'], ['projectId', 'prj-luonnollisesti'], ['projectId', 'prj-s20634']]) {
+    for (const [arg, id] of [
+      ['networkId', 'net-kuusamo'],
+      ['projectId', 'prj-luonnollisesti'],
+      ['projectId', 'prj-s20634'],
+    ]) {
       const { networkGraph } = await app.ok(`query($id: ID!) { networkGraph(${arg}: $id) { ${GRAPH} } }`, { id });
       const map = buildMapGraph(networkGraph, 'orgs');
       if (id === 'net-kuusamo') {
@@ -107,8 +119,11 @@ describe('Is the network taking root? (demo scenarios)', () => {
         expect([links.activeEdges, links.outlivedEdges, computeFrame(map, '2023-01-01').activeEdges]).toEqual([10, 7, 0]);
       }
       for (const at of ['2020-07-01', '2021-06-01', '2022-06-30', '2023-01-01', '2024-06-01']) {
-        const { networkMetrics, rooting } = await app.ok(`query($id: ID!, $at: Date) {
-          networkMetrics(${arg}: $id, at: $at) { ties } rooting(${arg}: $id, at: $at) { parts { key value evidence { ties } } } }`, { id, at });
+        const { networkMetrics, rooting } = await app.ok(
+          `query($id: ID!, $at: Date) {
+          networkMetrics(${arg}: $id, at: $at) { ties } rooting(${arg}: $id, at: $at) { parts { key value evidence { ties } } } }`,
+          { id, at },
+        );
         const frame = computeFrame(map, at);
         expect([id, at, frame.activeEdges]).toEqual([id, at, networkMetrics.ties]);
         const survived = [...frame.edges].filter(([, f]) => f.outlived).map(([tieId]) => tieId.replace(/^tie:/, ''));

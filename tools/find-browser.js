@@ -11,11 +11,7 @@ const { accessSync, constants, statSync } = require('node:fs');
 const { delimiter, join } = require('node:path');
 
 const COMMANDS = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
-const KNOWN_PATHS = [
-  '/usr/bin/chromium',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-];
+const KNOWN_PATHS = ['/usr/bin/chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium'];
 /** Headless, software rendering, no GPU, nothing fetched in the background: the same for tests and bench. */
 const BROWSER_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const HOW_TO_ENABLE = 'install one (apt-get install chromium, or npx playwright-core install chromium) or set CHROME_PATH to it';
@@ -28,11 +24,12 @@ function findBrowser(env = process.env) {
   const variable = env.CHROME_PATH ? 'CHROME_PATH' : env.CHROMIUM_PATH ? 'CHROMIUM_PATH' : null;
   // A browser named on purpose is the one meant: a wrong path is reported, not replaced by another.
   if (variable) return isExecutable(env[variable]) ? { path: env[variable] } : { path: null, reason: `no browser at ${variable}=${env[variable]}` };
-  const onPath = (env.PATH ?? '').split(delimiter).filter(Boolean).flatMap((dir) => COMMANDS.map((c) => join(dir, c)));
+  const onPath = (env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .flatMap((dir) => COMMANDS.map((c) => join(dir, c)));
   const path = [playwrightChromium(), ...onPath, ...KNOWN_PATHS].find((p) => p && isExecutable(p));
-  return path
-    ? { path }
-    : { path: null, reason: "no Chromium or Chrome found (CHROME_PATH, Playwright's browser, chromium or google-chrome on the PATH, /usr/bin/chromium)" };
+  return path ? { path } : { path: null, reason: "no Chromium or Chrome found (CHROME_PATH, Playwright's browser, chromium or google-chrome on the PATH, /usr/bin/chromium)" };
 }
 
 /** Where `playwright-core install chromium` puts the browser matching this playwright-core. */

@@ -5,7 +5,12 @@ const labelOf = (id: string) => labels[id] ?? id;
 
 describe('named evidence', () => {
   it('names a tie by both ends', () => {
-    expect(namedTie('a|b', labelOf)).toEqual({ id: 'a|b', label: 'Kuusamon kaupunki – Ksakki ry', source: { id: 'a', label: 'Kuusamon kaupunki' }, target: { id: 'b', label: 'Ksakki ry' } });
+    expect(namedTie('a|b', labelOf)).toEqual({
+      id: 'a|b',
+      label: 'Kuusamon kaupunki – Ksakki ry',
+      source: { id: 'a', label: 'Kuusamon kaupunki' },
+      target: { id: 'b', label: 'Ksakki ry' },
+    });
   });
 
   it('keeps the ids and adds the named items', () => {

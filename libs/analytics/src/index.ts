@@ -1,16 +1,5 @@
 /** @verkosto/analytics: pure measures over a GraphSnapshot (DESIGN §5). No I/O, no framework. */
-export {
-  activeOrganisations,
-  indexCollaborations,
-  tieGraph,
-  tiesOf,
-  type CollaborationIndex,
-  type DateWindow,
-  type Tie,
-  type TieGraph,
-  type TieOptions,
-  type When,
-} from './ties';
+export { activeOrganisations, indexCollaborations, tieGraph, tiesOf, type CollaborationIndex, type DateWindow, type Tie, type TieGraph, type TieOptions, type When } from './ties';
 export {
   metricsOfTies,
   networkMetrics,
@@ -21,17 +10,7 @@ export {
   type NetworkMetrics,
   type OrganisationMetrics,
 } from './metrics';
-export {
-  labelsOf,
-  lazilyNamed,
-  nameEvidence,
-  namedTie,
-  type IdEvidence,
-  type LabelOf,
-  type NamedEvidence,
-  type NamedItem,
-  type NamedTie,
-} from './evidence';
+export { labelsOf, lazilyNamed, nameEvidence, namedTie, type IdEvidence, type LabelOf, type NamedEvidence, type NamedItem, type NamedTie } from './evidence';
 export { growth, type GrowthInterval, type GrowthPeriod } from './growth';
 export {
   DEFAULT_ROOTING_WEIGHTS,

@@ -193,11 +193,7 @@ export function cutPoints(csr: Csr): { articulation: Uint8Array; bridgeTies: num
  * is collaboration strength, not distance). With fewer sources than nodes, both are estimates:
  * betweenness scaled by n/k, closeness from distances to the sampled sources in the same component.
  */
-export function pathCentralities(
-  csr: Csr,
-  sources: Int32Array,
-  componentSize: Int32Array,
-): { betweenness: Float64Array; closeness: Float64Array } {
+export function pathCentralities(csr: Csr, sources: Int32Array, componentSize: Int32Array): { betweenness: Float64Array; closeness: Float64Array } {
   const n = csr.ids.length;
   const bc = new Float64Array(n);
   const distSum = new Float64Array(n);
@@ -250,7 +246,7 @@ export function pathCentralities(
     }
   }
   // Each unordered pair is seen from both ends in an undirected graph: /2, then normalise by (n-1)(n-2)/2.
-  const scale = n > 2 ? (n / sources.length) / ((n - 1) * (n - 2)) : 0;
+  const scale = n > 2 ? n / sources.length / ((n - 1) * (n - 2)) : 0;
   const closeness = new Float64Array(n);
   for (let v = 0; v < n; v++) {
     bc[v] *= scale;

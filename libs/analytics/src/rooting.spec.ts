@@ -47,10 +47,7 @@ describe('rooting of a project', () => {
   });
 
   it('a continued activity counts, and the ties it keeps survive', () => {
-    const s = base(
-      [activity('x2', '2022-06-01', '2022-08-31')],
-      [edge('CONTINUES', 'x2', 'x'), takesPart('a', 'x2'), takesPart('b', 'x2')],
-    );
+    const s = base([activity('x2', '2022-06-01', '2022-08-31')], [edge('CONTINUES', 'x2', 'x'), takesPart('a', 'x2'), takesPart('b', 'x2')]);
     const during = rooting(s, { projectId: 'P' }, '2022-07-01');
     expect(part(during, 'activityContinuation')).toMatchObject({ value: 1, evidence: { activities: ['x', 'x2'] } });
     expect(part(during, 'tieSurvival')).toMatchObject({ value: 1 / 3, evidence: { ties: ['a|b'] } });
@@ -97,10 +94,7 @@ describe('rooting of a project', () => {
       evidence: { organisations: [] },
     });
     // Two organisations tied only through the project: 0, not ½.
-    const pair = snapshot(
-      [org('a'), org('b'), project('Q', '2020-01-01', '2020-12-31')],
-      [takesPart('a', 'Q', null, null, 'LEAD'), takesPart('b', 'Q')],
-    );
+    const pair = snapshot([org('a'), org('b'), project('Q', '2020-01-01', '2020-12-31')], [takesPart('a', 'Q', null, null, 'LEAD'), takesPart('b', 'Q')]);
     expect(part(rooting(pair, { projectId: 'Q' }, '2020-06-01'), 'independence').value).toBe(0);
     // The same pair also working together elsewhere stays connected: 1.
     const kept = snapshot(
@@ -114,13 +108,7 @@ describe('rooting of a project', () => {
     // a–b and c–d meet outside the project; only the project joins the pairs: 2 of 4 stay connected.
     const s = snapshot(
       [org('a'), org('b'), org('c'), org('d'), project('Q', '2020-01-01', '2020-12-31'), activity('y'), activity('z')],
-      [
-        ...['a', 'b', 'c', 'd'].map((o) => takesPart(o, 'Q')),
-        takesPart('a', 'y'),
-        takesPart('b', 'y'),
-        takesPart('c', 'z'),
-        takesPart('d', 'z'),
-      ],
+      [...['a', 'b', 'c', 'd'].map((o) => takesPart(o, 'Q')), takesPart('a', 'y'), takesPart('b', 'y'), takesPart('c', 'z'), takesPart('d', 'z')],
     );
     expect(part(rooting(s, { projectId: 'Q' }, '2020-06-01'), 'independence')).toMatchObject({ value: 0.5, basis: { counted: 2, of: 4 } });
   });
@@ -168,10 +156,7 @@ describe('rooting of a project', () => {
     expect(part(rooting(solo, { projectId: 'Q' }, '2020-06-01'), 'sharedResponsibility')).toMatchObject({ value: null, reasonCode: 'noCoImplementers', missingData: true });
     const withPartner = snapshot([...solo.nodes, org('b')], [...solo.edges, takesPart('b', 'y')]);
     expect(part(rooting(withPartner, { projectId: 'Q' }, '2020-06-01'), 'sharedResponsibility').value).toBe(0);
-    const long = snapshot(
-      [org('a'), org('b'), network('M')],
-      [takesPart('a', 'M', '2014-01-01', null, 'COORDINATOR'), takesPart('b', 'M', '2014-01-01', null, 'BUDGET_HOLDER')],
-    );
+    const long = snapshot([org('a'), org('b'), network('M')], [takesPart('a', 'M', '2014-01-01', null, 'COORDINATOR'), takesPart('b', 'M', '2014-01-01', null, 'BUDGET_HOLDER')]);
     const p = part(rooting(long, { networkId: 'M' }, '2019-12-31'), 'sharedResponsibility');
     expect(p.value).toBeCloseTo((0.5 * 3) / (2191 / 365.25), 6); // 2,191 days of coordination, limit 3 years
     expect(p.explanation).toMatch(/longer than 3/);
@@ -181,12 +166,7 @@ describe('rooting of a project', () => {
     // h coordinates N for four years (2016–2019); project Q runs only its last two.
     const s = snapshot(
       [org('a'), { ...org('h'), label: 'Hanke Oy' }, project('Q', '2018-01-01', '2019-12-31'), activity('y', '2018-01-01', '2019-12-31'), { ...network('N'), label: 'Verkosto N' }],
-      [
-        edge('RUNS_UNDER', 'y', 'Q'),
-        edge('IN_NETWORK', 'Q', 'N'),
-        takesPart('a', 'y', null, null, 'ORGANISER'),
-        takesPart('h', 'N', '2016-01-01', '2019-12-31', 'COORDINATOR'),
-      ],
+      [edge('RUNS_UNDER', 'y', 'Q'), edge('IN_NETWORK', 'Q', 'N'), takesPart('a', 'y', null, null, 'ORGANISER'), takesPart('h', 'N', '2016-01-01', '2019-12-31', 'COORDINATOR')],
     );
     const p = part(rooting(s, { projectId: 'Q' }, '2019-12-31'), 'sharedResponsibility');
     // Named, not by id: "Hanke Oy has coordinated Verkosto N for 4.0 years".
@@ -194,7 +174,10 @@ describe('rooting of a project', () => {
     expect(p.explanation).not.toMatch(/\bh\b/);
     expect(p.coordinationRun).toMatchObject({ organisation: { id: 'h', label: 'Hanke Oy' }, network: { id: 'N', label: 'Verkosto N' }, penalty: 0.75 });
     expect(p.coordinationRun!.years).toBeCloseTo(4, 10);
-    expect(p.evidence.organisationItems).toEqual([{ id: 'a', label: 'a' }, { id: 'h', label: 'Hanke Oy' }]);
+    expect(p.evidence.organisationItems).toEqual([
+      { id: 'a', label: 'a' },
+      { id: 'h', label: 'Hanke Oy' },
+    ]);
     expect(p.value).toBeCloseTo(0.5 * (3 / (1461 / 365.25)), 6); // role-days still counted from the project start
   });
 

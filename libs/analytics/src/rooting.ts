@@ -18,27 +18,9 @@ import {
 } from '@verkosto/domain';
 import { nameEvidence, type IdEvidence, type NamedEvidence, type NamedItem } from './evidence';
 import { toGraphology } from './metrics';
-import {
-  activeOrganisations,
-  assertDate,
-  earlierEnd,
-  indexCollaborations,
-  laterStart,
-  tieBirths,
-  tiesOf,
-  type CollaborationIndex,
-  type TieGraph,
-} from './ties';
+import { activeOrganisations, assertDate, earlierEnd, indexCollaborations, laterStart, tieBirths, tiesOf, type CollaborationIndex, type TieGraph } from './ties';
 
-export const ROOTING_KEYS = [
-  'tieSurvival',
-  'activityContinuation',
-  'coordinationHandover',
-  'independence',
-  'sharedResponsibility',
-  'breadth',
-  'adoption',
-] as const;
+export const ROOTING_KEYS = ['tieSurvival', 'activityContinuation', 'coordinationHandover', 'independence', 'sharedResponsibility', 'breadth', 'adoption'] as const;
 export type RootingKey = (typeof ROOTING_KEYS)[number];
 
 /** Why a part does not apply (docs/measures.md, "not applicable when"); the web says each in fi/sv/en. */
@@ -138,12 +120,7 @@ export interface RootingMilestone {
   report: RootingReport;
 }
 
-const RESPONSIBILITY_ROLES: ReadonlySet<ParticipationRole> = new Set<ParticipationRole>([
-  'ORGANISER',
-  'COORDINATOR',
-  'BUDGET_HOLDER',
-  'LEAD',
-]);
+const RESPONSIBILITY_ROLES: ReadonlySet<ParticipationRole> = new Set<ParticipationRole>(['ORGANISER', 'COORDINATOR', 'BUDGET_HOLDER', 'LEAD']);
 
 interface Scope {
   kind: 'PROJECT' | 'NETWORK';
@@ -181,18 +158,15 @@ function resolveScope(snapshot: GraphSnapshot, index: CollaborationIndex, scope:
   const inNetwork = snapshot.edges.filter((e) => e.kind === 'IN_NETWORK');
   const projects = wantProject
     ? [node]
-    : inNetwork.filter((e) => e.target === id).map((e) => index.nodes.get(e.source)).filter((n): n is GraphNode => n?.kind === 'PROJECT');
+    : inNetwork
+        .filter((e) => e.target === id)
+        .map((e) => index.nodes.get(e.source))
+        .filter((n): n is GraphNode => n?.kind === 'PROJECT');
   const projectIds = new Set(projects.map((p) => p.id));
-  const activities = snapshot.edges
-    .filter((e) => e.kind === 'RUNS_UNDER' && projectIds.has(e.target) && index.nodes.get(e.source)?.kind === 'ACTIVITY')
-    .map((e) => e.source);
-  const networks = wantProject
-    ? inNetwork.filter((e) => e.source === id && index.nodes.get(e.target)?.kind === 'NETWORK').map((e) => e.target)
-    : [id];
+  const activities = snapshot.edges.filter((e) => e.kind === 'RUNS_UNDER' && projectIds.has(e.target) && index.nodes.get(e.source)?.kind === 'ACTIVITY').map((e) => e.source);
+  const networks = wantProject ? inNetwork.filter((e) => e.source === id && index.nodes.get(e.target)?.kind === 'NETWORK').map((e) => e.target) : [id];
   const contexts = new Set([...projectIds, ...activities]);
-  const networkActivities = wantProject
-    ? []
-    : inNetwork.filter((e) => e.target === id && index.nodes.get(e.source)?.kind === 'ACTIVITY').map((e) => e.source);
+  const networkActivities = wantProject ? [] : inNetwork.filter((e) => e.target === id && index.nodes.get(e.source)?.kind === 'ACTIVITY').map((e) => e.source);
   const responsibilityTargets = new Set([...contexts, ...networks, ...networkActivities]);
   // A network's participants include its members; a project's are those in it or its activities.
   const memberTargets = new Set([...contexts, ...networkActivities, ...(wantProject ? [] : networks)]);
@@ -201,7 +175,13 @@ function resolveScope(snapshot: GraphSnapshot, index: CollaborationIndex, scope:
   const implementers = new Set(spells.filter((s) => s.role !== 'FUNDER').map((s) => s.organisationId));
   // The period runs from the first start to the last end; any open end means "not ended yet".
   const start = projects.length && projects.every((p) => p.validFrom !== null) ? projects.map((p) => p.validFrom!).sort()[0] : null;
-  const end = projects.length && projects.every((p) => p.validTo !== null) ? projects.map((p) => p.validTo!).sort().at(-1)! : null;
+  const end =
+    projects.length && projects.every((p) => p.validTo !== null)
+      ? projects
+          .map((p) => p.validTo!)
+          .sort()
+          .at(-1)!
+      : null;
   return {
     kind: wantProject ? 'PROJECT' : 'NETWORK',
     node,
@@ -341,9 +321,7 @@ function coordinationHandover(s: Scope, index: CollaborationIndex, at: IsoDate):
   const holders = new Set<string>();
   const others = new Set<string>();
   for (const net of s.networks) {
-    const coordinators = index.spells.filter(
-      (sp) => sp.targetId === net && sp.role === 'COORDINATOR' && isActiveAt(sp.from, sp.to, at),
-    );
+    const coordinators = index.spells.filter((sp) => sp.targetId === net && sp.role === 'COORDINATOR' && isActiveAt(sp.from, sp.to, at));
     const permanent = coordinators.filter((sp) => index.nodes.get(sp.organisationId)?.permanent === true);
     if (permanent.length > 0) held.push(net);
     permanent.forEach((sp) => holders.add(sp.organisationId));
@@ -481,8 +459,11 @@ function breadth(s: Scope, index: CollaborationIndex, now: TieGraph, at: IsoDate
     basis: null,
     evidence: { organisations: orgs, ties: cross.map((t) => t.id) },
     explanation:
-      `${sectors.size} of 4 sectors (${sorted(sectors).map((x) => SECTOR_WORDS[x]).join(', ') || 'none'}) among ${orgs.length} active participant(s); ` +
-      `${cross.length} of ${ties.length} ties between them cross sectors.`,
+      `${sectors.size} of 4 sectors (${
+        sorted(sectors)
+          .map((x) => SECTOR_WORDS[x])
+          .join(', ') || 'none'
+      }) among ${orgs.length} active participant(s); ` + `${cross.length} of ${ties.length} ties between them cross sectors.`,
   };
 }
 

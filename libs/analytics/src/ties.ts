@@ -96,8 +96,7 @@ function normaliseWhen(when: When): DateWindow & { at: IsoDate | null } {
   if (typeof when === 'string') return { at: assertDate(when, 'at'), from: when, to: when };
   if (when.from !== null) assertDate(when.from, 'from');
   if (when.to !== null) assertDate(when.to, 'to');
-  if (when.from !== null && when.to !== null && when.from > when.to)
-    throw badInput('The window must start on or before its end.', { from: when.from, to: when.to });
+  if (when.from !== null && when.to !== null && when.from > when.to) throw badInput('The window must start on or before its end.', { from: when.from, to: when.to });
   return { at: null, from: when.from, to: when.to };
 }
 
@@ -196,8 +195,7 @@ function assertCovered(index: CollaborationIndex, w: DateWindow): void {
   if (c === null) return;
   const startsInside = c.from === null || (w.from !== null && w.from >= c.from);
   const endsInside = c.to === null || (w.to !== null && w.to <= c.to);
-  if (!startsInside || !endsInside)
-    throw new Error(`Ties asked for ${w.from ?? '…'} – ${w.to ?? '…'} from an index built for ${c.from ?? '…'} – ${c.to ?? '…'}.`);
+  if (!startsInside || !endsInside) throw new Error(`Ties asked for ${w.from ?? '…'} – ${w.to ?? '…'} from an index built for ${c.from ?? '…'} – ${c.to ?? '…'}.`);
 }
 
 /** Organisations taking part in anything (activity, project, network) on the date / in the window. */

@@ -111,7 +111,10 @@ describe('rooting parts for the page', () => {
     expect(reasonOf(noProjects.parts[0], noProjects)).toBe('noProjects');
     const after = report('2024-01-01', [part('tieSurvival', null), part('activityContinuation', null)]);
     expect(after.parts.map((p) => reasonOf(p, after))).toEqual(['noBornTies', 'noActivities']);
-    const model = report('2024-01-01', [part('adoption', null, { reason: 'No operating model is recorded.' }), part('adoption', null, { reason: 'No permanent organisation takes part.' })]);
+    const model = report('2024-01-01', [
+      part('adoption', null, { reason: 'No operating model is recorded.' }),
+      part('adoption', null, { reason: 'No permanent organisation takes part.' }),
+    ]);
     expect(model.parts.map((p) => reasonOf(p, model))).toEqual(['noAdoption', 'noPermanent']);
     expect(reasonOf(kuusamo.parts[0], kuusamo)).toBeNull();
   });
@@ -122,7 +125,12 @@ describe('rooting parts for the page', () => {
         evidence: { organisations: ['org-new'], organisationItems: [{ id: 'org-new', label: 'Uusi yhdistys ry' }] },
         coordinationRun: { organisation: { id: 'org-ksak', label: 'KSAK Oy' }, network: { id: 'net-kuusamo', label: 'Kuusamon osallisuusverkosto' }, years: 4, penalty: 0.75 },
       }),
-      part('breadth', 0.5, { evidence: { ties: ['org-x|org-y'], tieItems: [{ id: 'org-x|org-y', label: 'X ry – Y Oy', source: { id: 'org-x', label: 'X ry' }, target: { id: 'org-y', label: 'Y Oy' } }] } }),
+      part('breadth', 0.5, {
+        evidence: {
+          ties: ['org-x|org-y'],
+          tieItems: [{ id: 'org-x|org-y', label: 'X ry – Y Oy', source: { id: 'org-x', label: 'X ry' }, target: { id: 'org-y', label: 'Y Oy' } }],
+        },
+      }),
     ]);
     const rows = partRows(r, nodes, 'en', en);
     const shared = rows.find((x) => x.key === 'sharedResponsibility')!;
@@ -134,14 +142,21 @@ describe('rooting parts for the page', () => {
   });
 
   it('takes the server’s reason code, and says what data is missing', () => {
-    const r = report('2023-06-30', [
-      part('coordinationHandover', null, { reasonCode: 'notStarted' }),
-      part('sharedResponsibility', null, { reasonCode: 'noCoImplementers', missingData: true }),
-      part('activityContinuation', 0, { weight: 0.2, basis: { counted: 0, of: 2 } }),
-    ], 0);
+    const r = report(
+      '2023-06-30',
+      [
+        part('coordinationHandover', null, { reasonCode: 'notStarted' }),
+        part('sharedResponsibility', null, { reasonCode: 'noCoImplementers', missingData: true }),
+        part('activityContinuation', 0, { weight: 0.2, basis: { counted: 0, of: 2 } }),
+      ],
+      0,
+    );
     expect(reasonOf(r.parts[0], r)).toBe('notStarted');
     const rows = partRows(r, nodes, 'en', en);
-    expect(rows.find((x) => x.key === 'coordinationHandover')).toMatchObject({ missingData: false, reading: expect.stringMatching(/^Read once the project has begun \(01\/01\/2019\)/) });
+    expect(rows.find((x) => x.key === 'coordinationHandover')).toMatchObject({
+      missingData: false,
+      reading: expect.stringMatching(/^Read once the project has begun \(01\/01\/2019\)/),
+    });
     expect(rows.find((x) => x.key === 'sharedResponsibility')).toMatchObject({ missingData: true, reading: expect.stringMatching(/^Data missing: only one organisation/) });
     const s = indexSummary(r, 'en', en);
     expect(s.leftOut).toBe('Left out: Coordination handover, Shared responsibility.');
@@ -167,7 +182,10 @@ describe('rooting parts for the page', () => {
     const bare = report('2024-01-01', [part('coordinationHandover', 0)], 0);
     bare.scope = { ...bare.scope, projects: [], start: null, end: null };
     bare.ended = false;
-    expect(indexSummary(bare, 'en', en)).toMatchObject({ reading: 'Not rooted: little of what the project built lives on without it.', status: 'The network has no projects, so there is no end to measure after.' });
+    expect(indexSummary(bare, 'en', en)).toMatchObject({
+      reading: 'Not rooted: little of what the project built lives on without it.',
+      status: 'The network has no projects, so there is no end to measure after.',
+    });
     const none = indexSummary(report('2021-01-01', [part('tieSurvival', null)], null), 'fi', fi);
     expect(none.valueText).toBe('–');
     expect(none.reading).toMatch(/Indeksiä ei voi laskea/);

@@ -298,7 +298,10 @@ export function indexSummary(report: RootingReportData, lang: Lang, t: Translate
     .sort((a, b) => order.get(a.key)! - order.get(b.key)!)
     .map((w) => `${t(`evaluate.part.${w.key}`)} ${formatPercent(lang, w.weight)}`)
     .join(', ');
-  const names = (parts: RootingPartData[]) => sortedParts(parts).map((p) => t(`evaluate.part.${p.key}`)).join(', ');
+  const names = (parts: RootingPartData[]) =>
+    sortedParts(parts)
+      .map((p) => t(`evaluate.part.${p.key}`))
+      .join(', ');
   const out = report.parts.filter((p) => p.value === null || p.weight === 0);
   const missing = out.filter((p) => p.value === null && p.missingData);
   const s = report.scope;
@@ -371,7 +374,8 @@ export interface MilestoneTable {
 
 export function milestoneTable(columns: MilestoneColumn[], today: string, lang: Lang, t: Translate): MilestoneTable {
   const cell = (value: number | null) => ({ value, text: value === null ? '–' : formatDecimal(lang, value), level: value === null ? null : levelOf(value) });
-  const title = (c: MilestoneColumn) => (c.key === 'start' ? t('evaluate.milestones.start') : c.key === 'end' ? t('evaluate.milestones.end') : t('evaluate.milestones.after', { months: c.monthsAfterEnd ?? 0 }));
+  const title = (c: MilestoneColumn) =>
+    c.key === 'start' ? t('evaluate.milestones.start') : c.key === 'end' ? t('evaluate.milestones.end') : t('evaluate.milestones.after', { months: c.monthsAfterEnd ?? 0 });
   const rows: MilestoneTable['rows'] = [
     { key: 'index', label: t('evaluate.index.title'), cells: columns.map((c) => cell(c.report.index)) },
     ...ROOTING_KEYS.map((key) => ({
@@ -477,7 +481,12 @@ export interface MetricRow {
 }
 
 export function metricRows(m: MetricsData, lang: Lang, t: Translate): MetricRow[] {
-  const row = (key: string, value: string, params: Record<string, string | number> = {}) => ({ key, label: t(`evaluate.metrics.${key}`), value, help: t(`evaluate.metrics.${key}.help`, params) });
+  const row = (key: string, value: string, params: Record<string, string | number> = {}) => ({
+    key,
+    label: t(`evaluate.metrics.${key}`),
+    value,
+    help: t(`evaluate.metrics.${key}.help`, params),
+  });
   const rows = [
     row('size', formatInteger(lang, m.size)),
     row('ties', formatInteger(lang, m.ties)),

@@ -194,7 +194,11 @@ function participationProjects(e: ApiEdge, byId: Map<string, ApiNode>, actProjec
   if (target.kind === 'NETWORK') {
     return (networkProjects.get(target.id) ?? []).filter((pid) => {
       const p = byId.get(pid)!;
-      return e.validFrom === null || isActive(p.validFrom, p.validTo, e.validFrom) || (p.validFrom !== null && p.validFrom > e.validFrom && (p.validTo === null || e.validTo === null || e.validTo > p.validTo));
+      return (
+        e.validFrom === null ||
+        isActive(p.validFrom, p.validTo, e.validFrom) ||
+        (p.validFrom !== null && p.validFrom > e.validFrom && (p.validTo === null || e.validTo === null || e.validTo > p.validTo))
+      );
     });
   }
   return [];
@@ -246,7 +250,7 @@ export function buildMapGraph(graph: ApiGraph, view: ViewMode): MapGraph {
   const ties = new Map<string, MapEdge>();
   for (const [contextId, list] of byContext) {
     const context = byId.get(contextId)!;
-    const projects = context.kind === 'PROJECT' ? [contextId] : actProjects.get(contextId) ?? [];
+    const projects = context.kind === 'PROJECT' ? [contextId] : (actProjects.get(contextId) ?? []);
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
         const [a, b] = [list[i], list[j]];
@@ -282,7 +286,7 @@ function projectParticipants(graph: ApiGraph, clipped: Map<ApiEdge, { from: stri
   const projectOf = new Map<string, string[]>();
   for (const e of graph.edges) if (e.kind === 'RUNS_UNDER' && projects[e.target]) projectOf.set(e.source, [...(projectOf.get(e.source) ?? []), e.target]);
   for (const [e, period] of clipped) {
-    for (const pid of projects[e.target] ? [e.target] : projectOf.get(e.target) ?? []) {
+    for (const pid of projects[e.target] ? [e.target] : (projectOf.get(e.target) ?? [])) {
       const since = projects[pid].since;
       const first = since[e.source];
       if (!(e.source in since) || (first !== null && (period.from === null || period.from < first))) since[e.source] = period.from;
@@ -588,7 +592,11 @@ export function nodeDetails(api: ApiGraph, id: string, date: string): NodeDetail
 
 /** Nodes whose label contains the text (case- and accent-insensitive), best matches first. */
 export function searchNodes(graph: MapGraph, text: string, limit = 10): MapNode[] {
-  const norm = (s: string) => s.toLocaleLowerCase('fi').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const norm = (s: string) =>
+    s
+      .toLocaleLowerCase('fi')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '');
   const q = norm(text.trim());
   if (!q) return [];
   return graph.nodes

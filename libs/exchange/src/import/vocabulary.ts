@@ -147,10 +147,7 @@ function isoOrNull(year: string, month: string, day: string): IsoDate | null {
 }
 
 /** An amount as read: euros, two readings the text allows (refused, never guessed), or not an amount. */
-export type AmountReading =
-  | { kind: 'amount'; euros: number }
-  | { kind: 'ambiguous'; asDecimal: number; asThousands: number }
-  | { kind: 'none' };
+export type AmountReading = { kind: 'amount'; euros: number } | { kind: 'ambiguous'; asDecimal: number; asThousands: number } | { kind: 'none' };
 
 // Space, no-break space and narrow no-break space group thousands.
 const SPACE = /[ \u00a0\u202f]/;
@@ -170,7 +167,11 @@ export function readAmount(text: string): AmountReading {
 }
 
 function readAmountText(text: string): AmountReading {
-  const value = text.trim().replace(/\s*(€|eur|euroa?)$/i, '').replace('−', '-').trim();
+  const value = text
+    .trim()
+    .replace(/\s*(€|eur|euroa?)$/i, '')
+    .replace('−', '-')
+    .trim();
   const m = /^([-+]?)(\d[\d \u00a0\u202f.,]*)$/.exec(value);
   if (!m) return NONE;
   const sign = m[1] === '-' ? -1 : 1;

@@ -51,11 +51,13 @@ export const evaluateText: PageText = {
     'evaluate.part.coordinationHandover.basis': '{counted}/{of} verkostoa on pysyvän organisaation koordinoima {at}.',
     'evaluate.part.independence': 'Riippumattomuus hankkeesta',
     'evaluate.part.independence.meaning': 'Verkosto pysyy koossa ilman hankkeen omia toimintoja.',
-    'evaluate.part.independence.basis': '{counted}/{of} suurimman ryhmän organisaatiosta pysyy yhteydessä ilman hankkeen toimintoja; vain hankkeen varassa olevia siteitä: {projectOnly}.',
+    'evaluate.part.independence.basis':
+      '{counted}/{of} suurimman ryhmän organisaatiosta pysyy yhteydessä ilman hankkeen toimintoja; vain hankkeen varassa olevia siteitä: {projectOnly}.',
     'evaluate.part.sharedResponsibility': 'Jaettu vastuu',
     'evaluate.part.sharedResponsibility.meaning': 'Vastuu jakautuu monelle, eikä kukaan kanna koordinaatiota yksin yli kolmea vuotta.',
     'evaluate.part.sharedResponsibility.basis': 'Järjestäjän, koordinaattorin, budjettivastaavan tai päätoteuttajan rooleja pitäviä organisaatioita: {n}.',
-    'evaluate.part.sharedResponsibility.run': '{holder} on koordinoinut verkostoa {network} yhtäjaksoisesti {years} vuotta, yli {max} vuotta, joten arvo kerrotaan luvulla {penalty}.',
+    'evaluate.part.sharedResponsibility.run':
+      '{holder} on koordinoinut verkostoa {network} yhtäjaksoisesti {years} vuotta, yli {max} vuotta, joten arvo kerrotaan luvulla {penalty}.',
     'evaluate.part.breadth': 'Sektorien laajuus',
     'evaluate.part.breadth.meaning': 'Mukana on monta sektoria, ja ne tekevät yhteistyötä sektorirajojen yli.',
     'evaluate.part.breadth.basis': '{sectors}/4 sektoria mukana aktiivisten osallistujien ({n}) joukossa; sektorirajan ylittäviä siteitä: {cross}.',
@@ -72,7 +74,8 @@ export const evaluateText: PageText = {
     'evaluate.reason.noRoles': 'Vastuurooleja ei ole kirjattu {at} mennessä.',
     'evaluate.reason.noneActive': 'Yksikään osallistuja ei ole mukana missään toiminnassa {at}.',
     'evaluate.reason.notStarted': 'Luetaan hankkeen alettua ({start}); {at} ei ole alun jälkeen, joten mitään ei ole vielä voitu siirtää.',
-    'evaluate.reason.noCoImplementers': 'Tieto puuttuu: kirjattuna on vain yksi työtä tekevä organisaatio (ei osatoteuttajia eikä kumppaneita), joten siteitä, vastuuta tai sektorirajoja ei ole kenenkään kanssa jaettavana. Kirjaa osatoteuttajat, niin osa voidaan lukea.',
+    'evaluate.reason.noCoImplementers':
+      'Tieto puuttuu: kirjattuna on vain yksi työtä tekevä organisaatio (ei osatoteuttajia eikä kumppaneita), joten siteitä, vastuuta tai sektorirajoja ei ole kenenkään kanssa jaettavana. Kirjaa osatoteuttajat, niin osa voidaan lukea.',
     'evaluate.reason.noAdoption': 'Tieto puuttuu: kenenkään osallistujan ei ole kirjattu ottaneen toimintamallia käyttöön (mallia tai sen käyttöönottoa ei ole kirjattu).',
     'evaluate.index.leftOut': 'Jätetty pois: {parts}.',
     'evaluate.index.missing': 'Tietoja puuttuu osista {parts}: kirjaa ne, niin osat voidaan lukea. Puuttuva tieto ei ole nolla.',
@@ -197,7 +200,8 @@ export const evaluateText: PageText = {
     'evaluate.part.coordinationHandover.basis': '{counted}/{of} nätverk samordnas av en permanent organisation {at}.',
     'evaluate.part.independence': 'Oberoende av projektet',
     'evaluate.part.independence.meaning': 'Nätverket håller ihop utan projektets egna verksamheter.',
-    'evaluate.part.independence.basis': '{counted}/{of} organisationer i den största gruppen förblir förbundna utan projektets verksamheter; band som enbart vilar på projektet: {projectOnly}.',
+    'evaluate.part.independence.basis':
+      '{counted}/{of} organisationer i den största gruppen förblir förbundna utan projektets verksamheter; band som enbart vilar på projektet: {projectOnly}.',
     'evaluate.part.sharedResponsibility': 'Delat ansvar',
     'evaluate.part.sharedResponsibility.meaning': 'Ansvaret fördelas på många, och ingen bär samordningen ensam längre än tre år.',
     'evaluate.part.sharedResponsibility.basis': 'Organisationer med roller som arrangör, samordnare, budgetansvarig eller huvudgenomförare: {n}.',
@@ -218,7 +222,8 @@ export const evaluateText: PageText = {
     'evaluate.reason.noRoles': 'Inga ansvarsroller är registrerade till och med {at}.',
     'evaluate.reason.noneActive': 'Ingen deltagare deltar i något {at}.',
     'evaluate.reason.notStarted': 'Läses när projektet har börjat ({start}); {at} är inte efter starten, så inget har ännu kunnat överlämnas.',
-    'evaluate.reason.noCoImplementers': 'Uppgifter saknas: bara en organisation som utför arbetet är registrerad (inga delgenomförare eller partner), så det finns ingen att dela band, ansvar eller sektorgränser med. Registrera delgenomförarna så kan delen läsas.',
+    'evaluate.reason.noCoImplementers':
+      'Uppgifter saknas: bara en organisation som utför arbetet är registrerad (inga delgenomförare eller partner), så det finns ingen att dela band, ansvar eller sektorgränser med. Registrera delgenomförarna så kan delen läsas.',
     'evaluate.reason.noAdoption': 'Uppgifter saknas: ingen deltagare är registrerad som ha tagit i bruk en verksamhetsmodell (modellen eller ibruktagandet är inte registrerat).',
     'evaluate.index.leftOut': 'Utelämnade: {parts}.',
     'evaluate.index.missing': 'Uppgifter saknas för {parts}: registrera dem så kan delarna läsas. Det som saknas är ingen nolla.',
@@ -343,7 +348,8 @@ export const evaluateText: PageText = {
     'evaluate.part.coordinationHandover.basis': '{counted}/{of} networks are coordinated by a permanent organisation on {at}.',
     'evaluate.part.independence': 'Independence from the project',
     'evaluate.part.independence.meaning': 'The network holds together without the project’s own activities.',
-    'evaluate.part.independence.basis': '{counted}/{of} organisations of the largest group stay connected without the project’s activities; ties resting only on the project: {projectOnly}.',
+    'evaluate.part.independence.basis':
+      '{counted}/{of} organisations of the largest group stay connected without the project’s activities; ties resting only on the project: {projectOnly}.',
     'evaluate.part.sharedResponsibility': 'Shared responsibility',
     'evaluate.part.sharedResponsibility.meaning': 'Responsibility is spread over many, and no one carries the coordination alone for more than three years.',
     'evaluate.part.sharedResponsibility.basis': 'Organisations holding organiser, coordinator, budget-holder or lead roles: {n}.',
@@ -364,7 +370,8 @@ export const evaluateText: PageText = {
     'evaluate.reason.noRoles': 'No responsibility roles are recorded up to {at}.',
     'evaluate.reason.noneActive': 'None of the participants takes part in anything on {at}.',
     'evaluate.reason.notStarted': 'Read once the project has begun ({start}); {at} is not after its start, so nothing can have been handed over yet.',
-    'evaluate.reason.noCoImplementers': 'Data missing: only one organisation doing the work is recorded (no co-implementers or partners), so there is no one to share ties, duties or sector lines with. Enter the co-implementers to read this part.',
+    'evaluate.reason.noCoImplementers':
+      'Data missing: only one organisation doing the work is recorded (no co-implementers or partners), so there is no one to share ties, duties or sector lines with. Enter the co-implementers to read this part.',
     'evaluate.reason.noAdoption': 'Data missing: no participant is recorded as having adopted an operating model (no model, or its adoption, has been entered).',
     'evaluate.index.leftOut': 'Left out: {parts}.',
     'evaluate.index.missing': 'Data is missing for {parts}: enter it to read these parts. Missing data is not a zero.',
