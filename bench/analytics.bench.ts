@@ -22,7 +22,9 @@ const SAMPLES = 256;
 const organisationsOf = (s: GraphSnapshot) => s.nodes.filter((n) => n.kind === 'ORGANISATION').length;
 
 /** How well the sampled betweenness and closeness stand in for the exact values. */
-function samplingError(exact: Map<string, number>, sampled: Map<string, number>, top: number) {
+function samplingError(exactValues: Map<string, number | null>, sampledValues: Map<string, number | null>, top: number) {
+  const exact = new Map([...exactValues].map(([id, v]) => [id, v ?? 0]));
+  const sampled = new Map([...sampledValues].map(([id, v]) => [id, v ?? 0]));
   const ranked = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
   const exactTop = ranked(exact).slice(0, top);
   const sampledTop = new Set(ranked(sampled).slice(0, top));

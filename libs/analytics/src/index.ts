@@ -12,15 +12,24 @@ export {
   type When,
 } from './ties';
 export {
+  ESTIMATE_CONFIDENCE,
+  EXACT_ORGANISATION_LIMIT,
+  EXACT_TIE_LIMIT,
   metricsOfTies,
+  metricsOfTiesAsync,
   networkMetrics,
+  networkMetricsAsync,
+  pathCentralitiesAsync,
   pathCentralitiesOf,
   toGraphology,
+  type CentralityInfo,
   type CentralityMode,
+  type ParallelOptions,
   type MetricsOptions,
   type NetworkMetrics,
   type OrganisationMetrics,
 } from './metrics';
+export { CentralityPool, centralityPool } from './centrality-pool';
 export { growth, type GrowthInterval, type GrowthPeriod } from './growth';
 export {
   DEFAULT_ROOTING_WEIGHTS,
