@@ -30,6 +30,7 @@ export {
   type OrganisationMetrics,
 } from './metrics';
 export { CentralityPool, centralityPool } from './centrality-pool';
+export { MetricsCache } from './metrics-cache';
 export { growth, type GrowthInterval, type GrowthPeriod } from './growth';
 export {
   DEFAULT_ROOTING_WEIGHTS,

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { growth, networkMetrics, rooting, rootingReports, type RootingReport as Report } from '@verkosto/analytics';
+import { growth, MetricsCache, networkMetricsAsync, rooting, rootingReports, type RootingReport as Report } from '@verkosto/analytics';
 import { badInput, todayIso } from '@verkosto/domain';
 import type { GraphStore } from '@verkosto/graph';
 import type { RequestAccess } from '../auth/access';
@@ -13,6 +13,9 @@ import { GrowthIntervalEnum, GrowthPeriod, NetworkMetrics, RootingMilestone, Roo
 /** Measures of DESIGN §5, computed in memory on the scope's dated snapshot. */
 @Resolver()
 export class AnalyticsResolver {
+  /** Answers kept until the next graph write, per scope, date and visibility (MetricsCache). */
+  private readonly metrics = new MetricsCache();
+
   constructor(@Inject(GRAPH_STORE) private readonly store: GraphStore) {}
 
   @Query(() => NetworkMetrics, { description: 'Size, density, brokers, communities and weak points of a network on a date (default today).' })
@@ -22,8 +25,12 @@ export class AnalyticsResolver {
     @Args('projectId', { type: () => ID, nullable: true }) projectId?: string,
     @Args('at', { type: () => IsoDateScalar, nullable: true }) at?: string,
   ) {
-    const snapshot = await access.visibleSnapshot(await this.store.snapshot(graphScope(networkId, projectId)));
-    return networkMetrics(snapshot, at ?? todayIso());
+    const scope = graphScope(networkId, projectId);
+    const date = at ?? todayIso();
+    // The version is read before the snapshot: the snapshot may be newer than it, never older.
+    const version = await this.store.graphVersion();
+    const key = [JSON.stringify(scope), date, this.metrics.visibilityKey(await access.hiddenIds())].join('\n');
+    return this.metrics.get(version, key, async () => networkMetricsAsync(await access.visibleSnapshot(await this.store.snapshot(scope)), date));
   }
 
   @Query(() => [GrowthPeriod], { description: 'Organisations, new organisations, ties, activities, density and retention per month or quarter.' })
