@@ -473,7 +473,7 @@ function prepareMetrics(tg: TieGraph, labels: Map<string, string>, at: IsoDate, 
   ids.forEach((id, v) => members[community[v]].push(id));
   const modularity = detailed && Number.isFinite(detailed.modularity) ? detailed.modularity : 0;
 
-  const ranks = n > 0 ? pagerank(graph, { getEdgeWeight: 'weight', maxIterations: 1000 }) : {};
+  const ranks = n > 0 ? pagerank(graph, { getEdgeWeight: 'weight', maxIterations: 1000, tolerance: 1e-12 }) : {};
   const core = coreNumbers(csr);
   let maxCore = 0;
   for (let v = 0; v < n; v++) maxCore = Math.max(maxCore, core[v]);
