@@ -11,7 +11,15 @@ import {
   type PartnerRequest,
 } from '@verkosto/analytics';
 import { METHODS, MUNICIPALITIES, seededRng, TARGET_GROUPS, type GraphSnapshot } from '@verkosto/domain';
-import { ANALYTICS_AT, rewriteNetwork, withAnalyticsNetwork, type AnalyticsNetwork } from './analytics-network';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { SYSTEM_ACTOR } from '@verkosto/domain';
+import { openStore } from '@verkosto/graph';
+import { ANALYTICS_AT, NATIONAL_SIZES, rewriteNetwork, withAnalyticsNetwork, type AnalyticsNetwork } from './analytics-network';
+import { generateDataset } from './generate';
 import type { Figure, Section, SectionResult } from './report';
 import { round, sample, summarise, time } from './stats';
 
@@ -101,7 +109,42 @@ async function runAnalytics({ store, data, setup }: AnalyticsNetwork): Promise<S
   figures['growth 2014–2024 by QUARTER'] = (await sample(() => growth(snapshot, '2014-01-01', '2024-12-31', 'QUARTER'), heavy)).timing;
   figures['growth 2014–2024 by MONTH'] = (await sample(() => growth(snapshot, '2014-01-01', '2024-12-31', 'MONTH'), heavy)).timing;
   if (Math.abs(ties.ties.length - 100_000) > 10_000) notes.push(`The tie graph on ${AT} has ${ties.ties.length} ties; the section is sized for about 100,000.`);
+  Object.assign(figures, await nationalFigures(notes));
   return { figures, notes };
+}
+
+/**
+ * Issue 13's figures on the national-scale network (NATIONAL_SIZES, about 25,000 organisations
+ * and 500,000 ties on the day): the API's metrics path, first call and repeated call, and the
+ * memory of a process holding that graph, measured in a process of its own (bench/national-probe.ts).
+ */
+export async function nationalFigures(notes: string[]): Promise<Record<string, Figure>> {
+  const generated = await time(() => generateDataset(20240613, NATIONAL_SIZES));
+  const dataDir = mkdtempSync(join(tmpdir(), 'verkosto-bench-national-'));
+  try {
+    const store = await openStore({ dataDir });
+    const loaded = await time(() => store.loadDataset(generated.value.dataset, SYSTEM_ACTOR));
+    await store.close();
+    const { stdout } = await promisify(execFile)(process.execPath, [join(__dirname, 'national-probe.js'), dataDir, generated.value.bigNetworkId, AT], {
+      maxBuffer: 1 << 20,
+    });
+    const p = JSON.parse(stdout.trim().split('\n').pop()!);
+    const label = `national (${p.organisations} organisations, ${p.ties} ties on ${AT})`;
+    if (p.workers?.on !== 'workers') notes.push(`national: betweenness ran in one thread (${p.workers?.reason ?? 'unknown'}).`);
+    return {
+      [`${label}: generate + load (s)`]: round((generated.ms + loaded.ms) / 1000, 1),
+      [`${label}: centrality`]: `${p.mode}, ${p.sources} sources${p.estimated ? `, estimated ±${round(p.errorBound, 4)}` : ''}, ${p.threads} worker threads`,
+      [`${label}: snapshot read (s)`]: round(p.snapshotMs / 1000, 1),
+      [`${label}: networkMetrics first call, API path (s)`]: round(p.firstMs / 1000, 1),
+      [`${label}: networkMetrics repeated call, kept`]: summarise(p.repeatedMs),
+      [`${label}: networkMetrics recomputed, snapshot kept (s)`]: round(p.recomputeMs / 1000, 1),
+      [`${label}: RSS with the graph loaded (MB)`]: p.rssAfterLoadMb,
+      [`${label}: RSS after a metrics call (MB)`]: p.rssAfterMetricsMb,
+      [`${label}: peak RSS (MB)`]: p.rssPeakMb,
+    };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -30,8 +30,12 @@ export function centralityKernel(
   const reach = new Int32Array(n);
   const sigma = new Float64Array(n);
   const coef = new Float64Array(n);
-  const dist = new Int32Array(n).fill(-1);
+  // BFS level mod 3, plus 1 (0 = not reached): a neighbour is one level up, the same or one down,
+  // so the residue tells which, and one byte per organisation keeps the marks in the fastest cache.
+  const mark = new Uint8Array(n);
   const order = new Int32Array(n);
+  // Where each level starts in `order` (levelStart[d]..levelStart[d+1]), for the distances.
+  const levelStart = new Int32Array(n + 2);
   // The shortest-path DAG of one BFS, as successor lists in BFS order: succ[succEnd[j-1]..succEnd[j]) of order[j].
   const succ = new Int32Array(neighbours.length);
   const succEnd = new Int32Array(n);
@@ -46,31 +50,41 @@ export function centralityKernel(
       let head = 0;
       let tail = 1;
       order[0] = s;
-      dist[s] = 0;
+      mark[s] = 1;
       sigma[s] = 1;
       let sum = 0;
       let dag = 0;
+      let level = 0;
+      let levelEnd = 1;
+      levelStart[0] = 0;
+      let nextMark = 2; // (level + 1) mod 3, plus 1
       while (head < tail) {
+        if (head === levelEnd) {
+          level++;
+          levelStart[level] = head;
+          levelEnd = tail;
+          nextMark = nextMark === 3 ? 1 : nextMark + 1;
+        }
         const v = order[head];
-        const dv = dist[v] + 1;
         const sv = sigma[v];
         const kEnd = offsets[v + 1];
         for (let k = offsets[v]; k < kEnd; k++) {
           const w = neighbours[k];
-          const dw = dist[w];
-          if (dw < 0) {
-            dist[w] = dv;
+          const mw = mark[w];
+          if (mw === 0) {
+            mark[w] = nextMark;
             sigma[w] = sv;
             order[tail++] = w;
-            sum += dv;
             succ[dag++] = w;
-          } else if (dw === dv) {
+          } else if (mw === nextMark) {
             sigma[w] += sv;
             succ[dag++] = w;
           }
         }
         succEnd[head++] = dag;
       }
+      levelStart[level + 1] = tail;
+      for (let d = 1; d <= level; d++) sum += d * (levelStart[d + 1] - levelStart[d]);
       for (let j = tail - 1; j > 0; j--) {
         const v = order[j];
         let pull = 0;
@@ -84,13 +98,15 @@ export function centralityKernel(
         distSum[s] += sum;
         reach[s] += tail - 1;
       } else {
-        for (let j = 1; j < tail; j++) {
-          const v = order[j];
-          distSum[v] += dist[v];
-          reach[v]++;
+        for (let d = 1; d <= level; d++) {
+          for (let j = levelStart[d]; j < levelStart[d + 1]; j++) {
+            const v = order[j];
+            distSum[v] += d;
+            reach[v]++;
+          }
         }
       }
-      for (let j = 0; j < tail; j++) dist[order[j]] = -1;
+      for (let j = 0; j < tail; j++) mark[order[j]] = 0;
     }
   }
   return { bc, distSum, reach };
