@@ -29,12 +29,12 @@ export const ANALYTICS_SIZES: BenchSizes = {
  * organisations and 500,000 ties, the size of the largest real network seen (22,635 and 494,161).
  */
 export const NATIONAL_SIZES: BenchSizes = {
-  organisations: 30_000,
+  organisations: 26_000,
   projects: 8_000,
   activities: 20_000,
-  participations: 600_000,
+  participations: 575_000,
   networks: 1,
-  bigNetworkOrganisations: 30_000,
+  bigNetworkOrganisations: 26_000,
   bigNetworkProjects: 8_000,
   bigNetworkActivities: 20_000,
 };

@@ -59,11 +59,20 @@ export class CentralityPool {
 
   constructor(readonly threads = Math.max(1, availableParallelism())) {}
 
+  /**
+   * Runs a job; when the pool is idle its work is handed to the workers before this returns, so
+   * the caller can go on with other work in its own thread meanwhile.
+   */
   run(job: KernelJob): Promise<KernelResult> {
-    const result = this.queue.then(() => this.runNow(job));
-    this.queue = result.catch(() => undefined);
+    const result = this.pending === 0 ? this.runNow(job) : this.queue.then(() => this.runNow(job));
+    this.pending++;
+    this.queue = result.catch(() => undefined).then(() => {
+      this.pending--;
+    });
     return result;
   }
+
+  private pending = 0;
 
   private async runNow(job: KernelJob): Promise<KernelResult> {
     if (this.threads <= 1 || job.sources.length < 2 * CHUNK) {

@@ -67,7 +67,7 @@ export interface NetworkMetrics {
 /** How betweenness and closeness were computed. */
 export interface CentralityInfo {
   mode: 'exact' | 'sample' | 'skip';
-  /** BFS sources used (every organisation when exact). */
+  /** BFS sources run: when exact, one per set of twins (organisations with the same partners). */
   sources: number;
   /** True when any value is an estimate from sampled sources. */
   estimated: boolean;
@@ -239,6 +239,73 @@ export interface CentralityPlan {
   estimated: boolean;
   errorBound: number | null;
   estimatedOrganisations: number;
+  /** For an organisation not itself a source because a twin stands for it: that twin (else itself). */
+  standIn: Int32Array;
+}
+
+/**
+ * Twins: organisations with the same partners, either tied to each other (N[u] = N[v]) or not
+ * (N(u) = N(v)). A BFS from u and one from v give every other organisation the same dependency
+ * and each other none, and the same distances to everyone else, so one BFS stands for the whole
+ * set: its dependencies count once per member, and the members share its closeness. In a
+ * collaboration network every organisation that works in only one activity that day is a twin of
+ * the others like it there. Found by an order-free hash of the neighbourhood, then checked.
+ */
+function twinsOf(csr: Csr): { standIn: Int32Array; count: Int32Array } {
+  const n = csr.ids.length;
+  const { offsets, neighbours } = csr;
+  const standIn = Int32Array.from({ length: n }, (_, v) => v);
+  const count = new Int32Array(n).fill(1);
+  const mix = (x: number, seed: number) => {
+    let h = Math.imul(x ^ seed, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+  };
+  const h1 = new Uint32Array(n);
+  const h2 = new Uint32Array(n);
+  for (let v = 0; v < n; v++) {
+    let a = 0;
+    let b = 0;
+    for (let k = offsets[v]; k < offsets[v + 1]; k++) {
+      a = (a + mix(neighbours[k], 0x9e3779b9)) >>> 0;
+      b = (b + mix(neighbours[k], 0x7f4a7c15)) >>> 0;
+    }
+    h1[v] = a;
+    h2[v] = b;
+  }
+  const seen = new Int32Array(n).fill(-1);
+  const same = (r: number, u: number, closed: boolean) => {
+    if (offsets[r + 1] - offsets[r] !== offsets[u + 1] - offsets[u]) return false;
+    for (let k = offsets[r]; k < offsets[r + 1]; k++) seen[neighbours[k]] = r;
+    if (closed) seen[r] = r;
+    if (closed && seen[u] !== r) return false;
+    for (let k = offsets[u]; k < offsets[u + 1]; k++) {
+      const w = neighbours[k];
+      if (seen[w] !== r && !(closed && w === r)) return false;
+    }
+    return true;
+  };
+  for (const closed of [true, false]) {
+    const buckets = new Map<string, number[]>();
+    for (let v = 0; v < n; v++) {
+      const degree = offsets[v + 1] - offsets[v];
+      if (degree === 0 || standIn[v] !== v || count[v] > 1) continue;
+      const key = closed ? `${degree}:${(h1[v] + mix(v, 0x9e3779b9)) >>> 0}:${(h2[v] + mix(v, 0x7f4a7c15)) >>> 0}` : `${degree}:${h1[v]}:${h2[v]}`;
+      const reps = buckets.get(key);
+      if (!reps) {
+        buckets.set(key, [v]);
+        continue;
+      }
+      const r = reps.find((rep) => same(rep, v, closed));
+      if (r === undefined) reps.push(v);
+      else {
+        standIn[v] = r;
+        count[r]++;
+      }
+    }
+  }
+  return { standIn, count };
 }
 
 /** Connected groups of a CSR: group number per organisation (numbered by smallest member) and sizes. */
@@ -283,8 +350,10 @@ export function planCentrality(csr: Csr, options: MetricsOptions): CentralityPla
     estimated: false,
     errorBound: null,
     estimatedOrganisations: 0,
+    standIn: Int32Array.from({ length: n }, (_, v) => v),
   };
   if (wanted === 'skip' || n === 0) return none;
+  const { standIn, count } = twinsOf(csr);
   const all = wanted === 'exact' || (wanted === 'auto' && n <= exactLimit && m <= exactTieLimit);
   // Above the limits, as many sources as the largest exact case costs (sources × ties).
   const budget = Math.floor((exactLimit * exactTieLimit) / Math.max(1, m));
@@ -304,12 +373,14 @@ export function planCentrality(csr: Csr, options: MetricsOptions): CentralityPla
     const size = list.length;
     if (!sampled[g]) {
       for (const v of list) {
+        if (standIn[v] !== v) continue;
         sources.push(v);
-        weights.push(1);
+        weights.push(count[v]);
         exact.push(1);
       }
       return;
     }
+    for (const v of list) standIn[v] = v; // a sampled group draws from every organisation
     const kc = Math.min(size, Math.max(1, Math.round((k * size) / bigTotal)));
     // Seeded partial Fisher–Yates over the group's members, in index order.
     const pool = Int32Array.from(list);
@@ -339,6 +410,7 @@ export function planCentrality(csr: Csr, options: MetricsOptions): CentralityPla
     estimated,
     errorBound: estimated ? worst : null,
     estimatedOrganisations: estimated ? bigTotal : 0,
+    standIn,
   };
 }
 
@@ -367,6 +439,8 @@ export function finishCentrality(csr: Csr, plan: CentralityPlan, sums: KernelRes
     else if (sums.reach[v] === 0) closeness[v] = estimatedGroup[group[v]] ? null : 0;
     else closeness[v] = (sums.reach[v] / sums.distSum[v]) * (reach / (n - 1));
   }
+  // A twin shares the closeness of the one whose BFS stood for it (the same distances to all others).
+  for (let v = 0; v < n; v++) if (plan.standIn[v] !== v) closeness[v] = closeness[plan.standIn[v]];
   return { betweenness, closeness };
 }
 
@@ -435,13 +509,22 @@ export async function pathCentralitiesAsync(tg: TieGraph, options: MetricsOption
 }
 
 /** Everything networkMetrics returns but betweenness and closeness, and what those need. */
-function prepareMetrics(tg: TieGraph, labels: Map<string, string>, at: IsoDate, options: MetricsOptions) {
+function prepareMetrics(
+  tg: TieGraph,
+  labels: Map<string, string>,
+  at: IsoDate,
+  options: MetricsOptions,
+  /** Called as soon as the plan is known, so worker threads start before Louvain and PageRank run here. */
+  onPlan?: (csr: Csr, plan: CentralityPlan) => void,
+) {
   const seed = options.seed ?? 42;
   const graph = toGraphology(tg);
   const ids = graph.nodes();
   const n = ids.length;
   const m = tg.ties.length;
   const csr = toCsr(ids, tg);
+  const plan = planCentrality(csr, options);
+  onPlan?.(csr, plan);
   const index = new Map(ids.map((id, i) => [id, i]));
 
   const degree = (v: number) => csr.offsets[v + 1] - csr.offsets[v];
@@ -478,7 +561,6 @@ function prepareMetrics(tg: TieGraph, labels: Map<string, string>, at: IsoDate, 
   let maxCore = 0;
   for (let v = 0; v < n; v++) maxCore = Math.max(maxCore, core[v]);
   const { articulation, bridgeTies } = cutPoints(csr);
-  const plan = planCentrality(csr, options);
 
   const assemble = (paths: PathCentralities | null): NetworkMetrics => ({
     at,
@@ -530,8 +612,12 @@ export async function metricsOfTiesAsync(
   at: IsoDate,
   options: MetricsOptions & ParallelOptions = {},
 ): Promise<NetworkMetrics> {
-  const { csr, plan, assemble } = prepareMetrics(tg, labels, at, options);
-  return assemble(finishCentrality(csr, plan, await runPlan(csr, plan, options)));
+  let paths: Promise<KernelResult | null> = Promise.resolve(null);
+  const { csr, plan, assemble } = prepareMetrics(tg, labels, at, options, (c, p) => {
+    paths = runPlan(c, p, options);
+    paths.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+  });
+  return assemble(finishCentrality(csr, plan, await paths));
 }
 
 function tiesAndLabels(snapshot: GraphSnapshot, at: IsoDate) {
