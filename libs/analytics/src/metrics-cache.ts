@@ -7,7 +7,9 @@
  * answer is being computed waits for it instead of computing it again; a failure is not kept.
  *
  * Bounded: at most `maxEntries`, and at most `maxOrganisations` organisations over all entries
- * (the most recent entry is kept even when it alone is larger). Answers are shared by every
+ * (the most recent entry is kept even when it alone is larger). An answer on 25,000 organisations
+ * and 500,000 ties holds about 50 MB (mostly the tie ids of its evidence), so the default keeps
+ * four of those. Answers are shared by every
  * caller with the same key, so they are frozen.
  */
 import type { NetworkMetrics } from './metrics';
@@ -23,7 +25,7 @@ export class MetricsCache {
 
   constructor(
     private readonly maxEntries = 16,
-    private readonly maxOrganisations = 200_000,
+    private readonly maxOrganisations = 100_000,
   ) {}
 
   /** A short name for what a caller may see (the same object gives the same name). */
