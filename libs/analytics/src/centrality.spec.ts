@@ -57,6 +57,19 @@ describe('betweenness and closeness over worker threads', () => {
     });
   });
 
+  it('networkMetricsAsync lets other work run between its phases', async () => {
+    let ticks = 0;
+    const tick = () => {
+      ticks++;
+      timer = setImmediate(tick);
+    };
+    let timer = setImmediate(tick);
+    const before = ticks;
+    await networkMetricsAsync(karateSnapshot(), AT, { pool });
+    clearImmediate(timer);
+    expect(ticks - before).toBeGreaterThanOrEqual(5);
+  });
+
   it('one pool runs jobs one after another, each correct', async () => {
     const tg = randomTies(5, 200, 600);
     const want = pathCentralitiesOf(tg, { centrality: 'exact' });

@@ -508,8 +508,12 @@ export async function pathCentralitiesAsync(tg: TieGraph, options: MetricsOption
   return pathResult(ids, csr, plan, await runPlan(csr, plan, options));
 }
 
-/** Everything networkMetrics returns but betweenness and closeness, and what those need. */
-function prepareMetrics(
+/**
+ * Everything networkMetrics returns but betweenness and closeness, and what those need. A
+ * generator: it yields between its phases, so the API's path can let other requests run between
+ * them (a national-scale network takes seconds here) while the sync path runs it straight through.
+ */
+function* prepareMetrics(
   tg: TieGraph,
   labels: Map<string, string>,
   at: IsoDate,
@@ -519,12 +523,14 @@ function prepareMetrics(
 ) {
   const seed = options.seed ?? 42;
   const graph = toGraphology(tg);
+  yield;
   const ids = graph.nodes();
   const n = ids.length;
   const m = tg.ties.length;
   const csr = toCsr(ids, tg);
   const plan = planCentrality(csr, options);
   onPlan?.(csr, plan);
+  yield;
   const index = new Map(ids.map((id, i) => [id, i]));
 
   const degree = (v: number) => csr.offsets[v + 1] - csr.offsets[v];
@@ -541,10 +547,12 @@ function prepareMetrics(
   }
 
   const comps = connectedComponents(graph).sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1));
+  yield;
 
   // Louvain only sees ties; isolated organisations become singleton communities. Ids are renumbered
   // in node order so they do not depend on the algorithm's internals.
   const detailed = m > 0 ? louvain.detailed(graph, { getEdgeWeight: 'weight', rng: seededRng(seed) }) : null;
+  yield;
   const renumber = new Map<number, number>();
   const community = new Int32Array(n);
   ids.forEach((id, v) => {
@@ -557,6 +565,7 @@ function prepareMetrics(
   const modularity = detailed && Number.isFinite(detailed.modularity) ? detailed.modularity : 0;
 
   const ranks = n > 0 ? pagerank(graph, { getEdgeWeight: 'weight', maxIterations: 1000, tolerance: 1e-12 }) : {};
+  yield;
   const core = coreNumbers(csr);
   let maxCore = 0;
   for (let v = 0; v < n; v++) maxCore = Math.max(maxCore, core[v]);
@@ -598,9 +607,25 @@ function prepareMetrics(
   return { csr, plan, assemble };
 }
 
+function runThrough<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Lets the event loop run (other requests, I/O) between the steps. */
+async function runYielding<T>(steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 /** Metrics of an already-built tie graph (lets callers reuse one index for several dates), in this thread. */
 export function metricsOfTies(tg: TieGraph, labels: Map<string, string>, at: IsoDate, options: MetricsOptions = {}): NetworkMetrics {
-  const { csr, plan, assemble } = prepareMetrics(tg, labels, at, options);
+  const { csr, plan, assemble } = runThrough(prepareMetrics(tg, labels, at, options));
   const sums = plan.sources.length ? runKernelInThread(kernelJob(csr, plan)) : null;
   return assemble(finishCentrality(csr, plan, sums));
 }
@@ -613,10 +638,12 @@ export async function metricsOfTiesAsync(
   options: MetricsOptions & ParallelOptions = {},
 ): Promise<NetworkMetrics> {
   let paths: Promise<KernelResult | null> = Promise.resolve(null);
-  const { csr, plan, assemble } = prepareMetrics(tg, labels, at, options, (c, p) => {
-    paths = runPlan(c, p, options);
-    paths.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-  });
+  const { csr, plan, assemble } = await runYielding(
+    prepareMetrics(tg, labels, at, options, (c, p) => {
+      paths = runPlan(c, p, options);
+      paths.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+    }),
+  );
   return assemble(finishCentrality(csr, plan, await paths));
 }
 
@@ -638,6 +665,10 @@ export async function networkMetricsAsync(
   at: IsoDate,
   options: MetricsOptions & ParallelOptions = {},
 ): Promise<NetworkMetrics> {
-  const { tg, labels } = tiesAndLabels(snapshot, at);
+  const index = indexCollaborations(snapshot, at);
+  await new Promise((resolve) => setImmediate(resolve));
+  const labels = new Map([...index.nodes.values()].map((n) => [n.id, n.label]));
+  const tg = tiesOf(index, at);
+  await new Promise((resolve) => setImmediate(resolve));
   return metricsOfTiesAsync(tg, labels, at, options);
 }
