@@ -54,7 +54,7 @@ export class Communities {
 @ObjectType({ description: 'How betweenness and closeness were computed: exact, or estimated from sampled sources with an error bound.' })
 export class Centrality {
   @Field({ description: 'exact, sample or skip' }) mode!: string;
-  @Field(() => Int) sources!: number;
+  @Field(() => Int, { description: 'Breadth-first searches run: when exact, one per set of organisations with the same partners.' }) sources!: number;
   @Field({ description: 'True when betweenness and closeness are estimates (above the exact limit); the page must say so.' }) estimated!: boolean;
   @Field(() => Float, {
     nullable: true,
