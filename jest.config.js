@@ -25,9 +25,7 @@ const shared = {
 };
 // The store contract runs its Neo4j leg, and the end-to-end suites run a second time on Neo4j, when
 // a test Neo4j can be started here (Java and Maven); it is started once for the run and stopped after.
-const neo4j = neo4jLegs()
-  ? { globalSetup: '<rootDir>/tools/neo4j-test-server/jest-setup.js', globalTeardown: '<rootDir>/tools/neo4j-test-server/jest-teardown.js' }
-  : {};
+const neo4j = neo4jLegs() ? { globalSetup: '<rootDir>/tools/neo4j-test-server/jest-setup.js', globalTeardown: '<rootDir>/tools/neo4j-test-server/jest-teardown.js' } : {};
 const e2e = { ...shared, testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] };
 module.exports = {
   projects: [

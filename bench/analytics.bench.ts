@@ -84,15 +84,11 @@ async function runAnalytics({ store, data, setup }: AnalyticsNetwork): Promise<S
   const metrics = await sample(() => networkMetricsAsync(snapshot, AT), heavy);
   figures[`networkMetrics over worker threads (${metrics.last.centrality.mode}, ${metrics.last.centrality.sources} sources)`] = metrics.timing;
   figures['networkMetrics without betweenness/closeness'] = (await sample(() => networkMetrics(snapshot, AT, { centrality: 'skip' }), heavy)).timing;
-  figures['API path after a write: snapshot (kept) + networkMetricsAsync'] = (
-    await sample(async () => networkMetricsAsync(await store.snapshot(scope), AT), heavy)
-  ).timing;
+  figures['API path after a write: snapshot (kept) + networkMetricsAsync'] = (await sample(async () => networkMetricsAsync(await store.snapshot(scope), AT), heavy)).timing;
 
   // The standard algorithms on their own, on the same tie graph.
   const graph = toGraphology(ties);
-  figures['Louvain (graphology, seeded)'] = (
-    await sample(() => louvain.detailed(graph, { getEdgeWeight: 'weight', rng: seededRng(42) }), heavy)
-  ).timing;
+  figures['Louvain (graphology, seeded)'] = (await sample(() => louvain.detailed(graph, { getEdgeWeight: 'weight', rng: seededRng(42) }), heavy)).timing;
   const sampled = await sample(() => pathCentralitiesOf(ties, { centrality: 'sample', samples: SAMPLES }), heavy);
   figures[`betweenness + closeness, ${SAMPLES} sampled sources`] = sampled.timing;
   // Exact is one BFS per organisation (per set of twins): timed once in this thread and once over

@@ -59,7 +59,6 @@ export interface BenchData {
   rows: { nodes: number; relationships: number; byTable: Record<string, number> };
 }
 
-
 const DAY = 86_400_000;
 const FIRST_DAY = Date.UTC(2014, 0, 1);
 const LAST_DAY = Date.UTC(2024, 11, 31);
@@ -194,11 +193,7 @@ export function generateDataset(seed = 20240601, sizes: BenchSizes = DEFAULT_SIZ
     // Predecessors stay on the same side of the big network, among earlier projects.
     const lo = big ? 0 : sizes.bigNetworkProjects;
     const predecessor = i > lo + 5 && chance(0.1) ? projects[int(lo, i - 1)] : null;
-    const networkIds = big
-      ? [bigNetworkId]
-      : chance(0.1)
-        ? []
-        : [...new Set([pick(otherNetworkIds), ...(chance(0.2) ? [pick(otherNetworkIds)] : [])])];
+    const networkIds = big ? [bigNetworkId] : chance(0.1) ? [] : [...new Set([pick(otherNetworkIds), ...(chance(0.2) ? [pick(otherNetworkIds)] : [])])];
     projects.push({
       id: `prj-bench-${pad(i, 4)}`,
       code: `S${pad(20000 + i, 5)}`,
@@ -298,16 +293,27 @@ export function generateDataset(seed = 20240601, sizes: BenchSizes = DEFAULT_SIZ
   /** Dates inside the target's own period; one in seven left open when the target allows. */
   const datesIn = (t: Target): [IsoDate, IsoDate | null] => {
     const end = t.to ?? LAST_DAY;
-    const from = t.from + Math.floor(rnd() * 0.3 * (end - t.from) / DAY) * DAY;
+    const from = t.from + Math.floor((rnd() * 0.3 * (end - t.from)) / DAY) * DAY;
     if (t.to === null) return [iso(from), chance(0.6) ? null : dateBetween(from, LAST_DAY)];
     if (chance(0.15)) return [iso(from), null];
     return [iso(from), chance(0.7) ? iso(t.to) : dateBetween(from, t.to)];
   };
   const roleFor = (t: Target): ParticipationRole =>
     t.kind === 'PROJECT'
-      ? weighted<ParticipationRole>([['PARTNER', 50], ['CO_IMPLEMENTER', 25], ['STEERING_GROUP', 15], ['FUNDER', 10]])
+      ? weighted<ParticipationRole>([
+          ['PARTNER', 50],
+          ['CO_IMPLEMENTER', 25],
+          ['STEERING_GROUP', 15],
+          ['FUNDER', 10],
+        ])
       : t.kind === 'ACTIVITY'
-        ? weighted<ParticipationRole>([['PARTICIPANT', 50], ['PARTNER', 25], ['VENUE', 12], ['FUNDER', 5], ['ORGANISER', 8]])
+        ? weighted<ParticipationRole>([
+            ['PARTICIPANT', 50],
+            ['PARTNER', 25],
+            ['VENUE', 12],
+            ['FUNDER', 5],
+            ['ORGANISER', 8],
+          ])
         : 'MEMBER';
   const addDrawn = (orgs: string[], t: Target, orgHint?: string) => {
     let org = orgHint ?? pick(orgs);
@@ -388,10 +394,7 @@ export function countRows(d: SeedDataset): BenchData['rows'] {
   };
   const rels: Record<string, number> = {
     PARTICIPATES: d.participations.length,
-    LOCATED_IN:
-      d.organisations.filter((o) => o.municipalityCode).length +
-      d.activities.filter((a) => a.municipalityCode).length +
-      d.networks.filter((n) => n.regionCode).length,
+    LOCATED_IN: d.organisations.filter((o) => o.municipalityCode).length + d.activities.filter((a) => a.municipalityCode).length + d.networks.filter((n) => n.regionCode).length,
     CONTINUES: d.projects.filter((p) => p.predecessorId).length + d.activities.filter((a) => a.continuesId).length,
     RUNS_UNDER: d.activities.filter((a) => a.projectId).length,
     IN_NETWORK: sum([...d.projects, ...d.activities], (x) => len(x.networkIds)),

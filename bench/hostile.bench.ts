@@ -69,14 +69,19 @@ async function measure(url: string, token: string): Promise<SectionResult> {
   const heavy = JSON.stringify({ query: '{ organisations(first: 200) { nodes { id name participations { id role validFrom validTo } } } }' });
   let running = true;
   // A dropped connection counts as status 0 and the client goes on.
-  const hostile = (work: () => Promise<void>) => (async () => { while (running) await work().catch(() => answers.set('dropped', (answers.get('dropped') ?? 0) + 1)); })();
+  const hostile = (work: () => Promise<void>) =>
+    (async () => {
+      while (running) await work().catch(() => answers.set('dropped', (answers.get('dropped') ?? 0) + 1));
+    })();
   const hostiles = [
     // The issue's flood, from one address, as fast as the server answers.
     ...Array.from({ length: 3 }, () => hostile(() => post(JSON.stringify({ query: FLOOD }), { 'x-forwarded-for': '192.0.2.1' }).then(count('alias flood')))),
     // The issue's three anonymous clients, with heavy pages, two connections each.
     ...Array.from({ length: 6 }, (_, i) => hostile(() => post(heavy, { 'x-forwarded-for': `192.0.2.${10 + (i % 3)}` }).then(count('heavy anonymous')))),
     // Heavy pages from a new address each time (past the per-address limits: the in-flight cap holds them).
-    ...Array.from({ length: 2 }, () => hostile(() => post(heavy, { 'x-forwarded-for': `10.${(++stranger >> 8) & 255}.${stranger & 255}.1` }).then(count('heavy, new address each')))),
+    ...Array.from({ length: 2 }, () =>
+      hostile(() => post(heavy, { 'x-forwarded-for': `10.${(++stranger >> 8) & 255}.${stranger & 255}.1` }).then(count('heavy, new address each'))),
+    ),
     // Zip bombs with a token.
     ...Array.from({ length: 3 }, () => hostile(() => post(importBody, { authorization: `Bearer ${token}` }).then(count('zip bomb')))),
   ];

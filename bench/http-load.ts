@@ -24,7 +24,12 @@ export async function startApp(env: Record<string, string>): Promise<RunningApp>
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
-  while (!(await fetch(`${url}/health`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error('The app did not start for the benchmark.');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -40,9 +40,7 @@ export const queriesSection: Section = {
     (await timeQuery('underProjects', s.underProjects, { ids: projects })).forEach((r) => items.add(String(r.id)));
     let frontier = [...items];
     for (let step = 1; step <= 6 && frontier.length > 0; step++) {
-      frontier = (await timeQuery(`continuing, step ${step}`, s.continuing, { ids: frontier }))
-        .map((r) => String(r.id))
-        .filter((id) => !items.has(id));
+      frontier = (await timeQuery(`continuing, step ${step}`, s.continuing, { ids: frontier })).map((r) => String(r.id)).filter((id) => !items.has(id));
       frontier.forEach((id) => items.add(id));
     }
     const ids = [...items];

@@ -28,8 +28,7 @@ export interface Section {
 
 export const isTiming = (f: Figure): f is Timing => typeof f === 'object' && f !== null && 'medianMs' in f;
 
-const fmt = (x: number) =>
-  Number.isInteger(x) ? x.toLocaleString('en-US') : x >= 100 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3);
+const fmt = (x: number) => (Number.isInteger(x) ? x.toLocaleString('en-US') : x >= 100 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -52,7 +51,12 @@ export function formatSection(section: Section, result: SectionResult): string {
   }
   if (scalars.length > 0) {
     if (timings.length > 0) out.push('');
-    out.push(table(['figure', 'value'], scalars.map(([k, v]) => [k, typeof v === 'number' ? fmt(v) : String(v)])));
+    out.push(
+      table(
+        ['figure', 'value'],
+        scalars.map(([k, v]) => [k, typeof v === 'number' ? fmt(v) : String(v)]),
+      ),
+    );
   }
   for (const note of result.notes ?? []) out.push(`  ! ${note}`);
   return out.join('\n');

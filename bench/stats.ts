@@ -55,10 +55,7 @@ export interface SampleOptions {
  * Warms up, then times `work(i)` repeatedly (i counts every call, warm-up included, so callers can
  * vary their input). Returns the timing and the last value.
  */
-export async function sample<T>(
-  work: (i: number) => Promise<T> | T,
-  options: SampleOptions = {},
-): Promise<{ timing: Timing; last: T }> {
+export async function sample<T>(work: (i: number) => Promise<T> | T, options: SampleOptions = {}): Promise<{ timing: Timing; last: T }> {
   const { warmup = 2, runs = 20, budgetMs = 15_000, minRuns = 5 } = options;
   let i = 0;
   let last!: T;

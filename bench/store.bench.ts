@@ -148,10 +148,7 @@ export const writeSection: Section = {
     const created: string[] = [];
     const create = await sample(
       async (i) => {
-        const org = await store.createOrganisation(
-          { name: `Benchmark-yhdistys ${i}`, kind: 'ASSOCIATION', municipalityCode: codes[i % codes.length] },
-          SYSTEM_ACTOR,
-        );
+        const org = await store.createOrganisation({ name: `Benchmark-yhdistys ${i}`, kind: 'ASSOCIATION', municipalityCode: codes[i % codes.length] }, SYSTEM_ACTOR);
         created.push(org.id);
         return org;
       },
@@ -167,11 +164,7 @@ export const writeSection: Section = {
       if (!taken.has(`${org}|${act}`)) pairs.push([org, act]);
     }
     const participate = await sample(
-      (i) =>
-        store.addParticipation(
-          { organisationId: pairs[i][0], targetId: pairs[i][1], role: 'PARTICIPANT', validFrom: '2024-03-01', validTo: null },
-          SYSTEM_ACTOR,
-        ),
+      (i) => store.addParticipation({ organisationId: pairs[i][0], targetId: pairs[i][1], role: 'PARTICIPANT', validFrom: '2024-03-01', validTo: null }, SYSTEM_ACTOR),
       { warmup: 2, runs: 20 },
     );
     return {

@@ -129,11 +129,10 @@ async function loadOnce(browser: Browser, url: string, webgl = false): Promise<{
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
   await page
-    .waitForFunction(
-      () => (window as unknown as { __bench: PageMarks }).__bench.firstMapPaint !== null || document.querySelector('#message.error:not([hidden])') !== null,
-      null,
-      { timeout: 300_000, polling: 100 },
-    )
+    .waitForFunction(() => (window as unknown as { __bench: PageMarks }).__bench.firstMapPaint !== null || document.querySelector('#message.error:not([hidden])') !== null, null, {
+      timeout: 300_000,
+      polling: 100,
+    })
     .catch((e: unknown) => {
       throw new Error(`The map did not appear: ${e instanceof Error ? e.message : e}; page errors: ${errors.join('; ') || 'none'}`);
     });
@@ -272,7 +271,13 @@ class BuiltApp {
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`The app exited at start:\n${this.output}`);
-      if (await fetch(`${this.url}/health`).then((r) => r.ok, () => false)) return this;
+      if (
+        await fetch(`${this.url}/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return this;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`The app did not become healthy in 60 s:\n${this.output}`);

@@ -5,15 +5,7 @@
  * names what the caller may not read: the outsiders see no private name at all, the viewer no
  * person's email or consent text (those are for editors). A new operation without a case fails here.
  */
-import {
-  buildSchema,
-  getNamedType,
-  isLeafType,
-  isNonNullType,
-  isObjectType,
-  type GraphQLField,
-  type GraphQLObjectType,
-} from 'graphql';
+import { buildSchema, getNamedType, isLeafType, isNonNullType, isObjectType, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { businessIdCheckDigit, foldText } from '@verkosto/domain';
@@ -125,10 +117,7 @@ const MUTATIONS: Cases = {
   ],
   changePassword: () => [{ currentPassword: 'vaara-salasana-1', newPassword: 'uusi-salasana-123' }],
   confirmParticipation: (i) => [{ id: i.tie }, { id: i.publicTie }],
-  createActivity: (i) => [
-    { input: { name: 'Uusi toiminta', type: 'EVENT', networkIds: [i.network] } },
-    { input: { name: 'Uusi toiminta', type: 'EVENT', projectId: i.project } },
-  ],
+  createActivity: (i) => [{ input: { name: 'Uusi toiminta', type: 'EVENT', networkIds: [i.network] } }, { input: { name: 'Uusi toiminta', type: 'EVENT', projectId: i.project } }],
   createFirstAdmin: () => [{ email: 'ensimmainen@verkosto.test', password: 'pitka-salasana-1' }],
   // A duplicate of each private name or key: a refusal, never a write; the outsider learns nothing.
   createNetwork: () => [{ input: { name: PRIVATE.network, visibility: 'PUBLIC' } }],
@@ -137,7 +126,11 @@ const MUTATIONS: Cases = {
     { input: { name: PRIVATE.organisation, kind: 'ASSOCIATION' } },
   ],
   createPerson: (i) => [{ input: { name: 'Uusi Ihminen', organisationId: i.organisation, consentText: CONSENT, consentGivenAt: '2024-01-01' } }],
-  createProject: (i) => [{ input: { name: 'Uusi hanke', networkIds: [i.network] } }, { input: { name: 'Uusi hanke', code: PRIVATE.code } }, { input: { name: 'Jatkohanke', predecessorId: i.project, code: 'UUSI-1' } }],
+  createProject: (i) => [
+    { input: { name: 'Uusi hanke', networkIds: [i.network] } },
+    { input: { name: 'Uusi hanke', code: PRIVATE.code } },
+    { input: { name: 'Jatkohanke', predecessorId: i.project, code: 'UUSI-1' } },
+  ],
   createToken: () => [{ name: 'raportit' }],
   createUser: () => [{ input: { email: PRIVATE.email, password: 'pitka-salasana-1' } }],
   deleteActivity: (i) => [{ id: i.activity }],
@@ -145,13 +138,19 @@ const MUTATIONS: Cases = {
   deleteOrganisation: (i) => [{ id: i.organisation }],
   deleteProject: (i) => [{ id: i.project }],
   deleteUser: (i) => [{ id: i.viewerUser }],
-  endParticipation: (i) => [{ id: i.tie, validTo: '2030-01-01' }, { id: i.publicTie, validTo: '2030-01-01' }],
+  endParticipation: (i) => [
+    { id: i.tie, validTo: '2030-01-01' },
+    { id: i.publicTie, validTo: '2030-01-01' },
+  ],
   erasePerson: (i) => [{ id: i.person }],
   // Import rights are another test's (import kinds); here an empty file, refused.
   importData: () => [{ input: { fileName: 'tyhja.csv', content: '' } }],
   login: () => [{ email: PRIVATE.email, password: 'vaara-salasana-1' }],
   logout: () => [{}],
-  mergeOrganisations: (i) => [{ keepId: i.publicOrganisation, mergeIds: [i.organisation] }, { keepId: i.organisation, mergeIds: [i.publicOrganisation] }],
+  mergeOrganisations: (i) => [
+    { keepId: i.publicOrganisation, mergeIds: [i.organisation] },
+    { keepId: i.organisation, mergeIds: [i.publicOrganisation] },
+  ],
   removeMembership: (i) => [{ networkId: i.network, userId: i.viewerUser }],
   removeParticipation: (i) => [{ id: i.tie }, { id: i.publicTie }],
   revokeToken: () => [{ id: 'tok-tuntematon' }],
@@ -161,11 +160,20 @@ const MUTATIONS: Cases = {
   ],
   setMembership: (i) => [{ networkId: i.network, email: 'ulkopuolinen@verkosto.test', role: 'COORDINATOR' }],
   undoChange: (i) => [{ id: i.tieChange }, { id: i.personChange }],
-  updateActivity: (i) => [{ id: i.activity, input: { description: 'Muutettu' } }, { id: i.activity, input: { networkIds: ['net-kuusamo'] } }],
+  updateActivity: (i) => [
+    { id: i.activity, input: { description: 'Muutettu' } },
+    { id: i.activity, input: { networkIds: ['net-kuusamo'] } },
+  ],
   updateNetwork: (i) => [{ id: i.network, input: { visibility: 'PUBLIC' } }],
-  updateOrganisation: (i) => [{ id: i.organisation, input: { website: 'https://muutettu.example' } }, { id: i.publicOrganisation, input: { businessId: PRIVATE.businessId } }],
+  updateOrganisation: (i) => [
+    { id: i.organisation, input: { website: 'https://muutettu.example' } },
+    { id: i.publicOrganisation, input: { businessId: PRIVATE.businessId } },
+  ],
   updatePerson: (i) => [{ id: i.person, input: { roleTitle: 'Muutettu' } }],
-  updateProject: (i) => [{ id: i.project, input: { description: 'Muutettu' } }, { id: i.project, input: { networkIds: ['net-kuusamo'] } }],
+  updateProject: (i) => [
+    { id: i.project, input: { description: 'Muutettu' } },
+    { id: i.project, input: { networkIds: ['net-kuusamo'] } },
+  ],
   updateUser: (i) => [{ id: i.viewerUser, input: { isAdmin: true } }],
 };
 
@@ -202,7 +210,10 @@ function leaks(answer: GraphQLResponse, sent: string[], secrets: string[]): stri
   return secrets.filter((s) => folded.includes(foldText(s)));
 }
 
-const idsIn = (args: Args) => JSON.stringify(args).match(/"[a-z]+-[a-z0-9-]+"/g)?.map((s) => s.slice(1, -1)) ?? [];
+const idsIn = (args: Args) =>
+  JSON.stringify(args)
+    .match(/"[a-z]+-[a-z0-9-]+"/g)
+    ?.map((s) => s.slice(1, -1)) ?? [];
 
 describe('access to a private network, operation by operation (issue 12)', () => {
   const app = new TestApp();
@@ -239,10 +250,28 @@ describe('access to a private network, operation by operation (issue 12)', () =>
   beforeAll(async () => {
     await app.start();
     const created = async (query: string, variables: Args = {}) => Object.values(await ok(query, variables))[0] as { id: string };
-    ids.network = (await created(`mutation($name: String!) { createNetwork(input: { name: $name, visibility: PRIVATE, goal: "Kätketty tavoite" }) { id } }`, { name: PRIVATE.network })).id;
-    ids.organisation = (await created('mutation($name: String!, $b: String) { createOrganisation(input: { name: $name, kind: ASSOCIATION, businessId: $b }) { id } }', { name: PRIVATE.organisation, b: PRIVATE.businessId })).id;
-    ids.project = (await created('mutation($name: String!, $n: String!, $c: String) { createProject(input: { name: $name, code: $c, networkIds: [$n], startDate: "2024-01-01" }) { id } }', { name: PRIVATE.project, n: ids.network, c: PRIVATE.code })).id;
-    ids.activity = (await created('mutation($name: String!, $n: String!) { createActivity(input: { name: $name, type: WORKSHOP, networkIds: [$n], startDate: "2024-03-01" }) { id } }', { name: PRIVATE.activity, n: ids.network })).id;
+    ids.network = (
+      await created(`mutation($name: String!) { createNetwork(input: { name: $name, visibility: PRIVATE, goal: "Kätketty tavoite" }) { id } }`, { name: PRIVATE.network })
+    ).id;
+    ids.organisation = (
+      await created('mutation($name: String!, $b: String) { createOrganisation(input: { name: $name, kind: ASSOCIATION, businessId: $b }) { id } }', {
+        name: PRIVATE.organisation,
+        b: PRIVATE.businessId,
+      })
+    ).id;
+    ids.project = (
+      await created('mutation($name: String!, $n: String!, $c: String) { createProject(input: { name: $name, code: $c, networkIds: [$n], startDate: "2024-01-01" }) { id } }', {
+        name: PRIVATE.project,
+        n: ids.network,
+        c: PRIVATE.code,
+      })
+    ).id;
+    ids.activity = (
+      await created('mutation($name: String!, $n: String!) { createActivity(input: { name: $name, type: WORKSHOP, networkIds: [$n], startDate: "2024-03-01" }) { id } }', {
+        name: PRIVATE.activity,
+        n: ids.network,
+      })
+    ).id;
     const tie = (input: Args) => created('mutation($input: ParticipationInput!) { addParticipation(input: $input) { id } }', { input });
     await tie({ organisationId: ids.organisation, targetId: ids.network, role: 'MEMBER', validFrom: '2024-01-01' });
     ids.tie = (await tie({ organisationId: ids.organisation, targetId: ids.project, role: 'LEAD', validFrom: '2024-01-01' })).id;
@@ -250,9 +279,11 @@ describe('access to a private network, operation by operation (issue 12)', () =>
     await tie({ organisationId: ids.publicOrganisation, targetId: 'net-kuusamo', role: 'MEMBER', validFrom: '2024-01-01' });
     ids.publicTie = (await tie({ organisationId: ids.publicOrganisation, targetId: ids.project, role: 'PARTNER', validFrom: '2024-01-01' })).id;
     await tie({ organisationId: ids.publicOrganisation, targetId: ids.activity, role: 'PARTICIPANT', validFrom: '2024-03-01' });
-    ids.person = (await created('mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }', {
-      input: { name: PRIVATE.person, email: PRIVATE.email, organisationId: ids.organisation, consentText: PRIVATE.consent, consentGivenAt: '2024-01-01' },
-    })).id;
+    ids.person = (
+      await created('mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }', {
+        input: { name: PRIVATE.person, email: PRIVATE.email, organisationId: ids.organisation, consentText: PRIVATE.consent, consentGivenAt: '2024-01-01' },
+      })
+    ).id;
     const { members } = (await ok('{ network(id: "net-kuusamo") { members { organisationId } } }')).network;
     ids.demoOrganisation = members.find((m: any) => m.organisationId !== ids.publicOrganisation).organisationId;
     ids.personChange = (await ok('query($id: ID!) { changes(entityId: $id) { nodes { id } } }', { id: ids.person })).changes.nodes[0].id;
@@ -275,8 +306,12 @@ describe('access to a private network, operation by operation (issue 12)', () =>
 
   it('has a case for every query and mutation of schema.graphql', () => {
     const missing = [
-      ...rootFields('Query').filter((f) => !QUERIES[f.name]).map((f) => `Query.${f.name}`),
-      ...rootFields('Mutation').filter((f) => !MUTATIONS[f.name]).map((f) => `Mutation.${f.name}`),
+      ...rootFields('Query')
+        .filter((f) => !QUERIES[f.name])
+        .map((f) => `Query.${f.name}`),
+      ...rootFields('Mutation')
+        .filter((f) => !MUTATIONS[f.name])
+        .map((f) => `Mutation.${f.name}`),
     ];
     expect(missing).toEqual([]);
   });

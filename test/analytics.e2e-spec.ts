@@ -8,8 +8,7 @@ describe('Is the network taking root? (demo scenarios)', () => {
 
   const REPORT = `index ended parts { key value reason weight evidence { ties activities organisations } explanation }`;
   const part = (report: any, key: string) => report.parts.find((p: any) => p.key === key);
-  const orgId = async (search: string) =>
-    (await app.ok(`query($s: String) { organisations(search: $s) { nodes { id name } } }`, { s: search })).organisations.nodes[0].id;
+  const orgId = async (search: string) => (await app.ok(`query($s: String) { organisations(search: $s) { nodes { id name } } }`, { s: search })).organisations.nodes[0].id;
 
   it('hands the Nature and creativity round table over to the City of Kuusamo after the projects', async () => {
     const { rooting } = await app.ok(`{ rooting(projectId: "prj-taida", at: "2023-06-01") { ${REPORT} } }`);
@@ -30,13 +29,22 @@ describe('Is the network taking root? (demo scenarios)', () => {
   it('scores an invented project whose only ties end with it near 0', async () => {
     const { createProject: project } = await app.ok(`mutation { createProject(input: {
       name: "Kokeiluhanke", startDate: "2023-01-01", endDate: "2023-12-31" }) { id } }`);
-    const { createActivity: activity } = await app.ok(`mutation($p: String) { createActivity(input: {
-      name: "Kokeiluryhmä", type: PEER_GROUP, startDate: "2023-02-01", endDate: "2023-11-30", projectId: $p }) { id } }`, { p: project.id });
+    const { createActivity: activity } = await app.ok(
+      `mutation($p: String) { createActivity(input: {
+      name: "Kokeiluryhmä", type: PEER_GROUP, startDate: "2023-02-01", endDate: "2023-11-30", projectId: $p }) { id } }`,
+      { p: project.id },
+    );
     for (const name of ['Kokeiluyhdistys A ry', 'Kokeiluyhdistys B ry', 'Kokeilusäätiö C sr']) {
       const { createOrganisation: org } = await app.ok(`mutation($n: String!) { createOrganisation(input: { name: $n, kind: ASSOCIATION }) { id } }`, { n: name });
-      for (const [target, role] of [[activity.id, 'PARTNER'], [project.id, 'PARTNER']]) {
-        await app.ok(`mutation($o: String!, $t: String!, $r: ParticipationRole!) { addParticipation(input: {
-          organisationId: $o, targetId: $t, role: $r, validFrom: "2023-01-01", validTo: "2023-12-31" }) { id } }`, { o: org.id, t: target, r: role });
+      for (const [target, role] of [
+        [activity.id, 'PARTNER'],
+        [project.id, 'PARTNER'],
+      ]) {
+        await app.ok(
+          `mutation($o: String!, $t: String!, $r: ParticipationRole!) { addParticipation(input: {
+          organisationId: $o, targetId: $t, role: $r, validFrom: "2023-01-01", validTo: "2023-12-31" }) { id } }`,
+          { o: org.id, t: target, r: role },
+        );
       }
     }
     const { rooting } = await app.ok(`query($p: ID) { rooting(projectId: $p, at: "2024-06-01") { ${REPORT} } }`, { p: project.id });
@@ -64,8 +72,10 @@ describe('Is the network taking root? (demo scenarios)', () => {
 
   it('says how betweenness was computed, keeps the answer until a write, and answers afresh after one', async () => {
     const ask = async () =>
-      (await app.ok(`{ networkMetrics(networkId: "net-kuusamo", at: "2020-07-01") {
-        size centrality { mode sources estimated errorBound confidence estimatedOrganisations } organisations { id closeness } } }`)).networkMetrics;
+      (
+        await app.ok(`{ networkMetrics(networkId: "net-kuusamo", at: "2020-07-01") {
+        size centrality { mode sources estimated errorBound confidence estimatedOrganisations } organisations { id closeness } } }`)
+      ).networkMetrics;
     const first = await ask();
     expect(first.centrality).toMatchObject({ mode: 'exact', estimated: false, errorBound: null, confidence: null, estimatedOrganisations: 0 });
     expect(first.centrality.sources).toBeGreaterThan(0); // one BFS per set of twins

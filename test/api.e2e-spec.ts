@@ -67,7 +67,10 @@ describe('Verkosto API', () => {
       const { networks } = await app.ok(`{ networks { nodes { id name } } }`);
       const kuusamo = networks.nodes.find((n: any) => /Kuusamo/.test(n.name));
       const graph = (at: string) =>
-        app.ok(`query($id: ID!, $at: Date) { networkGraph(networkId: $id, at: $at) { nodes { id kind } edges { kind source target validFrom validTo } firstDate lastDate } }`, { id: kuusamo.id, at });
+        app.ok(`query($id: ID!, $at: Date) { networkGraph(networkId: $id, at: $at) { nodes { id kind } edges { kind source target validFrom validTo } firstDate lastDate } }`, {
+          id: kuusamo.id,
+          at,
+        });
       const early = (await graph('2019-02-01')).networkGraph;
       const summer = (await graph('2020-07-01')).networkGraph;
       expect(summer.nodes.length).toBeGreaterThan(early.nodes.length);
@@ -96,13 +99,19 @@ describe('Verkosto API', () => {
       expect(project.publicFunding).toBe(120000.5);
       const { createNetwork: network } = await app.ok(`mutation { createNetwork(input: { name: "Testiverkosto", regionCode: "17" }) { id regionCode visibility } }`);
       expect(network).toMatchObject({ regionCode: '17', visibility: 'PUBLIC' });
-      const { createActivity: activity } = await app.ok(`mutation($p: String, $n: [String!]) { createActivity(input: {
+      const { createActivity: activity } = await app.ok(
+        `mutation($p: String, $n: [String!]) { createActivity(input: {
         name: "Luontoretki", type: PEER_GROUP, startDate: "2024-05-01", projectId: $p, networkIds: $n,
-        methodIds: ["nature-based"], targetGroupIds: ["immigrants"] }) { id projectId methodIds targetGroupIds } }`, { p: project.id, n: [network.id] });
+        methodIds: ["nature-based"], targetGroupIds: ["immigrants"] }) { id projectId methodIds targetGroupIds } }`,
+        { p: project.id, n: [network.id] },
+      );
       expect(activity).toMatchObject({ projectId: project.id, methodIds: ['nature-based'], targetGroupIds: ['immigrants'] });
 
-      const { addParticipation: part } = await app.ok(`mutation($o: String!, $t: String!) { addParticipation(input: {
-        organisationId: $o, targetId: $t, role: ORGANISER, validFrom: "2024-05-01" }) { id targetKind role validFrom validTo } }`, { o: org.id, t: activity.id });
+      const { addParticipation: part } = await app.ok(
+        `mutation($o: String!, $t: String!) { addParticipation(input: {
+        organisationId: $o, targetId: $t, role: ORGANISER, validFrom: "2024-05-01" }) { id targetKind role validFrom validTo } }`,
+        { o: org.id, t: activity.id },
+      );
       expect(part).toMatchObject({ targetKind: 'ACTIVITY', role: 'ORGANISER', validFrom: '2024-05-01', validTo: null });
       const { endParticipation: ended } = await app.ok(`mutation($id: ID!) { endParticipation(id: $id, validTo: "2024-09-30") { validTo } }`, { id: part.id });
       expect(ended.validTo).toBe('2024-09-30');
@@ -110,15 +119,23 @@ describe('Verkosto API', () => {
       const { network: read } = await app.ok(`query($id: ID!) { network(id: $id) { coordinator(at: "2024-06-01") { id } } }`, { id: network.id });
       expect(read.coordinator.id).toBe(org.id);
 
-      const { updateOrganisation: updated } = await app.ok(`mutation($id: ID!) { updateOrganisation(id: $id, input: { website: "nuorisoseura.example.fi" }) { name website } }`, { id: org.id });
+      const { updateOrganisation: updated } = await app.ok(`mutation($id: ID!) { updateOrganisation(id: $id, input: { website: "nuorisoseura.example.fi" }) { name website } }`, {
+        id: org.id,
+      });
       expect(updated).toEqual({ name: 'Testilän Nuorisoseura ry', website: 'https://nuorisoseura.example.fi/' });
-      const { updateActivity: moved } = await app.ok(`mutation($id: ID!) { updateActivity(id: $id, input: { endDate: "2024-10-31" }) { endDate methodIds projectId } }`, { id: activity.id });
+      const { updateActivity: moved } = await app.ok(`mutation($id: ID!) { updateActivity(id: $id, input: { endDate: "2024-10-31" }) { endDate methodIds projectId } }`, {
+        id: activity.id,
+      });
       expect(moved).toEqual({ endDate: '2024-10-31', methodIds: ['nature-based'], projectId: project.id });
 
       const { deleteOrganisation: gone } = await app.ok(`mutation($id: ID!) { deleteOrganisation(id: $id) { removedRelationships } }`, { id: org.id });
       expect(gone.removedRelationships).toBeGreaterThanOrEqual(2);
       expect((await app.ok(`query($id: ID!) { organisation(id: $id) { id } }`, { id: org.id })).organisation).toBeNull();
-      for (const [mutation, id] of [['deleteActivity', activity.id], ['deleteProject', project.id], ['deleteNetwork', network.id]]) {
+      for (const [mutation, id] of [
+        ['deleteActivity', activity.id],
+        ['deleteProject', project.id],
+        ['deleteNetwork', network.id],
+      ]) {
         await app.ok(`mutation($id: ID!) { ${mutation}(id: $id) { id } }`, { id });
       }
     });
@@ -131,8 +148,11 @@ describe('Verkosto API', () => {
         o: b.createOrganisation.id,
         t: project.id,
       });
-      const { mergeOrganisations } = await app.ok(`mutation($k: ID!, $m: [ID!]!) { mergeOrganisations(keepId: $k, mergeIds: $m) {
-        movedRelationships organisation { mergedNames participations { targetId role } } } }`, { k: a.createOrganisation.id, m: [b.createOrganisation.id] });
+      const { mergeOrganisations } = await app.ok(
+        `mutation($k: ID!, $m: [ID!]!) { mergeOrganisations(keepId: $k, mergeIds: $m) {
+        movedRelationships organisation { mergedNames participations { targetId role } } } }`,
+        { k: a.createOrganisation.id, m: [b.createOrganisation.id] },
+      );
       expect(mergeOrganisations.movedRelationships).toBe(1);
       expect(mergeOrganisations.organisation.mergedNames).toEqual(['Esimerkin Marttayhdistys']);
       expect(mergeOrganisations.organisation.participations).toEqual([{ targetId: project.id, role: 'PARTNER' }]);
@@ -143,8 +163,11 @@ describe('Verkosto API', () => {
       let after: string | null = null;
       let total = 0;
       do {
-        const { organisations }: any = await app.ok(`query($after: String) { organisations(first: 7, after: $after) {
-          totalCount nodes { id } pageInfo { endCursor hasNextPage } } }`, { after });
+        const { organisations }: any = await app.ok(
+          `query($after: String) { organisations(first: 7, after: $after) {
+          totalCount nodes { id } pageInfo { endCursor hasNextPage } } }`,
+          { after },
+        );
         total = organisations.totalCount;
         organisations.nodes.forEach((o: any) => {
           expect(seen.has(o.id)).toBe(false);
@@ -171,25 +194,49 @@ describe('Verkosto API', () => {
     };
 
     it('refuses an invalid business ID', () =>
-      unchanged(() => app.fails(`mutation { createOrganisation(input: { name: "Virheellinen ry", kind: ASSOCIATION, businessId: "1234567-2" }) { id } }`), 'BAD_USER_INPUT', /business ID/));
+      unchanged(
+        () => app.fails(`mutation { createOrganisation(input: { name: "Virheellinen ry", kind: ASSOCIATION, businessId: "1234567-2" }) { id } }`),
+        'BAD_USER_INPUT',
+        /business ID/,
+      ));
 
     it('refuses an end before a start', () =>
-      unchanged(() => app.fails(`mutation { createProject(input: { name: "Takaperoinen", startDate: "2024-05-01", endDate: "2024-01-01" }) { id } }`), 'BAD_USER_INPUT', /before the start/));
+      unchanged(
+        () => app.fails(`mutation { createProject(input: { name: "Takaperoinen", startDate: "2024-05-01", endDate: "2024-01-01" }) { id } }`),
+        'BAD_USER_INPUT',
+        /before the start/,
+      ));
 
     it('refuses a date that is not a date', () =>
-      unchanged(() => app.fails(`mutation($d: Date) { createProject(input: { name: "Huono päivä", startDate: $d }) { id } }`, { d: '2024-02-30' }), 'BAD_USER_INPUT', /not a date/));
+      unchanged(
+        () => app.fails(`mutation($d: Date) { createProject(input: { name: "Huono päivä", startDate: $d }) { id } }`, { d: '2024-02-30' }),
+        'BAD_USER_INPUT',
+        /not a date/,
+      ));
 
     it('refuses a name that is only a NUL, and a website that is not http(s)', async () => {
-      await unchanged(() => app.fails(`mutation($n: String!) { createOrganisation(input: { name: $n, kind: ASSOCIATION }) { id } }`, { n: '\u0000' }), 'BAD_USER_INPUT', /control characters/);
+      await unchanged(
+        () => app.fails(`mutation($n: String!) { createOrganisation(input: { name: $n, kind: ASSOCIATION }) { id } }`, { n: '\u0000' }),
+        'BAD_USER_INPUT',
+        /control characters/,
+      );
       await unchanged(() => app.fails(`mutation($n: String!) { createNetwork(input: { name: $n }) { id } }`, { n: '\u0000' }), 'BAD_USER_INPUT', /control characters/);
-      await unchanged(() => app.fails(`mutation { createOrganisation(input: { name: "Tiedostopalvelu ry", kind: ASSOCIATION, website: "ftp://x" }) { id } }`), 'BAD_USER_INPUT', /not a web address/);
+      await unchanged(
+        () => app.fails(`mutation { createOrganisation(input: { name: "Tiedostopalvelu ry", kind: ASSOCIATION, website: "ftp://x" }) { id } }`),
+        'BAD_USER_INPUT',
+        /not a web address/,
+      );
     });
 
     it('says CONFLICT for a second network of the same name, naming neither', async () => {
       const error = await app.fails(`mutation { createNetwork(input: { name: "KUUSAMON osallisuus-verkosto" }) { id } }`);
       expect(error).toMatchObject({ code: 'CONFLICT', message: 'A network with this name already exists. Choose another name.' });
       expect(error.extensions).toMatchObject({ code: 'CONFLICT', field: 'name' });
-      expect(Object.keys(error.extensions ?? {}).filter((k) => k !== 'stacktrace').sort()).toEqual(['code', 'field']);
+      expect(
+        Object.keys(error.extensions ?? {})
+          .filter((k) => k !== 'stacktrace')
+          .sort(),
+      ).toEqual(['code', 'field']);
     });
 
     it('says NOT_FOUND for an unknown id', () =>

@@ -2,17 +2,7 @@
  * Accounts, roles and rights over real HTTP (issue 7): every operation has a rule, each role on
  * each kind of change, private networks, tokens, the session cookie with its CSRF token.
  */
-import {
-  buildSchema,
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isLeafType,
-  isListType,
-  isNonNullType,
-  type GraphQLField,
-  type GraphQLInputType,
-} from 'graphql';
+import { buildSchema, getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, type GraphQLField, type GraphQLInputType } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ruleFor } from '../apps/api/src/auth/rules';
@@ -34,7 +24,11 @@ function sample(type: GraphQLInputType): unknown {
   if (isListType(type)) return [sample(type.ofType)];
   if (isEnumType(type)) return type.getValues()[0].value;
   if (isInputObjectType(type)) {
-    return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, sample(f.type)]));
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((f) => isNonNullType(f.type))
+        .map((f) => [f.name, sample(f.type)]),
+    );
   }
   return { Int: 1, Float: 1.5, Boolean: true, Date: '2020-01-01' }[type.name] ?? 'x';
 }
@@ -91,7 +85,11 @@ describe('accounts and rights', () => {
 
   describe('every operation has a rule (default deny)', () => {
     it('schema.graphql has no query or mutation without a line in apps/api/src/auth/rules.ts', () => {
-      const missing = (['Query', 'Mutation'] as const).flatMap((type) => operations(type).filter((f) => !ruleFor(type, f.name)).map((f) => `${type}.${f.name}`));
+      const missing = (['Query', 'Mutation'] as const).flatMap((type) =>
+        operations(type)
+          .filter((f) => !ruleFor(type, f.name))
+          .map((f) => `${type}.${f.name}`),
+      );
       expect(missing).toEqual([]);
     });
 
@@ -119,7 +117,7 @@ describe('accounts and rights', () => {
         attempt: (c) => codeOf(c, 'mutation($n: String!) { createActivity(input: { name: "Uusi toiminta", type: EVENT, networkIds: [$n] }) { id } }', { n: closed }),
       },
       {
-        name: "change a project of the network",
+        name: 'change a project of the network',
         allowed: editors,
         attempt: async (c) => codeOf(c, 'mutation($id: ID!) { updateProject(id: $id, input: { description: "Muutettu" }) { id } }', { id: await newNetworkItem('Project') }),
       },
@@ -157,11 +155,12 @@ describe('accounts and rights', () => {
       {
         name: 'give an account a role in the network',
         allowed: ['COORDINATOR', 'ADMIN'],
-        attempt: (c) => codeOf(c, 'mutation($n: ID!, $e: String!) { setMembership(networkId: $n, email: $e, role: VIEWER) { role } }', { n: closed, e: emails.outsider }).then(async (code) => {
-          const { users } = await ok('{ users { id email } }');
-          await ok('mutation($n: ID!, $u: ID!) { removeMembership(networkId: $n, userId: $u) }', { n: closed, u: users.find((u: any) => u.email === emails.outsider).id });
-          return code;
-        }),
+        attempt: (c) =>
+          codeOf(c, 'mutation($n: ID!, $e: String!) { setMembership(networkId: $n, email: $e, role: VIEWER) { role } }', { n: closed, e: emails.outsider }).then(async (code) => {
+            const { users } = await ok('{ users { id email } }');
+            await ok('mutation($n: ID!, $u: ID!) { removeMembership(networkId: $n, userId: $u) }', { n: closed, u: users.find((u: any) => u.email === emails.outsider).id });
+            return code;
+          }),
       },
       {
         name: 'create a network',

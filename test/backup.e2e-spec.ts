@@ -27,10 +27,7 @@ describe('backup and restore', () => {
   // Moving to a new machine with the old one's key: both sign with it, so their files are the same bytes.
   const BACKUP_KEY = randomBytes(32).toString('base64url');
   // A new instance: no demo data and no accounts, so whoever sets it up may restore into it.
-  beforeAll(
-    () => Promise.all([demo.start({ BACKUP_KEY }), empty.start({ DEMO_DATA: 'false', ADMIN_EMAIL: '', ADMIN_PASSWORD: '', BACKUP_KEY })]),
-    90_000,
-  );
+  beforeAll(() => Promise.all([demo.start({ BACKUP_KEY }), empty.start({ DEMO_DATA: 'false', ADMIN_EMAIL: '', ADMIN_PASSWORD: '', BACKUP_KEY })]), 90_000);
   afterAll(async () => {
     await Promise.all([demo.remove(), empty.remove()]);
     rmSync(files, { recursive: true, force: true });
@@ -104,9 +101,17 @@ describe('backup and restore', () => {
       expect(answer.problems.length).toBeGreaterThan(0);
     }
     // A form post cannot carry the file's bytes: refused whole, by the form parser or by the route.
-    const asForm = await fetch(`${empty.url}/api/restore?replace=true`, { method: 'POST', headers: { ...demo.headers(), 'content-type': 'application/x-www-form-urlencoded' }, body: text });
+    const asForm = await fetch(`${empty.url}/api/restore?replace=true`, {
+      method: 'POST',
+      headers: { ...demo.headers(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: text,
+    });
     expect([400, 413]).toContain(asForm.status);
-    const smallForm = await fetch(`${empty.url}/api/restore?replace=true`, { method: 'POST', headers: { ...demo.headers(), 'content-type': 'application/x-www-form-urlencoded' }, body: 'file=x' });
+    const smallForm = await fetch(`${empty.url}/api/restore?replace=true`, {
+      method: 'POST',
+      headers: { ...demo.headers(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'file=x',
+    });
     expect(((await smallForm.json()) as { error: string }).error).toMatch(/Content-Type application\/x-ndjson/);
     expect((await backupOf(empty)).equals(demoBackup)).toBe(true);
   });
@@ -130,7 +135,7 @@ describe('backup and restore', () => {
     const unsigned = `${lines.slice(0, -1).join('\n')}\n${JSON.stringify(end)}\n`;
     const refused = await restore(empty, unsigned, '?replace=true');
     expect(refused.status).toBe(400);
-    expect(((await refused.json()) as { code: string; error: string })).toMatchObject({ code: 'BACKUP_UNVERIFIED', error: expect.stringMatching(/--trust-unsigned/) });
+    expect((await refused.json()) as { code: string; error: string }).toMatchObject({ code: 'BACKUP_UNVERIFIED', error: expect.stringMatching(/--trust-unsigned/) });
     expect((await restore(empty, unsigned, '?replace=true&trustUnsigned=true')).status).toBe(200);
     expect((await backupOf(empty)).equals(demoBackup)).toBe(true);
   });

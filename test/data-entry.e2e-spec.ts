@@ -44,7 +44,10 @@ describe('data entry API', () => {
     expect(survivor.mergedFrom).toEqual([{ id: DUPLICATES.first.id, name: DUPLICATES.first.name, businessId: null, mergedAt: expect.any(String) }]);
     expect(survivor.mergedFrom[0].mergedAt >= started).toBe(true);
 
-    const after = await app.ok(`query($a: ID!, $b: ID!) { a: organisation(id: $a) { id } b: organisation(id: $b) { ${ORG} } }`, { a: DUPLICATES.first.id, b: DUPLICATES.second.id });
+    const after = await app.ok(`query($a: ID!, $b: ID!) { a: organisation(id: $a) { id } b: organisation(id: $b) { ${ORG} } }`, {
+      a: DUPLICATES.first.id,
+      b: DUPLICATES.second.id,
+    });
     expect(after.a).toBeNull();
     expect(after.b).toEqual(survivor);
     const { duplicateOrganisations } = await app.ok(`{ duplicateOrganisations { totalCount } }`);
@@ -56,7 +59,12 @@ describe('data entry API', () => {
 
   it('refuses a second business ID and a merge of two, naming the field and the organisation', async () => {
     const refused = await app.gql(`mutation { createOrganisation(input: { name: "Toinen koulutus Oy", kind: COMPANY, businessId: "0208916-8" }) { id } }`);
-    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'businessId', existingId: 'org-keski-pohjanmaan-koulutuskuntayhtyma', existingName: 'Keski-Pohjanmaan koulutuskuntayhtymä' });
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      field: 'businessId',
+      existingId: 'org-keski-pohjanmaan-koulutuskuntayhtyma',
+      existingName: 'Keski-Pohjanmaan koulutuskuntayhtymä',
+    });
     const merge = await app.gql(`mutation { mergeOrganisations(keepId: "org-keski-pohjanmaan-koulutuskuntayhtyma", mergeIds: ["org-kokkolan-kaupunki"]) { mergedIds } }`);
     expect(merge.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'mergeIds', organisationId: 'org-kokkolan-kaupunki' });
     const { organisation } = await app.ok(`{ organisation(id: "org-kokkolan-kaupunki") { businessId } }`);
@@ -64,12 +72,19 @@ describe('data entry API', () => {
   });
 
   it('says what a delete will take with it, exactly what the delete then removes', async () => {
-    const { createProject: project } = await app.ok(`mutation { createProject(input: { name: "Poistettava hanke", code: "E2E-DEL", networkIds: ["net-kuusamo"], methodIds: ["nature-based"] }) { id } }`);
-    const { createActivity: activity } = await app.ok(`mutation($p: String) { createActivity(input: { name: "Hankkeen työpaja", type: WORKSHOP, projectId: $p }) { id } }`, { p: project.id });
+    const { createProject: project } = await app.ok(
+      `mutation { createProject(input: { name: "Poistettava hanke", code: "E2E-DEL", networkIds: ["net-kuusamo"], methodIds: ["nature-based"] }) { id } }`,
+    );
+    const { createActivity: activity } = await app.ok(`mutation($p: String) { createActivity(input: { name: "Hankkeen työpaja", type: WORKSHOP, projectId: $p }) { id } }`, {
+      p: project.id,
+    });
     for (const org of ['org-kuusamon-kaupunki', 'org-ksak']) {
       await app.ok(`mutation($o: String!, $t: String!) { addParticipation(input: { organisationId: $o, targetId: $t, role: PARTNER }) { id } }`, { o: org, t: project.id });
     }
-    const { deletionImpact } = await app.ok(`query($id: ID!) { deletionImpact(id: $id) { id kind name participations activityLinks continuationLinks networkLinks adoptions otherLinks removedRelationships } }`, { id: project.id });
+    const { deletionImpact } = await app.ok(
+      `query($id: ID!) { deletionImpact(id: $id) { id kind name participations activityLinks continuationLinks networkLinks adoptions otherLinks removedRelationships } }`,
+      { id: project.id },
+    );
     expect(deletionImpact).toEqual({
       id: project.id,
       kind: 'PROJECT',

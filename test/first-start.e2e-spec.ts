@@ -43,7 +43,13 @@ describe('first start and sign-in throttling', () => {
       const response = await remote.post(CREATE, { e: OWNER.email, p: OWNER.password, c: ` ${code.toLowerCase()} ` });
       const created = (await response.json()) as { data: { createFirstAdmin: { csrfToken: string; user: unknown } } };
       expect(created.data.createFirstAdmin.user).toEqual({ email: OWNER.email, isAdmin: true });
-      session = { cookie: response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: created.data.createFirstAdmin.csrfToken };
+      session = {
+        cookie: response.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0])
+          .join('; '),
+        csrf: created.data.createFirstAdmin.csrfToken,
+      };
     });
 
     it('works once: then Verkosto has its administrator, and asks for no code any more', async () => {

@@ -7,8 +7,7 @@ describe('history, undo, tie sources and named persons over GraphQL', () => {
   afterAll(() => app.remove());
 
   const CHANGE = `id at operation entityKind entityId label before after undoOf undoneBy networkIds actor { id email }`;
-  const history = async (entityId: string) =>
-    (await app.ok(`query($id: ID!) { changes(entityId: $id) { totalCount nodes { ${CHANGE} } } }`, { id: entityId })).changes;
+  const history = async (entityId: string) => (await app.ok(`query($id: ID!) { changes(entityId: $id) { totalCount nodes { ${CHANGE} } } }`, { id: entityId })).changes;
 
   it('shows the demo load in a network’s history, made by the system', async () => {
     const { changes } = await app.ok(`{ changes(networkId: "net-kuusamo", first: 5) { totalCount nodes { ${CHANGE} } } }`);
@@ -79,16 +78,22 @@ describe('history, undo, tie sources and named persons over GraphQL', () => {
     const { confirmParticipation } = await app.ok(`mutation($id: ID!) { confirmParticipation(id: $id) { confirmedAt source { ref } } }`, { id: tie.id });
     expect(Date.parse(confirmParticipation.confirmedAt)).toBeGreaterThan(Date.now() - 60_000);
     expect(confirmParticipation.source.ref).toBe('kumppanit.xlsx#12');
-    const missing = await app.fails(`mutation($o: String!) { addParticipation(input: { organisationId: $o, targetId: "net-kuusamo",
-      role: BUDGET_HOLDER, source: { kind: REGISTRY } }) { id } }`, { o: org.id });
+    const missing = await app.fails(
+      `mutation($o: String!) { addParticipation(input: { organisationId: $o, targetId: "net-kuusamo",
+      role: BUDGET_HOLDER, source: { kind: REGISTRY } }) { id } }`,
+      { o: org.id },
+    );
     expect(missing).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/source\.ref/) });
     expect((await history(tie.id)).nodes.map((c: any) => c.operation)).toEqual(['CONFIRM', 'CREATE']);
   });
 
   it('names a person only with consent, exports what is held, and erases it from the history', async () => {
     const orgId = 'org-kuusamon-kaupunki';
-    const refused = await app.fails(`mutation($o: String!) { createPerson(input: { name: "Ilman Suostumusta", organisationId: $o,
-      consentText: "", consentGivenAt: "2024-01-01" }) { id } }`, { o: orgId });
+    const refused = await app.fails(
+      `mutation($o: String!) { createPerson(input: { name: "Ilman Suostumusta", organisationId: $o,
+      consentText: "", consentGivenAt: "2024-01-01" }) { id } }`,
+      { o: orgId },
+    );
     expect(refused).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/consent/) });
 
     const { createPerson: person } = await app.ok(

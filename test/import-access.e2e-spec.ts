@@ -53,7 +53,19 @@ function sheets(kuusamo: string): Record<string, string[][]> {
 
 const REGISTRY = [
   ['Koodi', 'Rahasto', 'Hankkeen nimi', 'Ohjelma / osio', 'Tl', 'Viranomainen', 'Tila', 'Aloituspvm', 'Päättymispvm', 'Toteuttajan nimi', 'Myönnetty EU- ja valtion rahoitus'],
-  [PRIVATE.code, 'ESR', 'Rekisterin hanke', 'Kestävää kasvua ja työtä 2014–2020', '5', 'Pohjois-Pohjanmaan ELY-keskus', 'Päättynyt', '1.1.2024', '31.12.2025', PUBLIC_ORGANISATION, '50000'],
+  [
+    PRIVATE.code,
+    'ESR',
+    'Rekisterin hanke',
+    'Kestävää kasvua ja työtä 2014–2020',
+    '5',
+    'Pohjois-Pohjanmaan ELY-keskus',
+    'Päättynyt',
+    '1.1.2024',
+    '31.12.2025',
+    PUBLIC_ORGANISATION,
+    '50000',
+  ],
 ];
 
 const csv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[;"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';')).join('\r\n');
@@ -111,9 +123,18 @@ describe('import against a private network, file kind by file kind (issue 12)', 
     await app.start();
     const created = async (query: string, variables: Record<string, unknown> = {}) => (Object.values(await ok(query, variables))[0] as { id: string }).id;
     ids.network = await created(`mutation($name: String!) { createNetwork(input: { name: $name, visibility: PRIVATE }) { id } }`, { name: PRIVATE.network });
-    ids.organisation = await created('mutation($name: String!, $b: String) { createOrganisation(input: { name: $name, kind: ASSOCIATION, businessId: $b }) { id } }', { name: PRIVATE.organisation, b: PRIVATE.businessId });
-    ids.project = await created('mutation($name: String!, $n: String!, $c: String) { createProject(input: { name: $name, code: $c, networkIds: [$n], startDate: "2024-01-01" }) { id } }', { name: PRIVATE.project, n: ids.network, c: PRIVATE.code });
-    ids.activity = await created('mutation($name: String!, $n: String!) { createActivity(input: { name: $name, type: WORKSHOP, networkIds: [$n], startDate: "2024-03-01" }) { id } }', { name: PRIVATE.activity, n: ids.network });
+    ids.organisation = await created('mutation($name: String!, $b: String) { createOrganisation(input: { name: $name, kind: ASSOCIATION, businessId: $b }) { id } }', {
+      name: PRIVATE.organisation,
+      b: PRIVATE.businessId,
+    });
+    ids.project = await created(
+      'mutation($name: String!, $n: String!, $c: String) { createProject(input: { name: $name, code: $c, networkIds: [$n], startDate: "2024-01-01" }) { id } }',
+      { name: PRIVATE.project, n: ids.network, c: PRIVATE.code },
+    );
+    ids.activity = await created(
+      'mutation($name: String!, $n: String!) { createActivity(input: { name: $name, type: WORKSHOP, networkIds: [$n], startDate: "2024-03-01" }) { id } }',
+      { name: PRIVATE.activity, n: ids.network },
+    );
     const tie = (input: Record<string, unknown>) => created('mutation($input: ParticipationInput!) { addParticipation(input: $input) { id } }', { input });
     await tie({ organisationId: ids.organisation, targetId: ids.network, role: 'MEMBER', validFrom: '2024-01-01' });
     await tie({ organisationId: ids.organisation, targetId: ids.project, role: 'LEAD', validFrom: '2024-01-01' });

@@ -51,9 +51,12 @@ describe('import of the real structural-fund lists', () => {
     // The figures the report gives, for the record (see the README's import section).
     console.log(
       [older, newer]
-        .map((r, i) => `${LISTS[i]}: ${r.totals.rows} rows, ${r.entities.projects.created} projects, ` +
-          `${r.entities.organisations.created} new organisations (${r.entities.organisations.unchanged} matched, ${r.entities.organisations.updated} given another spelling), ` +
-          `${r.funders} funders, ${r.mergedNames} spellings merged, ${r.totals.rejected} rejected, ${r.durationMs} ms`)
+        .map(
+          (r, i) =>
+            `${LISTS[i]}: ${r.totals.rows} rows, ${r.entities.projects.created} projects, ` +
+            `${r.entities.organisations.created} new organisations (${r.entities.organisations.unchanged} matched, ${r.entities.organisations.updated} given another spelling), ` +
+            `${r.funders} funders, ${r.mergedNames} spellings merged, ${r.totals.rejected} rejected, ${r.durationMs} ms`,
+        )
         .join('\n'),
     );
 
@@ -68,9 +71,7 @@ describe('import of the real structural-fund lists', () => {
       [148, ['shiftedColumns']],
       [153, ['shiftedColumns']],
     ]);
-    expect(newer.rows[2].messages[0].text).toBe(
-      'The columns are shifted: the column “Aloituspvm” holds “7560”. The row was not imported; correct it in the source file.',
-    );
+    expect(newer.rows[2].messages[0].text).toBe('The columns are shifted: the column “Aloituspvm” holds “7560”. The row was not imported; correct it in the source file.');
     expect(newer.notices.map((n: any) => n.code)).toEqual(['kindsGuessed', 'rejectedSkipped']);
 
     // Progress was visible while the big list ran, and the job ended done.

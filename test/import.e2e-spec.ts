@@ -65,7 +65,25 @@ describe('import', () => {
     expect(orgReport.rows[1].messages[0].text).toBe('Organisaation tyyppiä ei annettu; nimen perusteella se on Säätiö.');
 
     const projects = await filledCsv('projects.csv', [
-      ['T99001', 'Tuontikokeilu', 'Kokeiluohjelma', 'ESR', '3', '1.1.2024', '31.12.2025', '', '120 000,50', '100000', '25000', '', 'Kuusamon osallisuusverkosto', 'Vertaistuki', 'Nuoret', '', ''],
+      [
+        'T99001',
+        'Tuontikokeilu',
+        'Kokeiluohjelma',
+        'ESR',
+        '3',
+        '1.1.2024',
+        '31.12.2025',
+        '',
+        '120 000,50',
+        '100000',
+        '25000',
+        '',
+        'Kuusamon osallisuusverkosto',
+        'Vertaistuki',
+        'Nuoret',
+        '',
+        '',
+      ],
     ]);
     const projectReport = await importData({ fileName: 'hankkeet.csv', content: projects });
     expect(projectReport.totals).toMatchObject({ created: 1, rejected: 0 });
@@ -89,7 +107,15 @@ describe('import', () => {
 
     const { project } = await app.ok(`{ project(code: "T99001") { id name fund priorityAxis startDate endDate publicFunding grantedFunding paidFunding
       participants { role validFrom validTo organisation { name businessId } } activities { name startDate } } }`);
-    expect(project).toMatchObject({ name: 'Tuontikokeilu', fund: 'ESR', priorityAxis: '3', startDate: '2024-01-01', publicFunding: 120000.5, grantedFunding: 100000, paidFunding: 25000 });
+    expect(project).toMatchObject({
+      name: 'Tuontikokeilu',
+      fund: 'ESR',
+      priorityAxis: '3',
+      startDate: '2024-01-01',
+      publicFunding: 120000.5,
+      grantedFunding: 100000,
+      paidFunding: 25000,
+    });
     expect(project.participants.map((p: any) => [p.role, p.organisation.name, p.validTo]).sort()).toEqual([
       ['FUNDER', 'Tuontikokeilun Säätiö sr', null],
       ['LEAD', 'Tuontikokeilun yhdistys ry', '2025-12-31'],
@@ -134,10 +160,7 @@ describe('import', () => {
     const content = await filledCsv('participations.csv', [['Toistuvan tuonnin yhdistys ry', '', 'Kuusamon osallisuusverkosto', 'Verkosto', 'Jäsen', '1.1.2015', '']]);
     const orgs = ['Organisaatio;Kunta', 'Toistuvan tuonnin yhdistys ry;Kuusamo', 'TOISTUVAN  TUONNIN YHDISTYS RY;'].join('\n');
     const first = [await importData({ fileName: 'o.csv', content: orgs }), await importData({ fileName: 'p.csv', content })];
-    expect(first.map((r) => r.totals)).toEqual([
-      expect.objectContaining({ created: 1, merged: 1 }),
-      expect.objectContaining({ created: 1 }),
-    ]);
+    expect(first.map((r) => r.totals)).toEqual([expect.objectContaining({ created: 1, merged: 1 }), expect.objectContaining({ created: 1 })]);
     const counts = async () => (await app.ok(`{ organisations { totalCount } projects { totalCount } activities { totalCount } }`)) as unknown;
     const before = await counts();
     const again = [await importData({ fileName: 'o.csv', content: orgs }), await importData({ fileName: 'p.csv', content })];

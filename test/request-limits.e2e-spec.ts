@@ -81,7 +81,10 @@ describe('request limits', () => {
     expect(aliases.errors.map((e: { message: string }) => e.message)).toContain('The query has 31 aliased fields; at most 30 are allowed.');
     const repeated = await (await post(`{ ${'municipalities { code } '.repeat(21)} }`)).json();
     expect(repeated.errors).toEqual([
-      expect.objectContaining({ message: 'The query asks for 21 top-level fields; at most 20 are allowed.', extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }) }),
+      expect.objectContaining({
+        message: 'The query asks for 21 top-level fields; at most 20 are allowed.',
+        extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }),
+      }),
     ]);
     const one = await (await post('{ municipalities { code } }')).json();
     expect(one.data.municipalities.length).toBeGreaterThan(300);

@@ -189,7 +189,10 @@ async function main() {
         if (outcome.torn) tally.torn++;
         if (outcome.lost) tally.lost++;
         if (outcome.applied) tally.applied++;
-        if (outcome.torn || outcome.lost) console.log(`  ${engine} ${scenario.name} trial ${trial} (kill at ${Math.round(delay)} ms): ${outcome.torn ? 'TORN ' : ''}${outcome.lost ? 'LOST ' : ''}${outcome.detail}`);
+        if (outcome.torn || outcome.lost)
+          console.log(
+            `  ${engine} ${scenario.name} trial ${trial} (kill at ${Math.round(delay)} ms): ${outcome.torn ? 'TORN ' : ''}${outcome.lost ? 'LOST ' : ''}${outcome.detail}`,
+          );
       }
       console.log(
         `${engine} ${scenario.name}: trials ${tally.trials}, torn ${tally.torn}, lost ${tally.lost} ` +

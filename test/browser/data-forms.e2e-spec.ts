@@ -169,7 +169,9 @@ describe('the data page in a browser', () => {
     await page.click('#data-save');
     await page.waitForSelector(`${editor} h3:has-text("Muokkaa: Kuusamon kesäkeidas 2022")`);
     expect(await notice()).toContain(`Osallistujia kopioitiin ${before.activity.participants.length}.`);
-    const { activities } = await app.ok(`{ activities(search: "kesäkeidas 2022") { nodes { continuesId startDate projectId networkIds participants { organisationId role validFrom } } } }`);
+    const { activities } = await app.ok(
+      `{ activities(search: "kesäkeidas 2022") { nodes { continuesId startDate projectId networkIds participants { organisationId role validFrom } } } }`,
+    );
     expect(activities.nodes).toHaveLength(1);
     const next = activities.nodes[0];
     expect(next).toMatchObject({ continuesId: 'act-kesakeidas-2021', startDate: '2022-06-01', projectId: 'prj-luonnollisesti', networkIds: ['net-kuusamo'] });

@@ -43,7 +43,12 @@ describe('the evaluator page in a browser', () => {
     expect(Number(index.value)).toBeGreaterThan(0);
     expect(Number(index.value)).toBeLessThan(1);
     const parts = await page.$$eval('[data-testid=rooting-parts] > li', (lis) =>
-      lis.map((li) => ({ key: (li as HTMLElement).dataset.part, value: li.querySelector('.part-value')?.textContent, weight: li.querySelector('.weight')?.textContent, reading: li.querySelector('.reading')?.textContent })),
+      lis.map((li) => ({
+        key: (li as HTMLElement).dataset.part,
+        value: li.querySelector('.part-value')?.textContent,
+        weight: li.querySelector('.weight')?.textContent,
+        reading: li.querySelector('.reading')?.textContent,
+      })),
     );
     expect(parts.map((p) => p.key)).toEqual(['tieSurvival', 'activityContinuation', 'coordinationHandover', 'independence', 'sharedResponsibility', 'breadth', 'adoption']);
     for (const p of parts) {

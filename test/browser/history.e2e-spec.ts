@@ -24,7 +24,10 @@ describe('the history panel in a browser', () => {
     await app.start();
     const { createOrganisation: org } = await app.ok(`mutation($name: String!) { createOrganisation(input: { name: $name, kind: ASSOCIATION }) { id } }`, { name: OLD_NAME });
     await app.ok(`mutation($o: String!) { addParticipation(input: { organisationId: $o, targetId: "net-kuusamo", role: MEMBER, validFrom: "2019-01-01" }) { id } }`, { o: org.id });
-    await app.ok(`mutation($id: ID!, $name: String!) { updateOrganisation(id: $id, input: { name: $name, website: "historia.example.fi" }) { id } }`, { id: org.id, name: NEW_NAME });
+    await app.ok(`mutation($id: ID!, $name: String!) { updateOrganisation(id: $id, input: { name: $name, website: "historia.example.fi" }) { id } }`, {
+      id: org.id,
+      name: NEW_NAME,
+    });
     session = await openBrowser();
     page = session.page;
     await signIn(page, app.url, ADMIN);
@@ -51,7 +54,9 @@ describe('the history panel in a browser', () => {
     expect(await update.locator('.diff').textContent()).toContain(`Nimi${OLD_NAME} → ${NEW_NAME}`);
     expect(await update.locator('.diff').textContent()).toContain('Verkkosivu– → https://historia.example.fi/');
     // The tie shows under the organisation too, with its source; every undo button is an edit control.
-    expect(await page.locator('[data-testid=history] li.change').nth(1).textContent()).toMatch(/Osallistuminen “.*→ Kuusamon osallisuusverkosto.*” · lisätty.*Lähde.*syötetty käsin \(admin@verkosto\.test\)/);
+    expect(await page.locator('[data-testid=history] li.change').nth(1).textContent()).toMatch(
+      /Osallistuminen “.*→ Kuusamon osallisuusverkosto.*” · lisätty.*Lähde.*syötetty käsin \(admin@verkosto\.test\)/,
+    );
     const buttons = await page.$$eval('[data-testid=history] button.undo', (bs) => bs.map((b) => b.hasAttribute('data-edit')));
     expect(buttons).toEqual([true, true, true]);
     await page.locator('#panel [data-testid=history]').scrollIntoViewIfNeeded();
@@ -75,7 +80,9 @@ describe('the history panel in a browser', () => {
     await create.locator('button.undo').click();
     await page.waitForSelector('[data-testid=history-notice].error');
     const notice = await page.textContent('[data-testid=history-notice]');
-    expect(notice).toMatch(/^Muutosta ei voi perua, koska myöhemmät muutokset nojaavat siihen: Osallistuminen “Historiatestin yhdistys.*→ Kuusamon osallisuusverkosto” · lisätty \(.*, admin@verkosto\.test\)\. Peru ne ensin\.$/);
+    expect(notice).toMatch(
+      /^Muutosta ei voi perua, koska myöhemmät muutokset nojaavat siihen: Osallistuminen “Historiatestin yhdistys.*→ Kuusamon osallisuusverkosto” · lisätty \(.*, admin@verkosto\.test\)\. Peru ne ensin\.$/,
+    );
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('history-notice');
     expect(await page.textContent('#panel h2')).toBe(OLD_NAME);
     await page.screenshot({ path: join(ARTIFACTS, 'history-conflict.png') });

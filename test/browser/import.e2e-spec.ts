@@ -11,12 +11,7 @@ import { ARTIFACTS, openBrowser, signIn, type BrowserSession } from '../support/
 
 jest.setTimeout(120_000);
 
-const FILE = [
-  'Organisaatio;Y-tunnus;Tyyppi;Kunta',
-  'Selaintestin kyläyhdistys ry;;Yhdistys;Kuusamo',
-  'KUUSAMON KAUPUNKI;;;',
-  'Rikkinäinen Oy;1234567-8;Yritys;',
-].join('\r\n');
+const FILE = ['Organisaatio;Y-tunnus;Tyyppi;Kunta', 'Selaintestin kyläyhdistys ry;;Yhdistys;Kuusamo', 'KUUSAMON KAUPUNKI;;;', 'Rikkinäinen Oy;1234567-8;Yritys;'].join('\r\n');
 
 describe('the import page in a browser', () => {
   const app = new TestApp();
@@ -37,9 +32,7 @@ describe('the import page in a browser', () => {
   });
 
   const rows = (p: Page) =>
-    p.$$eval('[data-testid=import-rows] tbody tr', (trs) =>
-      trs.map((tr) => ({ outcome: (tr as HTMLElement).dataset.outcome, text: tr.textContent ?? '' })),
-    );
+    p.$$eval('[data-testid=import-rows] tbody tr', (trs) => trs.map((tr) => ({ outcome: (tr as HTMLElement).dataset.outcome, text: tr.textContent ?? '' })));
 
   it('offers the templates and previews a file row by row, rejected rows with their reason', async () => {
     await page.goto(`${app.url}/#/import`);
@@ -52,9 +45,7 @@ describe('the import page in a browser', () => {
 
     await page.setInputFiles('[data-testid=import-file]', { name: 'kumppanit.csv', mimeType: 'text/csv', buffer: Buffer.from(FILE, 'utf8') });
     await page.waitForSelector('[data-testid=import-preview]');
-    expect(await page.textContent('[data-testid=import-summary]')).toBe(
-      '3 riviä: 1 uutta, 0 päivitettyä, 0 ennallaan, 1 yhdistettyä, 1 hylättyä.',
-    );
+    expect(await page.textContent('[data-testid=import-summary]')).toBe('3 riviä: 1 uutta, 0 päivitettyä, 0 ennallaan, 1 yhdistettyä, 1 hylättyä.');
     const preview = await rows(page);
     expect(preview.map((r) => r.outcome)).toEqual(['REJECTED', 'MERGED', 'CREATED']);
     expect(preview[0].text).toContain('”1234567-8” ei ole kelvollinen Y-tunnus');

@@ -119,7 +119,10 @@ export class TestApp extends GraphQLClient {
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       if (this.process.exitCode !== null) throw new Error(`The app exited at start:\n${this.output}`);
-      const healthy = await fetch(`${this.url}/health`).then((r) => r.ok, () => false);
+      const healthy = await fetch(`${this.url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (healthy) {
         this.credentials.token = settings.ADMIN_EMAIL ? await this.tokenFor(settings.ADMIN_EMAIL, settings.ADMIN_PASSWORD) : null;
         return this;
@@ -165,10 +168,10 @@ export class TestApp extends GraphQLClient {
 
   /** Signs in as a script would and returns a bearer token. */
   async tokenFor(email: string, password: string): Promise<string> {
-    const { login } = await this.as(null).ok<{ login: { token: string } }>(
-      'mutation($e: String!, $p: String!) { login(email: $e, password: $p, tokenName: "e2e") { token } }',
-      { e: email, p: password },
-    );
+    const { login } = await this.as(null).ok<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p, tokenName: "e2e") { token } }', {
+      e: email,
+      p: password,
+    });
     return login.token;
   }
 

@@ -16,18 +16,24 @@ export async function seedDuplicates(app: TestApp): Promise<void> {
   await app.stop();
   const store = await openStore(await app.storeConfig());
   try {
-    await store.loadDataset({
-      organisations: [
-        { ...DUPLICATES.first, kind: 'ASSOCIATION', municipalityCode: '305' },
-        { ...DUPLICATES.second, kind: 'ASSOCIATION', businessId: '1234567-1' },
-      ],
-      projects: [],
-      activities: [],
-      networks: [],
-      participations: [],
-    }, SYSTEM_ACTOR);
+    await store.loadDataset(
+      {
+        organisations: [
+          { ...DUPLICATES.first, kind: 'ASSOCIATION', municipalityCode: '305' },
+          { ...DUPLICATES.second, kind: 'ASSOCIATION', businessId: '1234567-1' },
+        ],
+        projects: [],
+        activities: [],
+        networks: [],
+        participations: [],
+      },
+      SYSTEM_ACTOR,
+    );
     await store.addParticipation({ organisationId: DUPLICATES.first.id, targetId: 'net-kuusamo', role: 'MEMBER', validFrom: '2021-01-01' }, SYSTEM_ACTOR);
-    await store.addParticipation({ organisationId: DUPLICATES.second.id, targetId: 'act-kesakeidas-2021', role: 'VENUE', validFrom: '2021-06-01', validTo: '2021-08-31' }, SYSTEM_ACTOR);
+    await store.addParticipation(
+      { organisationId: DUPLICATES.second.id, targetId: 'act-kesakeidas-2021', role: 'VENUE', validFrom: '2021-06-01', validTo: '2021-08-31' },
+      SYSTEM_ACTOR,
+    );
   } finally {
     await store.close();
   }

@@ -115,7 +115,10 @@ async function main() {
           name: `demo-${net.id}`,
           snapshot: canonical(await store.snapshot({ networkId: net.id })),
           dates: ['2018-06-01', '2019-06-01', '2020-07-01', '2021-06-15', '2023-06-01'],
-          growth: [{ from: '2017-01-01', to: '2024-12-31', interval: 'QUARTER' }, { from: '2020-01-15', to: '2020-12-31', interval: 'MONTH' }],
+          growth: [
+            { from: '2017-01-01', to: '2024-12-31', interval: 'QUARTER' },
+            { from: '2020-01-15', to: '2020-12-31', interval: 'MONTH' },
+          ],
         });
       }
       inputs.push({
@@ -135,7 +138,10 @@ async function main() {
         name: 'generated',
         snapshot: canonical(await gen.snapshot({ networkId: generated.bigNetworkId })),
         dates: ['2016-03-01', '2019-06-15', '2021-06-15', '2024-01-01'],
-        growth: [{ from: '2019-10-01', to: '2021-12-31', interval: 'QUARTER' }, { from: '2021-04-10', to: '2021-07-31', interval: 'MONTH' }],
+        growth: [
+          { from: '2019-10-01', to: '2021-12-31', interval: 'QUARTER' },
+          { from: '2021-04-10', to: '2021-07-31', interval: 'MONTH' },
+        ],
       });
     } finally {
       await gen.close();

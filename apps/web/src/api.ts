@@ -55,7 +55,15 @@ type GraphQLErrorBody = { message: string; extensions?: Record<string, unknown> 
 function toProblem(e: GraphQLErrorBody): ApiProblem {
   const x = e.extensions ?? {};
   const s = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  return { message: e.message, code: s(x.code), field: s(x.field), existingId: s(x.existingId), existingName: s(x.existingName), existingHidden: x.existingHidden === true, extensions: x };
+  return {
+    message: e.message,
+    code: s(x.code),
+    field: s(x.field),
+    existingId: s(x.existingId),
+    existingName: s(x.existingName),
+    existingHidden: x.existingHidden === true,
+    extensions: x,
+  };
 }
 
 /**
@@ -104,7 +112,13 @@ export async function fetchGraph(scope: Scope): Promise<ApiGraph> {
   return data.networkGraph;
 }
 
-export async function fetchCatalogue(): Promise<{ networks: Named[]; projects: (Named & { code: string | null })[]; methods: Term[]; targetGroups: Term[]; municipalities: Municipality[] }> {
+export async function fetchCatalogue(): Promise<{
+  networks: Named[];
+  projects: (Named & { code: string | null })[];
+  methods: Term[];
+  targetGroups: Term[];
+  municipalities: Municipality[];
+}> {
   const data = await gql<{
     networks: { nodes: Named[] };
     projects: { nodes: (Named & { code: string | null })[] };

@@ -142,13 +142,7 @@ export class HistoryPanel {
               'div',
               {},
               h('dt', {}, f.label),
-              h(
-                'dd',
-                {},
-                value('del', t('history.before'), f.before),
-                f.before && f.after ? ' → ' : null,
-                value('ins', t('history.after'), f.after),
-              ),
+              h('dd', {}, value('del', t('history.before'), f.before), f.before && f.after ? ' → ' : null, value('ins', t('history.after'), f.after)),
             ),
           ),
         )

@@ -429,12 +429,48 @@ function filterOptions(): { key: FilterKey; title: string; options: { value: str
   };
   const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, state.lang);
   return [
-    { key: 'orgKinds', title: t('filters.kind'), options: uniq(orgs.map((o) => o.orgKind)).map((v) => ({ value: v, label: t(`kind.${v}`) })).sort(byLabel) },
-    { key: 'sectors', title: t('filters.sector'), options: uniq(orgs.map((o) => o.sector)).map((v) => ({ value: v, label: t(`sector.${v}`) })).sort(byLabel) },
-    { key: 'methods', title: t('filters.method'), options: uniq(acts.flatMap((a) => a.methodIds)).map((v) => ({ value: v, label: term(catalogue?.methods, v) })).sort(byLabel) },
-    { key: 'targetGroups', title: t('filters.targetGroup'), options: uniq(acts.flatMap((a) => a.targetGroupIds)).map((v) => ({ value: v, label: term(catalogue?.targetGroups, v) })).sort(byLabel) },
-    { key: 'municipalities', title: t('filters.municipality'), options: uniq([...orgs, ...acts].map((n) => n.municipalityCode)).map((v) => ({ value: v, label: place(v) })).sort(byLabel) },
-    { key: 'roles', title: t('filters.role'), options: uniq(api.edges.filter((e) => e.kind === 'PARTICIPATES').map((e) => e.role)).map((v) => ({ value: v, label: t(`role.${v}`) })).sort(byLabel) },
+    {
+      key: 'orgKinds',
+      title: t('filters.kind'),
+      options: uniq(orgs.map((o) => o.orgKind))
+        .map((v) => ({ value: v, label: t(`kind.${v}`) }))
+        .sort(byLabel),
+    },
+    {
+      key: 'sectors',
+      title: t('filters.sector'),
+      options: uniq(orgs.map((o) => o.sector))
+        .map((v) => ({ value: v, label: t(`sector.${v}`) }))
+        .sort(byLabel),
+    },
+    {
+      key: 'methods',
+      title: t('filters.method'),
+      options: uniq(acts.flatMap((a) => a.methodIds))
+        .map((v) => ({ value: v, label: term(catalogue?.methods, v) }))
+        .sort(byLabel),
+    },
+    {
+      key: 'targetGroups',
+      title: t('filters.targetGroup'),
+      options: uniq(acts.flatMap((a) => a.targetGroupIds))
+        .map((v) => ({ value: v, label: term(catalogue?.targetGroups, v) }))
+        .sort(byLabel),
+    },
+    {
+      key: 'municipalities',
+      title: t('filters.municipality'),
+      options: uniq([...orgs, ...acts].map((n) => n.municipalityCode))
+        .map((v) => ({ value: v, label: place(v) }))
+        .sort(byLabel),
+    },
+    {
+      key: 'roles',
+      title: t('filters.role'),
+      options: uniq(api.edges.filter((e) => e.kind === 'PARTICIPATES').map((e) => e.role))
+        .map((v) => ({ value: v, label: t(`role.${v}`) }))
+        .sort(byLabel),
+    },
   ];
 }
 
@@ -514,7 +550,15 @@ function renderTable() {
       {},
       ...nodes.map((n) => {
         const f = frame!.nodes.get(n.id)!;
-        return h('tr', { class: `state-${f.state}` }, h('th', { scope: 'row' }, goButton(n.id, n.label)), h('td', {}, t(`node.${n.kind}`)), h('td', {}, nodeTypeLabel(n.kind, n.orgKind, n.sector, n.activityType)), h('td', {}, String(f.degree)), h('td', {}, stateLabel(f.state)));
+        return h(
+          'tr',
+          { class: `state-${f.state}` },
+          h('th', { scope: 'row' }, goButton(n.id, n.label)),
+          h('td', {}, t(`node.${n.kind}`)),
+          h('td', {}, nodeTypeLabel(n.kind, n.orgKind, n.sector, n.activityType)),
+          h('td', {}, String(f.degree)),
+          h('td', {}, stateLabel(f.state)),
+        );
       }),
     ),
   );
@@ -565,19 +609,49 @@ function renderPanel() {
   close.addEventListener('click', () => select(null));
   const section = (title: string, items: HTMLElement[]) => [h('h3', {}, title), items.length ? h('ul', {}, ...items) : h('p', { class: 'meta' }, t('panel.none'))];
   const place = n.municipalityCode ? (catalogue?.municipalities.find((m) => m.code === n.municipalityCode)?.[state.lang === 'sv' ? 'nameSv' : 'name'] ?? n.municipalityCode) : null;
-  const meta = [t(`node.${n.kind}`), nodeTypeLabel(n.kind, n.orgKind, n.sector, n.activityType), place, n.kind === 'ORGANISATION' ? t(n.permanent ? 'panel.permanent' : 'panel.projectActor') : null].filter(Boolean).join(' · ');
+  const meta = [
+    t(`node.${n.kind}`),
+    nodeTypeLabel(n.kind, n.orgKind, n.sector, n.activityType),
+    place,
+    n.kind === 'ORGANISATION' ? t(n.permanent ? 'panel.permanent' : 'panel.projectActor') : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const roleItem = (r: (typeof d.roles)[number]) =>
-    h('li', {}, goButton(r.targetId, r.targetLabel), ' ', stateLabel(r.state, r.rooted), h('span', { class: 'sub' }, `${r.role ? t(`role.${r.role}`) : ''} · ${formatPeriod(state.lang, r.from, r.to)}`));
+    h(
+      'li',
+      {},
+      goButton(r.targetId, r.targetLabel),
+      ' ',
+      stateLabel(r.state, r.rooted),
+      h('span', { class: 'sub' }, `${r.role ? t(`role.${r.role}`) : ''} · ${formatPeriod(state.lang, r.from, r.to)}`),
+    );
   const children: (HTMLElement | null)[] = [close, h('h2', { id: 'panel-title' }, n.label), h('p', { class: 'meta' }, meta)];
   if (n.kind !== 'ORGANISATION' && (n.validFrom || n.validTo)) children.push(h('p', { class: 'meta' }, `${t('panel.dates')}: ${formatPeriod(state.lang, n.validFrom, n.validTo)}`));
   if (n.kind === 'ORGANISATION') {
     children.push(...section(t('panel.roles'), d.roles.map(roleItem)));
-    children.push(...section(t('panel.partners'), d.partners.map((p) => h('li', {}, goButton(p.id, p.label), h('span', { class: 'sub' }, t('panel.shared', { n: p.shared }))))));
+    children.push(
+      ...section(
+        t('panel.partners'),
+        d.partners.map((p) => h('li', {}, goButton(p.id, p.label), h('span', { class: 'sub' }, t('panel.shared', { n: p.shared })))),
+      ),
+    );
   } else {
     children.push(...section(t('panel.participants'), d.participants.map(roleItem)));
   }
-  children.push(...section(t('panel.projects'), d.projects.map((p) => h('li', {}, goButton(p.id, p.label)))));
-  if (d.related.length) children.push(...section(t('panel.related'), d.related.map((r) => h('li', {}, goButton(r.id, r.label), h('span', { class: 'sub' }, t(`rel.${r.kind}.${r.direction}`))))));
+  children.push(
+    ...section(
+      t('panel.projects'),
+      d.projects.map((p) => h('li', {}, goButton(p.id, p.label))),
+    ),
+  );
+  if (d.related.length)
+    children.push(
+      ...section(
+        t('panel.related'),
+        d.related.map((r) => h('li', {}, goButton(r.id, r.label), h('span', { class: 'sub' }, t(`rel.${r.kind}.${r.direction}`)))),
+      ),
+    );
   if (n.kind !== 'OPERATING_MODEL') children.push(historyPanel.show(n.id));
   panel.replaceChildren(...children.filter((c): c is HTMLElement => c !== null));
   panel.hidden = false;
@@ -701,7 +775,10 @@ function select(id: string | null, center = true) {
 
 function firstDateOf(id: string): string | null {
   const api = state.api!;
-  const dates = [api.nodes.find((n) => n.id === id)?.validFrom ?? null, ...api.edges.filter((e) => e.kind === 'PARTICIPATES' && (e.source === id || e.target === id)).map((e) => e.validFrom)].filter((d): d is string => !!d);
+  const dates = [
+    api.nodes.find((n) => n.id === id)?.validFrom ?? null,
+    ...api.edges.filter((e) => e.kind === 'PARTICIPATES' && (e.source === id || e.target === id)).map((e) => e.validFrom),
+  ].filter((d): d is string => !!d);
   return dates.sort()[0] ?? null;
 }
 
@@ -770,13 +847,27 @@ async function runSearch(text: string) {
   }
   const local = graph ? searchNodes(graph, text, 8) : [];
   map.highlight(local.map((n) => n.id));
-  const items: HTMLElement[] = local.map((n) => h('li', {}, resultButton(n.id, n.label, t(`node.${n.kind}`), () => select(n.id))));
+  const items: HTMLElement[] = local.map((n) =>
+    h(
+      'li',
+      {},
+      resultButton(n.id, n.label, t(`node.${n.kind}`), () => select(n.id)),
+    ),
+  );
   const render = (remote: Hit[]) => {
     const elsewhere = remote.filter((r) => (r.kind === 'NETWORK' || r.kind === 'PROJECT') && r.id !== state.scope?.id && !local.some((n) => n.id === r.id));
     const rows = [...items];
     if (elsewhere.length) {
       rows.push(h('li', { class: 'group', role: 'presentation' }, t('search.elsewhere')));
-      rows.push(...elsewhere.map((r) => h('li', {}, resultButton(r.id, r.label, t(`node.${r.kind}`), () => void openScope({ type: r.kind === 'NETWORK' ? 'network' : 'project', id: r.id })))));
+      rows.push(
+        ...elsewhere.map((r) =>
+          h(
+            'li',
+            {},
+            resultButton(r.id, r.label, t(`node.${r.kind}`), () => void openScope({ type: r.kind === 'NETWORK' ? 'network' : 'project', id: r.id })),
+          ),
+        ),
+      );
     }
     if (!rows.length) rows.push(h('li', { class: 'group' }, t('search.none')));
     list.replaceChildren(...rows);

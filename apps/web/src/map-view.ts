@@ -117,7 +117,10 @@ export class MapView {
   private labelled = new Set<string>();
   private labelTimer: number | undefined;
 
-  constructor(private readonly container: HTMLElement, private readonly events: MapEvents) {}
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly events: MapEvents,
+  ) {}
 
   /**
    * Takes the map for a network and its positions. It is drawn by the first apply(), so that

@@ -66,9 +66,11 @@ export class CentralityPool {
   run(job: KernelJob): Promise<KernelResult> {
     const result = this.pending === 0 ? this.runNow(job) : this.queue.then(() => this.runNow(job));
     this.pending++;
-    this.queue = result.catch(() => undefined).then(() => {
-      this.pending--;
-    });
+    this.queue = result
+      .catch(() => undefined)
+      .then(() => {
+        this.pending--;
+      });
     return result;
   }
 

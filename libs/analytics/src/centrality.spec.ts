@@ -83,7 +83,16 @@ describe('twins', () => {
   it('one BFS stands for organisations with the same partners, with the same answers as one BFS each', () => {
     // A star of five leaves (open twins) and a triangle hanging off one leaf (two closed twins).
     const ids = ['c', 'l1', 'l2', 'l3', 'l4', 'l5', 't1', 't2'];
-    const pairs = [['c', 'l1'], ['c', 'l2'], ['c', 'l3'], ['c', 'l4'], ['c', 'l5'], ['l5', 't1'], ['l5', 't2'], ['t1', 't2']];
+    const pairs = [
+      ['c', 'l1'],
+      ['c', 'l2'],
+      ['c', 'l3'],
+      ['c', 'l4'],
+      ['c', 'l5'],
+      ['l5', 't1'],
+      ['l5', 't2'],
+      ['t1', 't2'],
+    ];
     const tg: TieGraph = {
       at: AT,
       window: null,
@@ -131,7 +140,7 @@ describe('the estimate above the exact limit', () => {
       if (id !== 'z-alone') expect(estimate.closeness.get(id)).not.toBe(0);
     }
     expect(estimate.closeness.get('z-alone')).toBe(0);
-    expect(estimate.closeness.get('s000-1')).toBeCloseTo(2 / 2 * (2 / 624), 12);
+    expect(estimate.closeness.get('s000-1')).toBeCloseTo((2 / 2) * (2 / 624), 12);
   });
 
   it('gives null, not 0, to a sampled organisation no other source reached', () => {

@@ -121,10 +121,12 @@ export function growth(snapshot: GraphSnapshot, from: IsoDate, to: IsoDate, inte
     const present = activeIn.items(i);
     const orgs = present.map((k) => index.organisationIds[k]);
     const ties = tiedIn.items(i).map((pair) => index.pairIds[pair]);
-    const fresh = present.filter((k) => {
-      const d = firstDay[k];
-      return d !== undefined && d !== null && d >= p.from && d <= p.to;
-    }).map((k) => index.organisationIds[k]);
+    const fresh = present
+      .filter((k) => {
+        const d = firstDay[k];
+        return d !== undefined && d !== null && d >= p.from && d <= p.to;
+      })
+      .map((k) => index.organisationIds[k]);
     const acts = runningIn.items(i).map((k) => activities[k].id);
     const prev: Uint8Array | null = previous;
     const retained = prev ? present.filter((k) => prev[k] === 1).map((k) => index.organisationIds[k]) : [];

@@ -1,16 +1,5 @@
 /** @verkosto/analytics: pure measures over a GraphSnapshot (DESIGN §5). No I/O, no framework. */
-export {
-  activeOrganisations,
-  indexCollaborations,
-  tieGraph,
-  tiesOf,
-  type CollaborationIndex,
-  type DateWindow,
-  type Tie,
-  type TieGraph,
-  type TieOptions,
-  type When,
-} from './ties';
+export { activeOrganisations, indexCollaborations, tieGraph, tiesOf, type CollaborationIndex, type DateWindow, type Tie, type TieGraph, type TieOptions, type When } from './ties';
 export {
   ESTIMATE_CONFIDENCE,
   EXACT_ORGANISATION_LIMIT,

@@ -435,7 +435,8 @@ export function finishCentrality(csr: Csr, plan: CentralityPlan, sums: KernelRes
   for (let v = 0; v < n; v++) {
     betweenness[v] = sums.bc[v] * scale;
     const reach = sizes[group[v]] - 1;
-    if (reach === 0) closeness[v] = 0; // no ties: truly alone
+    if (reach === 0)
+      closeness[v] = 0; // no ties: truly alone
     else if (sums.reach[v] === 0) closeness[v] = estimatedGroup[group[v]] ? null : 0;
     else closeness[v] = (sums.reach[v] / sums.distSum[v]) * (reach / (n - 1));
   }
@@ -631,12 +632,7 @@ export function metricsOfTies(tg: TieGraph, labels: Map<string, string>, at: Iso
 }
 
 /** metricsOfTies with betweenness and closeness over worker threads. */
-export async function metricsOfTiesAsync(
-  tg: TieGraph,
-  labels: Map<string, string>,
-  at: IsoDate,
-  options: MetricsOptions & ParallelOptions = {},
-): Promise<NetworkMetrics> {
+export async function metricsOfTiesAsync(tg: TieGraph, labels: Map<string, string>, at: IsoDate, options: MetricsOptions & ParallelOptions = {}): Promise<NetworkMetrics> {
   let paths: Promise<KernelResult | null> = Promise.resolve(null);
   const { csr, plan, assemble } = await runYielding(
     prepareMetrics(tg, labels, at, options, (c, p) => {
@@ -660,11 +656,7 @@ export function networkMetrics(snapshot: GraphSnapshot, at: IsoDate, options: Me
 }
 
 /** networkMetrics with betweenness and closeness over worker threads (what the API serves). */
-export async function networkMetricsAsync(
-  snapshot: GraphSnapshot,
-  at: IsoDate,
-  options: MetricsOptions & ParallelOptions = {},
-): Promise<NetworkMetrics> {
+export async function networkMetricsAsync(snapshot: GraphSnapshot, at: IsoDate, options: MetricsOptions & ParallelOptions = {}): Promise<NetworkMetrics> {
   const index = indexCollaborations(snapshot, at);
   await new Promise((resolve) => setImmediate(resolve));
   const labels = new Map([...index.nodes.values()].map((n) => [n.id, n.label]));

@@ -225,19 +225,16 @@ function validateRequest(request: PartnerRequest, municipalities: Map<string, Mu
     has(request.orgKinds) ||
     has(request.sectors) ||
     request.onlyPermanent === true;
-  if (!asked)
-    throw badInput('The request is empty: give an organisation or project, or at least one of methods, target groups, place, kinds, sectors or "only permanent".');
+  if (!asked) throw badInput('The request is empty: give an organisation or project, or at least one of methods, target groups, place, kinds, sectors or "only permanent".');
   if (request.organisationId && request.projectId) throw badInput('Ask for an organisation or a project, not both.', { field: 'projectId' });
   if (request.municipalityCode && request.regionCode) throw badInput('Give a municipality or a region, not both.', { field: 'regionCode' });
   const methods = new Set(METHODS.map((m) => m.id));
   const groups = new Set(TARGET_GROUPS.map((g) => g.id));
   for (const m of request.methodIds ?? []) if (!methods.has(m)) throw badInput(`Unknown method "${m}".`, { field: 'methodIds', value: m });
-  for (const g of request.targetGroupIds ?? [])
-    if (!groups.has(g)) throw badInput(`Unknown target group "${g}".`, { field: 'targetGroupIds', value: g });
+  for (const g of request.targetGroupIds ?? []) if (!groups.has(g)) throw badInput(`Unknown target group "${g}".`, { field: 'targetGroupIds', value: g });
   if (request.municipalityCode && !municipalities.has(request.municipalityCode))
     throw badInput(`Unknown municipality code "${request.municipalityCode}".`, { field: 'municipalityCode' });
-  if (request.regionCode && !regions.has(request.regionCode))
-    throw badInput(`Unknown region code "${request.regionCode}".`, { field: 'regionCode' });
+  if (request.regionCode && !regions.has(request.regionCode)) throw badInput(`Unknown region code "${request.regionCode}".`, { field: 'regionCode' });
   for (const k of request.orgKinds ?? []) if (!ORGANISATION_KINDS.includes(k)) throw badInput(`Unknown organisation kind "${k}".`, { field: 'orgKinds' });
   for (const s of request.sectors ?? []) if (!SECTORS.includes(s)) throw badInput(`Unknown sector "${s}".`, { field: 'sectors' });
   const limit = request.limit ?? PARTNER_LIMIT_DEFAULT;
@@ -432,7 +429,13 @@ export function partnerSuggestions(snapshot: GraphSnapshot, request: PartnerRequ
     let c = contextCoverage.get(contextId);
     if (c === undefined) {
       const t = nodes.get(contextId)!;
-      contextCoverage.set(contextId, (c = coverage((m) => t.methodIds.includes(m), (g) => t.targetGroupIds.includes(g))));
+      contextCoverage.set(
+        contextId,
+        (c = coverage(
+          (m) => t.methodIds.includes(m),
+          (g) => t.targetGroupIds.includes(g),
+        )),
+      );
     }
     return c;
   };
@@ -450,7 +453,13 @@ export function partnerSuggestions(snapshot: GraphSnapshot, request: PartnerRequ
     // doing both in the same activity beats doing them apart.
     let best = 0;
     if (applies.fit) for (const c of profile.contexts) best = Math.max(best, coverageOf(c));
-    const fit = (coverage((m) => profile.methods.has(m), (g) => profile.groups.has(g)) + best) / 2;
+    const fit =
+      (coverage(
+        (m) => profile.methods.has(m),
+        (g) => profile.groups.has(g),
+      ) +
+        best) /
+      2;
 
     const places = new Set(profile.municipalities);
     if (n.municipalityCode) places.add(n.municipalityCode);
@@ -506,7 +515,12 @@ export function partnerSuggestions(snapshot: GraphSnapshot, request: PartnerRequ
     at,
     asker: asker ? { id: asker.node.id, label: asker.node.label, kind: asker.node.kind as 'ORGANISATION' | 'PROJECT' } : null,
     suggestions,
-    existingPartners: asker ? [...asker.partners].filter((id) => id !== asker.node.id).map((id) => ref(nodes.get(id)!)).sort(byLabel) : [],
+    existingPartners: asker
+      ? [...asker.partners]
+          .filter((id) => id !== asker.node.id)
+          .map((id) => ref(nodes.get(id)!))
+          .sort(byLabel)
+      : [],
     ...(asker ? gapsOf(world, asker, wantMethods, wantGroups) : { gaps: [], similarNetworks: [] }),
   };
 }
@@ -529,9 +543,21 @@ function explain(x: { matchedMethodIds: string[]; matchedTargetGroupIds: string[
 
   // What it does and where.
   if (groups.length || methods.length || places.length) {
-    const g = (l: keyof Localised) => listOf(groups.map((t) => (l === 'fi' || l === 'sv' ? t[l].toLowerCase() : lowerFirst(t[l]))), l === 'fi' ? 'ja' : l === 'sv' ? 'och' : 'and');
-    const m = (l: keyof Localised) => listOf(methods.map((t) => lowerFirst(t[l])), l === 'fi' ? 'ja' : l === 'sv' ? 'och' : 'and');
-    const where = (l: keyof Localised) => listOf(places.map((p) => (l === 'sv' ? p.nameSv : p.name)), l === 'fi' ? 'ja' : l === 'sv' ? 'och' : 'and');
+    const g = (l: keyof Localised) =>
+      listOf(
+        groups.map((t) => (l === 'fi' || l === 'sv' ? t[l].toLowerCase() : lowerFirst(t[l]))),
+        l === 'fi' ? 'ja' : l === 'sv' ? 'och' : 'and',
+      );
+    const m = (l: keyof Localised) =>
+      listOf(
+        methods.map((t) => lowerFirst(t[l])),
+        l === 'fi' ? 'ja' : l === 'sv' ? 'och' : 'and',
+      );
+    const where = (l: keyof Localised) =>
+      listOf(
+        places.map((p) => (l === 'sv' ? p.nameSv : p.name)),
+        l === 'fi' ? 'ja' : l === 'sv' ? 'och' : 'and',
+      );
     const en = ['works'];
     if (groups.length) en.push(`with ${g('en')}`);
     if (methods.length) en.push(`using ${m('en')}`);
@@ -661,8 +687,7 @@ function gapsOf(world: World, asker: Asker, wantMethods: Set<string>, wantGroups
   const gaps: PartnerGap[] = [];
   const add = (kind: GapKind, id: string, label: Localised, has: (p: NetProfile) => boolean) => {
     const with_ = top.filter((s) => has(s.p));
-    if (with_.length)
-      gaps.push({ kind, id, label, share: round(with_.length / top.length), networks: with_.map((s) => ref(nodes.get(s.id)!)) });
+    if (with_.length) gaps.push({ kind, id, label, share: round(with_.length / top.length), networks: with_.map((s) => ref(nodes.get(s.id)!)) });
   };
   for (const s of SECTORS) if (!asker.sectors.has(s)) add('SECTOR', s, SECTOR_NAMES[s], (p) => p.sectors.has(s));
   for (const m of METHODS) if (!asker.profile.methods.has(m.id)) add('METHOD', m.id, termNames(m), (p) => p.methods.has(m.id));

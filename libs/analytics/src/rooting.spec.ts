@@ -47,10 +47,7 @@ describe('rooting of a project', () => {
   });
 
   it('a continued activity counts, and the ties it keeps survive', () => {
-    const s = base(
-      [activity('x2', '2022-06-01', '2022-08-31')],
-      [edge('CONTINUES', 'x2', 'x'), takesPart('a', 'x2'), takesPart('b', 'x2')],
-    );
+    const s = base([activity('x2', '2022-06-01', '2022-08-31')], [edge('CONTINUES', 'x2', 'x'), takesPart('a', 'x2'), takesPart('b', 'x2')]);
     const during = rooting(s, { projectId: 'P' }, '2022-07-01');
     expect(part(during, 'activityContinuation')).toMatchObject({ value: 1, evidence: { activities: ['x', 'x2'] } });
     expect(part(during, 'tieSurvival')).toMatchObject({ value: 1 / 3, evidence: { ties: ['a|b'] } });
@@ -102,10 +99,7 @@ describe('rooting of a project', () => {
       [edge('RUNS_UNDER', 'y', 'Q'), takesPart('a', 'y', null, null, 'ORGANISER')],
     );
     expect(part(rooting(solo, { projectId: 'Q' }, '2020-06-01'), 'sharedResponsibility').value).toBe(0);
-    const long = snapshot(
-      [org('a'), org('b'), network('M')],
-      [takesPart('a', 'M', '2014-01-01', null, 'COORDINATOR'), takesPart('b', 'M', '2014-01-01', null, 'BUDGET_HOLDER')],
-    );
+    const long = snapshot([org('a'), org('b'), network('M')], [takesPart('a', 'M', '2014-01-01', null, 'COORDINATOR'), takesPart('b', 'M', '2014-01-01', null, 'BUDGET_HOLDER')]);
     const p = part(rooting(long, { networkId: 'M' }, '2019-12-31'), 'sharedResponsibility');
     expect(p.value).toBeCloseTo((0.5 * 3) / (2191 / 365.25), 6); // 2,191 days of coordination, limit 3 years
     expect(p.explanation).toMatch(/longer than 3/);

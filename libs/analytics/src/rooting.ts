@@ -3,38 +3,11 @@
  * with its evidence, and their weighted mean. docs/measures.md explains each one for evaluators.
  */
 import { connectedComponents } from 'graphology-components';
-import {
-  addMonths,
-  badInput,
-  isActiveAt,
-  notFound,
-  type GraphNode,
-  type GraphSnapshot,
-  type IsoDate,
-  type ParticipationRole,
-} from '@verkosto/domain';
+import { addMonths, badInput, isActiveAt, notFound, type GraphNode, type GraphSnapshot, type IsoDate, type ParticipationRole } from '@verkosto/domain';
 import { toGraphology } from './metrics';
-import {
-  activeOrganisations,
-  assertDate,
-  earlierEnd,
-  indexCollaborations,
-  laterStart,
-  tieBirths,
-  tiesOf,
-  type CollaborationIndex,
-  type TieGraph,
-} from './ties';
+import { activeOrganisations, assertDate, earlierEnd, indexCollaborations, laterStart, tieBirths, tiesOf, type CollaborationIndex, type TieGraph } from './ties';
 
-export const ROOTING_KEYS = [
-  'tieSurvival',
-  'activityContinuation',
-  'coordinationHandover',
-  'independence',
-  'sharedResponsibility',
-  'breadth',
-  'adoption',
-] as const;
+export const ROOTING_KEYS = ['tieSurvival', 'activityContinuation', 'coordinationHandover', 'independence', 'sharedResponsibility', 'breadth', 'adoption'] as const;
 export type RootingKey = (typeof ROOTING_KEYS)[number];
 
 /** Default weights: what survives after the money (ties, activities) weighs most, per the seeds' criteria. */
@@ -99,12 +72,7 @@ export interface RootingMilestone {
   report: RootingReport;
 }
 
-const RESPONSIBILITY_ROLES: ReadonlySet<ParticipationRole> = new Set<ParticipationRole>([
-  'ORGANISER',
-  'COORDINATOR',
-  'BUDGET_HOLDER',
-  'LEAD',
-]);
+const RESPONSIBILITY_ROLES: ReadonlySet<ParticipationRole> = new Set<ParticipationRole>(['ORGANISER', 'COORDINATOR', 'BUDGET_HOLDER', 'LEAD']);
 
 interface Scope {
   kind: 'PROJECT' | 'NETWORK';
@@ -138,27 +106,28 @@ function resolveScope(snapshot: GraphSnapshot, index: CollaborationIndex, scope:
   const inNetwork = snapshot.edges.filter((e) => e.kind === 'IN_NETWORK');
   const projects = wantProject
     ? [node]
-    : inNetwork.filter((e) => e.target === id).map((e) => index.nodes.get(e.source)).filter((n): n is GraphNode => n?.kind === 'PROJECT');
+    : inNetwork
+        .filter((e) => e.target === id)
+        .map((e) => index.nodes.get(e.source))
+        .filter((n): n is GraphNode => n?.kind === 'PROJECT');
   const projectIds = new Set(projects.map((p) => p.id));
-  const activities = snapshot.edges
-    .filter((e) => e.kind === 'RUNS_UNDER' && projectIds.has(e.target) && index.nodes.get(e.source)?.kind === 'ACTIVITY')
-    .map((e) => e.source);
-  const networks = wantProject
-    ? inNetwork.filter((e) => e.source === id && index.nodes.get(e.target)?.kind === 'NETWORK').map((e) => e.target)
-    : [id];
+  const activities = snapshot.edges.filter((e) => e.kind === 'RUNS_UNDER' && projectIds.has(e.target) && index.nodes.get(e.source)?.kind === 'ACTIVITY').map((e) => e.source);
+  const networks = wantProject ? inNetwork.filter((e) => e.source === id && index.nodes.get(e.target)?.kind === 'NETWORK').map((e) => e.target) : [id];
   const contexts = new Set([...projectIds, ...activities]);
-  const networkActivities = wantProject
-    ? []
-    : inNetwork.filter((e) => e.target === id && index.nodes.get(e.source)?.kind === 'ACTIVITY').map((e) => e.source);
+  const networkActivities = wantProject ? [] : inNetwork.filter((e) => e.target === id && index.nodes.get(e.source)?.kind === 'ACTIVITY').map((e) => e.source);
   const responsibilityTargets = new Set([...contexts, ...networks, ...networkActivities]);
   // A network's participants include its members; a project's are those in it or its activities.
   const memberTargets = new Set([...contexts, ...networkActivities, ...(wantProject ? [] : networks)]);
-  const participants = new Set(
-    index.spells.filter((s) => memberTargets.has(s.targetId) && (s.from === null || s.from <= at)).map((s) => s.organisationId),
-  );
+  const participants = new Set(index.spells.filter((s) => memberTargets.has(s.targetId) && (s.from === null || s.from <= at)).map((s) => s.organisationId));
   // The period runs from the first start to the last end; any open end means "not ended yet".
   const start = projects.length && projects.every((p) => p.validFrom !== null) ? projects.map((p) => p.validFrom!).sort()[0] : null;
-  const end = projects.length && projects.every((p) => p.validTo !== null) ? projects.map((p) => p.validTo!).sort().at(-1)! : null;
+  const end =
+    projects.length && projects.every((p) => p.validTo !== null)
+      ? projects
+          .map((p) => p.validTo!)
+          .sort()
+          .at(-1)!
+      : null;
   return {
     kind: wantProject ? 'PROJECT' : 'NETWORK',
     node,
@@ -280,9 +249,7 @@ function coordinationHandover(s: Scope, index: CollaborationIndex, at: IsoDate):
   const holders = new Set<string>();
   const others = new Set<string>();
   for (const net of s.networks) {
-    const coordinators = index.spells.filter(
-      (sp) => sp.targetId === net && sp.role === 'COORDINATOR' && isActiveAt(sp.from, sp.to, at),
-    );
+    const coordinators = index.spells.filter((sp) => sp.targetId === net && sp.role === 'COORDINATOR' && isActiveAt(sp.from, sp.to, at));
     const permanent = coordinators.filter((sp) => index.nodes.get(sp.organisationId)?.permanent === true);
     if (permanent.length > 0) held.push(net);
     permanent.forEach((sp) => holders.add(sp.organisationId));
@@ -375,9 +342,7 @@ function sharedResponsibility(s: Scope, index: CollaborationIndex, at: IsoDate, 
     explanation:
       `${days.size} organisation(s) share ${total} role-days of organising, coordination, budget and lead duties ` +
       `(1 − Herfindahl = ${(1 - hhi).toFixed(2)})` +
-      (penalty < 1
-        ? `; ${longestHolder} has coordinated for ${years.toFixed(1)} years, longer than ${maxYears}, so the value is scaled by ${penalty.toFixed(2)}.`
-        : '.'),
+      (penalty < 1 ? `; ${longestHolder} has coordinated for ${years.toFixed(1)} years, longer than ${maxYears}, so the value is scaled by ${penalty.toFixed(2)}.` : '.'),
   };
 }
 

@@ -30,7 +30,14 @@ export const network = (id: string) => node('NETWORK', id);
 export const model = (id: string) => node('OPERATING_MODEL', id);
 
 let next = 0;
-export function edge(kind: GraphEdgeKind, source: string, target: string, from: IsoDate | null = null, to: IsoDate | null = null, role: ParticipationRole | null = null): GraphEdge {
+export function edge(
+  kind: GraphEdgeKind,
+  source: string,
+  target: string,
+  from: IsoDate | null = null,
+  to: IsoDate | null = null,
+  role: ParticipationRole | null = null,
+): GraphEdge {
   return { id: `e${++next}`, kind, source, target, role, validFrom: from, validTo: to };
 }
 export const takesPart = (o: string, target: string, from: IsoDate | null = null, to: IsoDate | null = null, role: ParticipationRole = 'PARTNER') =>

@@ -15,9 +15,7 @@ describe('tieGraph', () => {
 
   it('ties appear and end with the shared activity’s dates', () => {
     expect(tieGraph(s, '2020-12-31').ties).toEqual([]);
-    expect(tieGraph(s, '2021-02-01').ties).toEqual([
-      { id: 'a|b', source: 'a', target: 'b', weight: 1, contexts: ['x'], from: '2021-01-01', to: '2021-06-30' },
-    ]);
+    expect(tieGraph(s, '2021-02-01').ties).toEqual([{ id: 'a|b', source: 'a', target: 'b', weight: 1, contexts: ['x'], from: '2021-01-01', to: '2021-06-30' }]);
     expect(tieGraph(s, '2022-12-31').ties.map((t) => [t.id, t.contexts])).toEqual([['a|b', ['p']]]);
     expect(tieGraph(s, '2023-01-01').ties).toEqual([]);
   });
@@ -39,10 +37,7 @@ describe('tieGraph', () => {
   });
 
   it('two organisations in the same activity on different days are not tied', () => {
-    const t = snapshot(
-      [org('a'), org('b'), activity('x', '2021-01-01', '2021-12-31')],
-      [takesPart('a', 'x', '2021-01-01', '2021-02-28'), takesPart('b', 'x', '2021-03-01')],
-    );
+    const t = snapshot([org('a'), org('b'), activity('x', '2021-01-01', '2021-12-31')], [takesPart('a', 'x', '2021-01-01', '2021-02-28'), takesPart('b', 'x', '2021-03-01')]);
     expect(tieGraph(t, { from: null, to: null }).ties).toEqual([]);
   });
 

@@ -2,15 +2,7 @@
  * Collaboration ties (DESIGN §5): two organisations are tied on a day when both take part in the
  * same activity or project that day; weight = number of shared activities/projects.
  */
-import {
-  badInput,
-  isIsoDate,
-  type GraphNode,
-  type GraphNodeKind,
-  type GraphSnapshot,
-  type IsoDate,
-  type ParticipationRole,
-} from '@verkosto/domain';
+import { badInput, isIsoDate, type GraphNode, type GraphNodeKind, type GraphSnapshot, type IsoDate, type ParticipationRole } from '@verkosto/domain';
 
 /** A from–to window; either end may be open (null). */
 export interface DateWindow {
@@ -81,10 +73,8 @@ export interface TieOptions {
 const TIE_CONTEXTS: ReadonlySet<GraphNodeKind> = new Set<GraphNodeKind>(['ACTIVITY', 'PROJECT']);
 
 // Open ends: a null start is -∞, a null end is +∞.
-export const laterStart = (a: IsoDate | null, b: IsoDate | null): IsoDate | null =>
-  a === null ? b : b === null ? a : a > b ? a : b;
-export const earlierEnd = (a: IsoDate | null, b: IsoDate | null): IsoDate | null =>
-  a === null ? b : b === null ? a : a < b ? a : b;
+export const laterStart = (a: IsoDate | null, b: IsoDate | null): IsoDate | null => (a === null ? b : b === null ? a : a > b ? a : b);
+export const earlierEnd = (a: IsoDate | null, b: IsoDate | null): IsoDate | null => (a === null ? b : b === null ? a : a < b ? a : b);
 const nonEmpty = (from: IsoDate | null, to: IsoDate | null): boolean => from === null || to === null || from <= to;
 
 export function assertDate(value: string, name: string): IsoDate {
@@ -96,8 +86,7 @@ function normaliseWhen(when: When): DateWindow & { at: IsoDate | null } {
   if (typeof when === 'string') return { at: assertDate(when, 'at'), from: when, to: when };
   if (when.from !== null) assertDate(when.from, 'from');
   if (when.to !== null) assertDate(when.to, 'to');
-  if (when.from !== null && when.to !== null && when.from > when.to)
-    throw badInput('The window must start on or before its end.', { from: when.from, to: when.to });
+  if (when.from !== null && when.to !== null && when.from > when.to) throw badInput('The window must start on or before its end.', { from: when.from, to: when.to });
   return { at: null, from: when.from, to: when.to };
 }
 
@@ -197,8 +186,7 @@ function assertCovered(index: CollaborationIndex, w: DateWindow): void {
   if (c === null) return;
   const startsInside = c.from === null || (w.from !== null && w.from >= c.from);
   const endsInside = c.to === null || (w.to !== null && w.to <= c.to);
-  if (!startsInside || !endsInside)
-    throw new Error(`Ties asked for ${w.from ?? '…'} – ${w.to ?? '…'} from an index built for ${c.from ?? '…'} – ${c.to ?? '…'}.`);
+  if (!startsInside || !endsInside) throw new Error(`Ties asked for ${w.from ?? '…'} – ${w.to ?? '…'} from an index built for ${c.from ?? '…'} – ${c.to ?? '…'}.`);
 }
 
 /** Organisations taking part in anything (activity, project, network) on the date / in the window. */

@@ -8,7 +8,5 @@ describe('normaliseBusinessId', () => {
     ['208916-8', '0208916-8'],
   ])('accepts %s', (input, expected) => expect(normaliseBusinessId(input)).toBe(expected));
 
-  it.each(['0208916-7', '1234567-2', 'abc', '', '12345-6'])('rejects %s', (input) =>
-    expect(normaliseBusinessId(input)).toBeNull(),
-  );
+  it.each(['0208916-7', '1234567-2', 'abc', '', '12345-6'])('rejects %s', (input) => expect(normaliseBusinessId(input)).toBeNull());
 });

@@ -16,12 +16,7 @@ export function isActiveAt(from: IsoDate | null, to: IsoDate | null, at: IsoDate
 }
 
 /** True when [from, to] overlaps the window [start, end] (either end of the window may be open). */
-export function overlaps(
-  from: IsoDate | null,
-  to: IsoDate | null,
-  start: IsoDate | null,
-  end: IsoDate | null,
-): boolean {
+export function overlaps(from: IsoDate | null, to: IsoDate | null, start: IsoDate | null, end: IsoDate | null): boolean {
   return (end === null || from === null || from <= end) && (start === null || to === null || to >= start);
 }
 

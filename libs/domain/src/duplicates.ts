@@ -38,11 +38,17 @@ export interface DuplicateGroup<T extends DuplicateCandidate> {
  */
 export function likelyDuplicates<T extends DuplicateCandidate>(raw: RawDuplicateGroup[], byId: ReadonlyMap<string, T>): DuplicateGroup<T>[] {
   const group = ({ reason, key, ids }: RawDuplicateGroup): DuplicateGroup<T> => {
-    const members = [...new Set(ids)].map((id) => byId.get(id)).filter((o): o is T => o !== undefined).sort(survivorFirst);
+    const members = [...new Set(ids)]
+      .map((id) => byId.get(id))
+      .filter((o): o is T => o !== undefined)
+      .sort(survivorFirst);
     const sortKey = [DUPLICATE_REASONS.indexOf(reason), foldText(members[0]?.name ?? ''), key].join('\u0001');
     return { reason, key, members, sortKey };
   };
-  const byBusinessId = raw.filter((g) => g.reason === 'BUSINESS_ID').map(group).filter((g) => g.members.length > 1);
+  const byBusinessId = raw
+    .filter((g) => g.reason === 'BUSINESS_ID')
+    .map(group)
+    .filter((g) => g.members.length > 1);
   const covered = byBusinessId.map((g) => new Set(g.members.map((m) => m.id)));
   const byName = raw
     .filter((g) => g.reason === 'NAME')

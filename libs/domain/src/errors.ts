@@ -24,14 +24,10 @@ export class DomainError extends Error {
   }
 }
 
-export const badInput = (message: string, details?: Record<string, unknown>) =>
-  new DomainError('BAD_USER_INPUT', message, details);
-export const notFound = (what: string, id: string) =>
-  new DomainError('NOT_FOUND', `${what} "${id}" was not found.`, { id });
-export const conflict = (message: string, details?: Record<string, unknown>) =>
-  new DomainError('CONFLICT', message, details);
+export const badInput = (message: string, details?: Record<string, unknown>) => new DomainError('BAD_USER_INPUT', message, details);
+export const notFound = (what: string, id: string) => new DomainError('NOT_FOUND', `${what} "${id}" was not found.`, { id });
+export const conflict = (message: string, details?: Record<string, unknown>) => new DomainError('CONFLICT', message, details);
 export const unauthenticated = (message = 'Sign in first.') => new DomainError('UNAUTHENTICATED', message);
 export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
-export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
-  new DomainError('TOO_MANY_REQUESTS', message, { retryAfterSeconds });
+export const tooManyRequests = (message: string, retryAfterSeconds: number) => new DomainError('TOO_MANY_REQUESTS', message, { retryAfterSeconds });
 export const setupCodeRequired = (message: string) => new DomainError('SETUP_CODE_REQUIRED', message);

@@ -18,29 +18,10 @@ export const SYSTEM_ACTOR: Actor = Object.freeze({ id: 'system', email: null });
 /** A request without a signed-in user (before accounts exist, or where they are not required). */
 export const ANONYMOUS_ACTOR: Actor = Object.freeze({ id: 'anonymous', email: null });
 
-export const CHANGE_OPERATIONS = [
-  'CREATE',
-  'UPDATE',
-  'DELETE',
-  'MERGE',
-  'END',
-  'CONFIRM',
-  'SET_COORDINATOR',
-  'LOAD',
-  'ERASE',
-  'UNDO',
-] as const;
+export const CHANGE_OPERATIONS = ['CREATE', 'UPDATE', 'DELETE', 'MERGE', 'END', 'CONFIRM', 'SET_COORDINATOR', 'LOAD', 'ERASE', 'UNDO'] as const;
 export type ChangeOperation = (typeof CHANGE_OPERATIONS)[number];
 
-export const CHANGE_ENTITY_KINDS = [
-  'ORGANISATION',
-  'PROJECT',
-  'ACTIVITY',
-  'NETWORK',
-  'PARTICIPATION',
-  'PERSON',
-  'DATASET',
-] as const;
+export const CHANGE_ENTITY_KINDS = ['ORGANISATION', 'PROJECT', 'ACTIVITY', 'NETWORK', 'PARTICIPATION', 'PERSON', 'DATASET'] as const;
 export type ChangeEntityKind = (typeof CHANGE_ENTITY_KINDS)[number];
 
 /** Operations that cannot be reversed: a bulk load is a summary, an erasure is final by law. */

@@ -1,12 +1,4 @@
-import type {
-  ActivityType,
-  IsoDate,
-  OrganisationKind,
-  ParticipationRole,
-  Sector,
-  TieSourceKind,
-  Visibility,
-} from './model';
+import type { ActivityType, IsoDate, OrganisationKind, ParticipationRole, Sector, TieSourceKind, Visibility } from './model';
 
 /** What a user may write. On update every field is optional and `null` clears it. */
 export interface OrganisationInput {

@@ -1,16 +1,6 @@
 /** The dated partnership graph of DESIGN §3: node kinds, relationship roles and their shapes. */
 
-export const ORGANISATION_KINDS = [
-  'MUNICIPALITY',
-  'WELLBEING_COUNTY',
-  'AUTHORITY',
-  'EDUCATION',
-  'PARISH',
-  'ASSOCIATION',
-  'FOUNDATION',
-  'COMPANY',
-  'OTHER',
-] as const;
+export const ORGANISATION_KINDS = ['MUNICIPALITY', 'WELLBEING_COUNTY', 'AUTHORITY', 'EDUCATION', 'PARISH', 'ASSOCIATION', 'FOUNDATION', 'COMPANY', 'OTHER'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export const SECTORS = ['PUBLIC', 'THIRD', 'PARISH', 'PRIVATE'] as const;
@@ -29,18 +19,7 @@ export const DEFAULT_SECTOR: Record<OrganisationKind, Sector> = {
   OTHER: 'THIRD',
 };
 
-export const ACTIVITY_TYPES = [
-  'EVENT',
-  'WORKSHOP',
-  'PEER_GROUP',
-  'ROUND_TABLE',
-  'EXHIBITION',
-  'TRAINING',
-  'POP_UP',
-  'SERVICE',
-  'COORDINATION_GROUP',
-  'OTHER',
-] as const;
+export const ACTIVITY_TYPES = ['EVENT', 'WORKSHOP', 'PEER_GROUP', 'ROUND_TABLE', 'EXHIBITION', 'TRAINING', 'POP_UP', 'SERVICE', 'COORDINATION_GROUP', 'OTHER'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 export const PROJECT_ROLES = ['LEAD', 'CO_IMPLEMENTER', 'FUNDER', 'PARTNER', 'STEERING_GROUP'] as const;
@@ -50,9 +29,7 @@ export type ProjectRole = (typeof PROJECT_ROLES)[number];
 export type ActivityRole = (typeof ACTIVITY_ROLES)[number];
 export type NetworkRole = (typeof NETWORK_ROLES)[number];
 export type ParticipationRole = ProjectRole | ActivityRole | NetworkRole;
-export const PARTICIPATION_ROLES = [
-  ...new Set<ParticipationRole>([...PROJECT_ROLES, ...ACTIVITY_ROLES, ...NETWORK_ROLES]),
-];
+export const PARTICIPATION_ROLES = [...new Set<ParticipationRole>([...PROJECT_ROLES, ...ACTIVITY_ROLES, ...NETWORK_ROLES])];
 
 /** What an organisation can take part in; the role set depends on it. */
 export const PARTICIPATION_TARGETS = ['PROJECT', 'ACTIVITY', 'NETWORK'] as const;

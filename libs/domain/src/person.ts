@@ -40,10 +40,7 @@ export function validatePerson(input: PersonInput, today: IsoDate = todayIso()):
   if (email && (!EMAIL.test(email) || email.length > 254)) throw badInput(`"${email}" is not an email address.`, { field: 'email' });
   const consentText = cleanText(input.consentText);
   if (!consentText || consentText.length < MIN_CONSENT_TEXT) {
-    throw badInput(
-      `A person is named only with their consent: record what they agreed to (at least ${MIN_CONSENT_TEXT} characters).`,
-      { field: 'consentText' },
-    );
+    throw badInput(`A person is named only with their consent: record what they agreed to (at least ${MIN_CONSENT_TEXT} characters).`, { field: 'consentText' });
   }
   const consentGivenAt = checkDate(input.consentGivenAt, 'consentGivenAt');
   if (!consentGivenAt) throw badInput('Give the day the person gave their consent.', { field: 'consentGivenAt' });

@@ -57,23 +57,16 @@ export interface TimeWindow {
 export function sliceSnapshot(snapshot: GraphSnapshot, window: TimeWindow): GraphSnapshot {
   if (window.start === null && window.end === null) return snapshot;
   const inWindow = (from: IsoDate | null, to: IsoDate | null) =>
-    (window.end === null || from === null || from <= window.end) &&
-    (window.start === null || to === null || to >= window.start);
+    (window.end === null || from === null || from <= window.end) && (window.start === null || to === null || to >= window.start);
   const kept = new Set(
-    snapshot.nodes
-      .filter((n) => n.kind === 'NETWORK' || ((n.kind === 'PROJECT' || n.kind === 'ACTIVITY') && inWindow(n.validFrom, n.validTo)))
-      .map((n) => n.id),
+    snapshot.nodes.filter((n) => n.kind === 'NETWORK' || ((n.kind === 'PROJECT' || n.kind === 'ACTIVITY') && inWindow(n.validFrom, n.validTo))).map((n) => n.id),
   );
-  const dated = snapshot.edges.filter(
-    (e) => (e.kind === 'PARTICIPATES' || e.kind === 'ADOPTED') && inWindow(e.validFrom, e.validTo),
-  );
+  const dated = snapshot.edges.filter((e) => (e.kind === 'PARTICIPATES' || e.kind === 'ADOPTED') && inWindow(e.validFrom, e.validTo));
   const participations = dated.filter((e) => e.kind === 'PARTICIPATES' && kept.has(e.target));
   participations.forEach((e) => kept.add(e.source));
   const adoptions = dated.filter((e) => e.kind === 'ADOPTED' && kept.has(e.source));
   adoptions.forEach((e) => kept.add(e.target));
-  const structural = snapshot.edges.filter(
-    (e) => e.kind !== 'PARTICIPATES' && e.kind !== 'ADOPTED' && kept.has(e.source) && kept.has(e.target),
-  );
+  const structural = snapshot.edges.filter((e) => e.kind !== 'PARTICIPATES' && e.kind !== 'ADOPTED' && kept.has(e.source) && kept.has(e.target));
   return {
     nodes: snapshot.nodes.filter((n) => kept.has(n.id)),
     edges: [...participations, ...structural, ...adoptions],

@@ -15,5 +15,8 @@ export function nameKey(name: string): string {
 
 /** A readable, stable id fragment from a name: "Kuusamon kaupunki" → "kuusamon-kaupunki". */
 export function slug(text: string): string {
-  return foldText(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return foldText(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 }

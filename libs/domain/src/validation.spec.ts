@@ -1,15 +1,6 @@
 import { DomainError } from './errors';
 import { validatePerson } from './person';
-import {
-  checkAmount,
-  checkPaidAmount,
-  checkWebsite,
-  requireName,
-  validateActivity,
-  validateNetwork,
-  validateOrganisation,
-  validateProject,
-} from './validation';
+import { checkAmount, checkPaidAmount, checkWebsite, requireName, validateActivity, validateNetwork, validateOrganisation, validateProject } from './validation';
 
 /** The refusal a check throws: a BAD_USER_INPUT DomainError, with its field and reason. */
 function refusal(check: () => unknown): DomainError {

@@ -2,13 +2,7 @@ import { normaliseBusinessId } from './business-id';
 import { isIsoDate } from './dates';
 import { badInput } from './errors';
 import type { ActivityInput, NetworkInput, OrganisationInput, ProjectInput } from './inputs';
-import {
-  ACTIVITY_TYPES,
-  ORGANISATION_KINDS,
-  SECTORS,
-  VISIBILITIES,
-  type IsoDate,
-} from './model';
+import { ACTIVITY_TYPES, ORGANISATION_KINDS, SECTORS, VISIBILITIES, type IsoDate } from './model';
 
 /** Trims text; empty text means "no value". */
 export function cleanText(value: string | null | undefined): string | null {
@@ -114,10 +108,7 @@ export function checkWebsite(value: string | null | undefined): string | null {
   }
   const labels = url.hostname.split('.');
   const tld = labels[labels.length - 1];
-  const hostOk =
-    labels.length >= 2 &&
-    labels.every((l) => /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(l)) &&
-    /^(?:[a-z]{2,63}|xn--[a-z0-9-]+)$/i.test(tld);
+  const hostOk = labels.length >= 2 && labels.every((l) => /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(l)) && /^(?:[a-z]{2,63}|xn--[a-z0-9-]+)$/i.test(tld);
   if (url.username || url.password || !hostOk) throw refuse('write it like www.kuusamo.fi or https://www.kuusamo.fi.');
   const normalised = url.toString();
   if (normalised.length > WEBSITE_MAX_LENGTH) throw refuse(`it is longer than ${WEBSITE_MAX_LENGTH} characters.`);

@@ -26,8 +26,7 @@ export function exportSnapshot(snapshot: GraphSnapshot, format: ExportFormat, pa
   }
 }
 
-const xml = (value: unknown) =>
-  String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xml = (value: unknown) => String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function toGraphML({ nodes, edges }: GraphSnapshot): string {
   const keys = [
@@ -55,8 +54,7 @@ function toGraphML({ nodes, edges }: GraphSnapshot): string {
 
 /** GEXF 1.3, dynamic: dates become start/end intervals so Gephi's timeline replays the network. */
 function toGexf({ nodes, edges }: GraphSnapshot): string {
-  const span = (x: { validFrom: string | null; validTo: string | null }) =>
-    `${x.validFrom ? ` start="${x.validFrom}"` : ''}${x.validTo ? ` end="${x.validTo}"` : ''}`;
+  const span = (x: { validFrom: string | null; validTo: string | null }) => `${x.validFrom ? ` start="${x.validFrom}"` : ''}${x.validTo ? ` end="${x.validTo}"` : ''}`;
   const attrs = (item: object, fields: readonly string[]) =>
     fields
       .map((f, i) => [i, (item as Record<string, unknown>)[f]] as const)
@@ -79,10 +77,7 @@ function toGexf({ nodes, edges }: GraphSnapshot): string {
     ...nodes.map((n) => `      <node id="${xml(n.id)}" label="${xml(n.label)}"${span(n)}><attvalues>${attrs(n, nodeAttrs)}</attvalues></node>`),
     '    </nodes>',
     '    <edges>',
-    ...edges.map(
-      (e) =>
-        `      <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}"${span(e)}><attvalues>${attrs(e, edgeAttrs)}</attvalues></edge>`,
-    ),
+    ...edges.map((e) => `      <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}"${span(e)}><attvalues>${attrs(e, edgeAttrs)}</attvalues></edge>`),
     '    </edges>',
     '  </graph>',
     '</gexf>',
@@ -104,7 +99,10 @@ function csv(header: string[], rows: unknown[][]): string {
 
 function nodesCsv({ nodes }: GraphSnapshot): string {
   const fields = ['id', ...NODE_FIELDS, 'methodIds', 'targetGroupIds'] as const;
-  return csv([...fields], nodes.map((n) => fields.map((f) => (n as unknown as Record<string, unknown>)[f])));
+  return csv(
+    [...fields],
+    nodes.map((n) => fields.map((f) => (n as unknown as Record<string, unknown>)[f])),
+  );
 }
 
 function edgesCsv({ nodes, edges }: GraphSnapshot): string {

@@ -99,7 +99,9 @@ describe('backup file', () => {
     expect(reason(reseal(file, (b) => b.replace('"startDate":"2020-01-01"', '"startDate":"2020-02-30"')))).toMatch(/Project, row 1 .*startDate is not a date/);
     expect(reason(reseal(file, (b) => b.replace('"budget":1500.5', '"budget":"1500,5"')))).toMatch(/budget is not a number/);
     expect(reason(reseal(file, (b) => b.replace('"id":"org-b"', '"id":"org-a"')))).toMatch(/id org-a is used twice/);
-    expect(reason(reseal(file, (b) => b.replace('"from":"org-b"', '"from":"org-gone"')))).toMatch(/name a Organisation or Project that is not in the file \(first: org-gone → prj-1\)/);
+    expect(reason(reseal(file, (b) => b.replace('"from":"org-b"', '"from":"org-gone"')))).toMatch(
+      /name a Organisation or Project that is not in the file \(first: org-gone → prj-1\)/,
+    );
     expect(reason(reseal(file, (b) => b.replace('{"section":"Project"', '{"section":"Projekt"')))).toMatch(/Section Projekt is not a table of this Verkosto/);
     expect(reason(reseal(file, (b) => b.replace('"columns":["key","value"]', '"columns":["key","value","extra"]')))).toMatch(/Section Meta has the columns key, value, extra/);
     expect(reason(reseal(file, (b) => b.replace(/\{"section":"ADOPTED".*\n/, '')))).toMatch(/Section ADOPTED \(Organisation → OperatingModel\) is missing/);

@@ -109,11 +109,7 @@ export function writeBackup({ schemaVersion, sections }: Backup, key: string): s
 }
 
 function header(section: Layout, columns: string[], rows: number): string {
-  return JSON.stringify(
-    section.from
-      ? { section: section.table, from: section.from, to: section.to, columns, rows }
-      : { section: section.table, key: section.key, columns, rows },
-  );
+  return JSON.stringify(section.from ? { section: section.table, from: section.from, to: section.to, columns, rows } : { section: section.table, key: section.key, columns, rows });
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -179,7 +175,8 @@ export function readBackup(text: string, trust: BackupTrust): Backup {
   const end = parse(text.slice(lastStart, -1), 'The last line');
   const first = parse(body.slice(0, body.indexOf('\n')), 'The first line');
   if (first.format !== BACKUP_FORMAT) fail(['This is not a Verkosto backup file (its first line does not say "verkosto-backup").']);
-  if (first.formatVersion !== BACKUP_FORMAT_VERSION) fail([`The backup is in format version ${String(first.formatVersion)}; this Verkosto reads version ${BACKUP_FORMAT_VERSION}.`]);
+  if (first.formatVersion !== BACKUP_FORMAT_VERSION)
+    fail([`The backup is in format version ${String(first.formatVersion)}; this Verkosto reads version ${BACKUP_FORMAT_VERSION}.`]);
   if (end.end !== BACKUP_FORMAT) fail(['The file is cut short: its last line is not the closing line of a Verkosto backup.']);
   if (end.sha256 !== sha256(body)) fail(['The file has been changed or damaged since it was written: its checksum does not match.']);
   checkSignature(body, end, trust);
@@ -208,7 +205,7 @@ export function readBackup(text: string, trust: BackupTrust): Backup {
       problems.push(`Section ${name} has the columns ${given.join(', ')}; this Verkosto has ${columns.join(', ')}.`);
     }
     const section: BackupSection = { table: expected.table, from: expected.from, to: expected.to, rows: [] };
-    const tableKeys = expected.key ? keys.get(expected.table) ?? new Set<string>() : null;
+    const tableKeys = expected.key ? (keys.get(expected.table) ?? new Set<string>()) : null;
     if (tableKeys) keys.set(expected.table, tableKeys);
     for (let r = 1; r <= count; r++) {
       const where = `${name}, row ${r} (line ${i + r + 2})`;
@@ -240,7 +237,9 @@ export function readBackup(text: string, trust: BackupTrust): Backup {
     const [fromKeys, toKeys] = [keys.get(section.from), keys.get(section.to!)];
     const dangling = section.rows.filter((r) => !fromKeys?.has(String(r.from)) || !toKeys?.has(String(r.to)));
     if (dangling.length > 0) {
-      problems.push(`${sectionName(section)}: ${dangling.length} relationship(s) name a ${section.from} or ${section.to} that is not in the file (first: ${String(dangling[0].from)} → ${String(dangling[0].to)}).`);
+      problems.push(
+        `${sectionName(section)}: ${dangling.length} relationship(s) name a ${section.from} or ${section.to} that is not in the file (first: ${String(dangling[0].from)} → ${String(dangling[0].to)}).`,
+      );
     }
   }
   if (problems.length > 0) fail(problems);

@@ -273,12 +273,7 @@ export interface GraphStore {
    * decide, and writes the changes it returns — all of them, or nothing. Without `dryRun` the read,
    * the plan and the write happen under the write lock, so nothing changes in between.
    */
-  applyChanges<T>(
-    parts: BaselinePart[],
-    plan: (baseline: GraphBaseline) => Promise<{ changes: GraphChanges; result: T }>,
-    actor: Actor,
-    options?: ApplyOptions,
-  ): Promise<T>;
+  applyChanges<T>(parts: BaselinePart[], plan: (baseline: GraphBaseline) => Promise<{ changes: GraphChanges; result: T }>, actor: Actor, options?: ApplyOptions): Promise<T>;
 
   /** Writes a whole dataset in one transaction, recorded as one change; ids already present are refused (CONFLICT). */
   loadDataset(dataset: SeedDataset, actor: Actor, origin?: LoadOrigin): Promise<void>;

@@ -148,7 +148,10 @@ describe.each(legs)('history contract on $name', (leg) => {
       const readable = async () => (change: ChangeTouches) => !refused.has((change as Change).id);
       const { pages, ids } = await walk((after) => store.listChanges({ entityId: created.id, first: 2, after, readable, withTotal: false }));
       expect(ids).toEqual(all.filter((c) => !refused.has(c.id)).map((c) => c.id));
-      expect(pages.map((p) => [p.items.length, p.hasNextPage])).toEqual([[2, true], [1, false]]);
+      expect(pages.map((p) => [p.items.length, p.hasNextPage])).toEqual([
+        [2, true],
+        [1, false],
+      ]);
       // The count reads only what each change touches, the rule's own material.
       const none = async () => (change: ChangeTouches) => !change.entityIds.includes(created.id);
       expect((await store.listChanges({ entityId: created.id, readable: none })).totalCount).toBe(0);
@@ -164,9 +167,7 @@ describe.each(legs)('history contract on $name', (leg) => {
 
     it('records nothing for a write that is refused half-way', async () => {
       const a = await store.createActivity({ name: `Toiminta ${tag()}`, type: 'WORKSHOP' }, actor);
-      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () =>
-        store.updateActivity(a.id, { name: `Uusi ${tag()}`, methodIds: ['green-care', 'no-such-method'] }, actor),
-      );
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.updateActivity(a.id, { name: `Uusi ${tag()}`, methodIds: ['green-care', 'no-such-method'] }, actor));
       expect(await history(a.id)).toHaveLength(1);
     });
   });
@@ -304,10 +305,7 @@ describe.each(legs)('history contract on $name', (leg) => {
     it('records an imported or registry tie with its reference; asks for one; keeps DEMO to the demo', async () => {
       const o = await org();
       const p = await store.createProject({ name: `Hanke ${tag()}` }, actor);
-      const imported = await store.addParticipation(
-        { organisationId: o.id, targetId: p.id, role: 'PARTNER', source: { kind: 'IMPORT', ref: ' kumppanit.xlsx#12 ' } },
-        actor,
-      );
+      const imported = await store.addParticipation({ organisationId: o.id, targetId: p.id, role: 'PARTNER', source: { kind: 'IMPORT', ref: ' kumppanit.xlsx#12 ' } }, actor);
       expect(imported).toMatchObject({ source: { kind: 'IMPORT', ref: 'kumppanit.xlsx#12' }, confirmedAt: null });
       const error = await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () =>
         store.addParticipation({ organisationId: o.id, targetId: p.id, role: 'FUNDER', source: { kind: 'REGISTRY', ref: ' ' } }, actor),

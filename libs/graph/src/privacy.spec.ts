@@ -6,7 +6,8 @@
 import { NODE_TABLES, REL_TABLES } from './schema';
 
 /** Words (Finnish, Swedish, English) of fields about clients, patients, health or identity numbers. */
-const CLIENT_DATA = /client|customer|asiakas|klient|patient|potilas|diagnos|health|terveys|hälsa|hetu|ssn|socialsecurity|henkilotunnus|personnummer|birth|syntym|födelse|income|tulot|benefit|etuus|disabilit|vamma/i;
+const CLIENT_DATA =
+  /client|customer|asiakas|klient|patient|potilas|diagnos|health|terveys|hälsa|hetu|ssn|socialsecurity|henkilotunnus|personnummer|birth|syntym|födelse|income|tulot|benefit|etuus|disabilit|vamma/i;
 
 const columns = [
   ...NODE_TABLES.flatMap((t) => Object.keys(t.columns).map((c) => `${t.label}.${c}`)),
@@ -21,9 +22,7 @@ describe('personal data in the schema', () => {
 
   it('holds a named person with exactly the fields docs/privacy.md lists', () => {
     const person = NODE_TABLES.find((t) => t.label === 'Person');
-    expect(Object.keys(person!.columns).sort()).toEqual(
-      ['id', 'name', 'email', 'roleTitle', 'consentGivenAt', 'consentText', 'createdAt', 'updatedAt'].sort(),
-    );
+    expect(Object.keys(person!.columns).sort()).toEqual(['id', 'name', 'email', 'roleTitle', 'consentGivenAt', 'consentText', 'createdAt', 'updatedAt'].sort());
   });
 
   it('keeps the only other person fields to accounts and to who made a change', () => {

@@ -27,9 +27,17 @@ export const NODE_TABLES: NodeTable[] = [
     label: 'Organisation',
     key: 'id',
     columns: {
-      id: 'STRING', name: 'STRING', kind: 'STRING', sector: 'STRING', businessId: 'STRING',
-      nameKey: 'STRING', website: 'STRING', permanent: 'BOOLEAN', mergedNames: 'STRING[]',
-      ...listed, ...stamps,
+      id: 'STRING',
+      name: 'STRING',
+      kind: 'STRING',
+      sector: 'STRING',
+      businessId: 'STRING',
+      nameKey: 'STRING',
+      website: 'STRING',
+      permanent: 'BOOLEAN',
+      mergedNames: 'STRING[]',
+      ...listed,
+      ...stamps,
       // Version 2. JSON text (a list of MergedOrganisation): Neo4j cannot store maps, and a CSV bulk
       // load would mangle JSON inside a STRING[]. Last, where ALTER puts it in an older database.
       mergedFrom: 'STRING',
@@ -39,20 +47,38 @@ export const NODE_TABLES: NodeTable[] = [
     label: 'Project',
     key: 'id',
     columns: {
-      id: 'STRING', code: 'STRING', name: 'STRING', programme: 'STRING', fund: 'STRING',
-      priorityAxis: 'STRING', startDate: 'DATE', endDate: 'DATE', budget: 'DOUBLE',
-      publicFunding: 'DOUBLE', description: 'STRING', outputs: 'STRING', ...listed, ...stamps,
+      id: 'STRING',
+      code: 'STRING',
+      name: 'STRING',
+      programme: 'STRING',
+      fund: 'STRING',
+      priorityAxis: 'STRING',
+      startDate: 'DATE',
+      endDate: 'DATE',
+      budget: 'DOUBLE',
+      publicFunding: 'DOUBLE',
+      description: 'STRING',
+      outputs: 'STRING',
+      ...listed,
+      ...stamps,
       // Version 2, last where ALTER puts them: the structural-fund registry's granted and paid EU
       // and state funding.
-      grantedFunding: 'DOUBLE', paidFunding: 'DOUBLE',
+      grantedFunding: 'DOUBLE',
+      paidFunding: 'DOUBLE',
     },
   },
   {
     label: 'Activity',
     key: 'id',
     columns: {
-      id: 'STRING', name: 'STRING', type: 'STRING', startDate: 'DATE', endDate: 'DATE',
-      description: 'STRING', ...listed, ...stamps,
+      id: 'STRING',
+      name: 'STRING',
+      type: 'STRING',
+      startDate: 'DATE',
+      endDate: 'DATE',
+      description: 'STRING',
+      ...listed,
+      ...stamps,
     },
   },
   {
@@ -74,8 +100,13 @@ export const NODE_TABLES: NodeTable[] = [
     label: 'Person',
     key: 'id',
     columns: {
-      id: 'STRING', name: 'STRING', email: 'STRING', roleTitle: 'STRING', consentGivenAt: 'DATE',
-      consentText: 'STRING', ...stamps,
+      id: 'STRING',
+      name: 'STRING',
+      email: 'STRING',
+      roleTitle: 'STRING',
+      consentGivenAt: 'DATE',
+      consentText: 'STRING',
+      ...stamps,
     },
   },
   {
@@ -83,10 +114,21 @@ export const NODE_TABLES: NodeTable[] = [
     label: 'Change',
     key: 'id',
     columns: {
-      id: 'STRING', at: 'STRING', sortKey: 'STRING', actorId: 'STRING', actorEmail: 'STRING',
-      operation: 'STRING', entityKind: 'STRING', entityId: 'STRING', label: 'STRING',
-      entityIds: 'STRING[]', refIds: 'STRING[]', networkIds: 'STRING[]', effects: 'STRING',
-      undoOf: 'STRING', undoneBy: 'STRING',
+      id: 'STRING',
+      at: 'STRING',
+      sortKey: 'STRING',
+      actorId: 'STRING',
+      actorEmail: 'STRING',
+      operation: 'STRING',
+      entityKind: 'STRING',
+      entityId: 'STRING',
+      label: 'STRING',
+      entityIds: 'STRING[]',
+      refIds: 'STRING[]',
+      networkIds: 'STRING[]',
+      effects: 'STRING',
+      undoOf: 'STRING',
+      undoneBy: 'STRING',
     },
   },
   { label: 'Meta', key: 'key', columns: { key: 'STRING', value: 'STRING' } },
@@ -95,16 +137,26 @@ export const NODE_TABLES: NodeTable[] = [
     label: 'User',
     key: 'id',
     columns: {
-      id: 'STRING', email: 'STRING', name: 'STRING', passwordHash: 'STRING', isAdmin: 'BOOLEAN',
-      lastLoginAt: 'STRING', ...stamps,
+      id: 'STRING',
+      email: 'STRING',
+      name: 'STRING',
+      passwordHash: 'STRING',
+      isAdmin: 'BOOLEAN',
+      lastLoginAt: 'STRING',
+      ...stamps,
     },
   },
   {
     label: 'AccessToken',
     key: 'hash',
     columns: {
-      hash: 'STRING', id: 'STRING', kind: 'STRING', name: 'STRING', createdAt: 'STRING',
-      expiresAt: 'STRING', lastUsedAt: 'STRING',
+      hash: 'STRING',
+      id: 'STRING',
+      kind: 'STRING',
+      name: 'STRING',
+      createdAt: 'STRING',
+      expiresAt: 'STRING',
+      lastUsedAt: 'STRING',
     },
   },
 ];
@@ -112,22 +164,64 @@ export const NODE_TABLES: NodeTable[] = [
 export const REL_TABLES: RelTable[] = [
   {
     type: 'PARTICIPATES',
-    pairs: [['Organisation', 'Project'], ['Organisation', 'Activity'], ['Organisation', 'Network']],
+    pairs: [
+      ['Organisation', 'Project'],
+      ['Organisation', 'Activity'],
+      ['Organisation', 'Network'],
+    ],
     // source is a TieSourceKind, sourceRef says which person, file row or registry record;
     // the last two columns came with version 2, so they stay last (COPY takes table order).
     columns: {
-      id: 'STRING', role: 'STRING', ...dated, source: 'STRING', createdAt: 'STRING',
-      sourceRef: 'STRING', confirmedAt: 'STRING',
+      id: 'STRING',
+      role: 'STRING',
+      ...dated,
+      source: 'STRING',
+      createdAt: 'STRING',
+      sourceRef: 'STRING',
+      confirmedAt: 'STRING',
     },
   },
   { type: 'RUNS_UNDER', pairs: [['Activity', 'Project']], columns: {} },
-  { type: 'CONTINUES', pairs: [['Activity', 'Activity'], ['Project', 'Project']], columns: {} },
-  { type: 'IN_NETWORK', pairs: [['Activity', 'Network'], ['Project', 'Network']], columns: {} },
-  { type: 'USES_METHOD', pairs: [['Activity', 'Method'], ['Project', 'Method']], columns: {} },
-  { type: 'SERVES', pairs: [['Activity', 'TargetGroup'], ['Project', 'TargetGroup']], columns: {} },
+  {
+    type: 'CONTINUES',
+    pairs: [
+      ['Activity', 'Activity'],
+      ['Project', 'Project'],
+    ],
+    columns: {},
+  },
+  {
+    type: 'IN_NETWORK',
+    pairs: [
+      ['Activity', 'Network'],
+      ['Project', 'Network'],
+    ],
+    columns: {},
+  },
+  {
+    type: 'USES_METHOD',
+    pairs: [
+      ['Activity', 'Method'],
+      ['Project', 'Method'],
+    ],
+    columns: {},
+  },
+  {
+    type: 'SERVES',
+    pairs: [
+      ['Activity', 'TargetGroup'],
+      ['Project', 'TargetGroup'],
+    ],
+    columns: {},
+  },
   {
     type: 'LOCATED_IN',
-    pairs: [['Organisation', 'Municipality'], ['Activity', 'Municipality'], ['Municipality', 'Region'], ['Network', 'Region']],
+    pairs: [
+      ['Organisation', 'Municipality'],
+      ['Activity', 'Municipality'],
+      ['Municipality', 'Region'],
+      ['Network', 'Region'],
+    ],
     columns: {},
   },
   { type: 'ADOPTED', pairs: [['Organisation', 'OperatingModel']], columns: { ...dated } },
@@ -159,15 +253,12 @@ const TIE_SOURCE_UPGRADE = [
   "MATCH (:Organisation)-[r:PARTICIPATES]->() WHERE r.source IS NULL OR NOT r.source IN ['MANUAL', 'IMPORT', 'REGISTRY', 'DEMO'] SET r.source = 'MANUAL'",
 ];
 
-const neo4jKey = (t: NodeTable) =>
-  `CREATE CONSTRAINT ${t.label.toLowerCase()}_${t.key} IF NOT EXISTS FOR (n:${t.label}) REQUIRE n.${t.key} IS UNIQUE`;
+const neo4jKey = (t: NodeTable) => `CREATE CONSTRAINT ${t.label.toLowerCase()}_${t.key} IF NOT EXISTS FOR (n:${t.label}) REQUIRE n.${t.key} IS UNIQUE`;
 
 export const NEO4J_SCHEMA: Record<number, string[]> = {
   1: [
     ...NODE_TABLES.filter((t) => t.label !== 'Meta').map(neo4jKey),
-    ...['Organisation', 'Project', 'Activity', 'Network'].map(
-      (label) => `CREATE INDEX ${label.toLowerCase()}_sort IF NOT EXISTS FOR (n:${label}) ON (n.sortKey)`,
-    ),
+    ...['Organisation', 'Project', 'Activity', 'Network'].map((label) => `CREATE INDEX ${label.toLowerCase()}_sort IF NOT EXISTS FOR (n:${label}) ON (n.sortKey)`),
     'CREATE INDEX organisation_business_id IF NOT EXISTS FOR (n:Organisation) ON (n.businessId)',
     'CREATE INDEX organisation_name_key IF NOT EXISTS FOR (n:Organisation) ON (n.nameKey)',
     'CREATE INDEX project_code IF NOT EXISTS FOR (n:Project) ON (n.code)',

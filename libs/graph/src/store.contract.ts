@@ -15,16 +15,7 @@ import {
   type ProjectRecord,
   type SeedDataset,
 } from '@verkosto/domain';
-import {
-  actor,
-  dataset,
-  expectDomainError,
-  expectRefusedUnchanged,
-  legs,
-  tag,
-  tempDir,
-  walk,
-} from './contract.fixture';
+import { actor, dataset, expectDomainError, expectRefusedUnchanged, legs, tag, tempDir, walk } from './contract.fixture';
 import { createHash } from 'node:crypto';
 import { newBackupKey, readBackup, writeBackup } from './backup';
 import type { GraphStore } from './graph-store';
@@ -67,12 +58,10 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
 
   const org = (overrides: Partial<Parameters<GraphStore['createOrganisation']>[0]> = {}) =>
     store.createOrganisation({ name: `Organisaatio ${tag()}`, kind: 'ASSOCIATION', ...overrides }, actor);
-  const project = (overrides: Partial<Parameters<GraphStore['createProject']>[0]> = {}) =>
-    store.createProject({ name: `Hanke ${tag()}`, code: `S${tag()}`, ...overrides }, actor);
+  const project = (overrides: Partial<Parameters<GraphStore['createProject']>[0]> = {}) => store.createProject({ name: `Hanke ${tag()}`, code: `S${tag()}`, ...overrides }, actor);
   const activity = (overrides: Partial<Parameters<GraphStore['createActivity']>[0]> = {}) =>
     store.createActivity({ name: `Toiminta ${tag()}`, type: 'WORKSHOP', ...overrides }, actor);
-  const network = (overrides: Partial<Parameters<GraphStore['createNetwork']>[0]> = {}) =>
-    store.createNetwork({ name: `Verkosto ${tag()}`, ...overrides }, actor);
+  const network = (overrides: Partial<Parameters<GraphStore['createNetwork']>[0]> = {}) => store.createNetwork({ name: `Verkosto ${tag()}`, ...overrides }, actor);
 
   it('reports which engine it runs on', () => {
     expect(store.engine).toBe(leg.name);
@@ -161,9 +150,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     it('refuses a second organisation whose name differs only in case, accents and spacing', async () => {
       const t = tag();
       const first = await org({ name: `Vähänkyrön seurakunta ${t}`, kind: 'PARISH' });
-      const error = await expectRefusedUnchanged(store, 'CONFLICT', () =>
-        org({ name: `  VAHANKYRON   Seurakunta ${t.toUpperCase()} `, kind: 'PARISH' }),
-      );
+      const error = await expectRefusedUnchanged(store, 'CONFLICT', () => org({ name: `  VAHANKYRON   Seurakunta ${t.toUpperCase()} `, kind: 'PARISH' }));
       expect(error.details).toMatchObject({ existingId: first.id });
     });
 
@@ -187,8 +174,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const parish = await org({ name: `${t} Seurakunta`, kind: 'PARISH', municipalityCode: '905' });
       const company = await org({ name: `${t} Yritys Oy`, kind: 'COMPANY', municipalityCode: '305' });
       const assoc = await org({ name: `${t} Yhdistys ry`, kind: 'ASSOCIATION' });
-      const ids = async (filter: Parameters<GraphStore['listOrganisations']>[0]) =>
-        (await store.listOrganisations({ search: t, ...filter })).items.map((o) => o.id);
+      const ids = async (filter: Parameters<GraphStore['listOrganisations']>[0]) => (await store.listOrganisations({ search: t, ...filter })).items.map((o) => o.id);
 
       expect(await ids({})).toEqual([parish, assoc, company].map((o) => o.id)); // ordered by name
       expect(await ids({ kind: 'PARISH' })).toEqual([parish.id]);
@@ -268,17 +254,20 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     it('creates a project, finds it by id and by code, updates and deletes it', async () => {
       const code = `s${tag()}`;
       const n = await network();
-      const created = await store.createProject({
-        code,
-        name: `Osallisuushanke ${tag()}`,
-        programme: 'Uudistuva ja osaava Suomi 2021–2027',
-        fund: 'ESR+',
-        startDate: '2021-01-01',
-        endDate: '2022-12-31',
-        budget: 250000.75,
-        publicFunding: 200000,
-        networkIds: [n.id],
-      }, actor);
+      const created = await store.createProject(
+        {
+          code,
+          name: `Osallisuushanke ${tag()}`,
+          programme: 'Uudistuva ja osaava Suomi 2021–2027',
+          fund: 'ESR+',
+          startDate: '2021-01-01',
+          endDate: '2022-12-31',
+          budget: 250000.75,
+          publicFunding: 200000,
+          networkIds: [n.id],
+        },
+        actor,
+      );
       expect(created).toMatchObject({
         code: code.toUpperCase(),
         startDate: '2021-01-01',
@@ -316,9 +305,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
     });
 
     it('refuses an end date before the start date', async () => {
-      const error = await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () =>
-        project({ startDate: '2021-06-01', endDate: '2021-05-31' }),
-      );
+      const error = await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => project({ startDate: '2021-06-01', endDate: '2021-05-31' }));
       expect(error.details).toMatchObject({ field: 'endDate' });
       await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => project({ startDate: '2021-02-30' }));
     });
@@ -418,8 +405,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const t = tag();
       const { ids, data } = dataset(t);
       await store.loadDataset(data, actor);
-      const list = async (filter: Parameters<GraphStore['listActivities']>[0]) =>
-        (await store.listActivities({ search: t, ...filter })).items.map((a) => a.id);
+      const list = async (filter: Parameters<GraphStore['listActivities']>[0]) => (await store.listActivities({ search: t, ...filter })).items.map((a) => a.id);
       expect(await list({})).toEqual([ids.a1, ids.a2, ids.a3]);
       expect(await list({ projectId: ids.p1 })).toEqual([ids.a1]);
       expect(await list({ networkId: ids.net })).toEqual([ids.a2]);
@@ -521,9 +507,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         [n.id, 'ORGANISER'],
         [n.id, 'BOSS'],
       ] as const) {
-        const error = await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () =>
-          store.addParticipation({ organisationId: o.id, targetId: target, role: role as never }, actor),
-        );
+        const error = await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.addParticipation({ organisationId: o.id, targetId: target, role: role as never }, actor));
         expect(error.details).toMatchObject({ field: 'role' });
       }
     });
@@ -534,15 +518,9 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () =>
         store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '2021-01-01', validTo: '2020-12-31' }, actor),
       );
-      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () =>
-        store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '1.1.2021' }, actor),
-      );
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () =>
-        store.addParticipation({ organisationId: `org-missing-${tag()}`, targetId: n.id, role: 'MEMBER' }, actor),
-      );
-      await expectRefusedUnchanged(store, 'NOT_FOUND', () =>
-        store.addParticipation({ organisationId: o.id, targetId: `net-missing-${tag()}`, role: 'MEMBER' }, actor),
-      );
+      await expectRefusedUnchanged(store, 'BAD_USER_INPUT', () => store.addParticipation({ organisationId: o.id, targetId: n.id, role: 'MEMBER', validFrom: '1.1.2021' }, actor));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.addParticipation({ organisationId: `org-missing-${tag()}`, targetId: n.id, role: 'MEMBER' }, actor));
+      await expectRefusedUnchanged(store, 'NOT_FOUND', () => store.addParticipation({ organisationId: o.id, targetId: `net-missing-${tag()}`, role: 'MEMBER' }, actor));
       await expectDomainError(store.listParticipations({}), 'BAD_USER_INPUT');
     });
 
@@ -645,9 +623,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       expect(result.organisation).toMatchObject({ id: ids.parish, mergedNames: [`Yhdistys ${t}`], municipalityCode: '905' });
       expect(await store.getOrganisation(ids.assoc)).toBeNull();
       expect(await store.getOrganisation(ids.parish)).toEqual(result.organisation);
-      const kept = (await store.listParticipations({ organisationId: ids.parish }))
-        .map((p) => `${p.targetId}|${p.role}|${p.validFrom}|${p.validTo}`)
-        .sort();
+      const kept = (await store.listParticipations({ organisationId: ids.parish })).map((p) => `${p.targetId}|${p.role}|${p.validFrom}|${p.validTo}`).sort();
       expect(kept).toEqual(expected);
       // One change records the whole merge.
       expect(await store.counts()).toEqual({ ...before, Organisation: before.Organisation - 1, PARTICIPATES: before.PARTICIPATES - 1, Change: before.Change + 1 });
@@ -789,7 +765,9 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const before = await store.counts();
       for (const impact of impacts) {
         const { removedRelationships, ...counts } = impact;
-        const sum = Object.values(expected[impact.id]).filter((v): v is number => typeof v === 'number').reduce((a, b) => a + b, 0);
+        const sum = Object.values(expected[impact.id])
+          .filter((v): v is number => typeof v === 'number')
+          .reduce((a, b) => a + b, 0);
         expect(counts).toMatchObject({ id: impact.id, ...expected[impact.id] });
         expect(removedRelationships).toBe(sum);
       }
@@ -831,7 +809,13 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         methodIds: ['nature-based'],
         targetGroupIds: ['immigrants'],
       });
-      expect(graph.nodes.find((n) => n.id === ids.city)).toMatchObject({ kind: 'ORGANISATION', orgKind: 'MUNICIPALITY', sector: 'PUBLIC', permanent: true, municipalityCode: '305' });
+      expect(graph.nodes.find((n) => n.id === ids.city)).toMatchObject({
+        kind: 'ORGANISATION',
+        orgKind: 'MUNICIPALITY',
+        sector: 'PUBLIC',
+        permanent: true,
+        municipalityCode: '305',
+      });
       expect(graph.nodes.find((n) => n.id === ids.p2)).toMatchObject({ kind: 'PROJECT', label: `P2-${t.toUpperCase()} Hanke ${t} kaksi` });
       expect(graph.edges).toEqual(
         expect.arrayContaining([
@@ -841,9 +825,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
           expect.objectContaining({ kind: 'ADOPTED', source: ids.assoc, target: ids.model, validFrom: '2022-01-01', validTo: null }),
         ]),
       );
-      expect(edgeKeys(graph)).toEqual(
-        expect.arrayContaining([`IN_NETWORK:${ids.p2}>${ids.net}`, `RUNS_UNDER:${ids.a2}>${ids.p2}`, `CONTINUES:${ids.a3}>${ids.a2}`]),
-      );
+      expect(edgeKeys(graph)).toEqual(expect.arrayContaining([`IN_NETWORK:${ids.p2}>${ids.net}`, `RUNS_UNDER:${ids.a2}>${ids.p2}`, `CONTINUES:${ids.a3}>${ids.a2}`]));
       // Every edge joins two nodes of the snapshot, and no edge appears twice.
       const nodes = new Set(nodeIds(graph));
       expect(graph.edges.every((e) => nodes.has(e.source) && nodes.has(e.target))).toBe(true);
@@ -858,15 +840,11 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
         expect.arrayContaining([`CONTINUES:${ids.p2}>${ids.p1}`, `CONTINUES:${ids.a2}>${ids.a1}`, `CONTINUES:${ids.a3}>${ids.a2}`, `RUNS_UNDER:${ids.a1}>${ids.p1}`]),
       );
       expect(fromFirst.edges).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({ kind: 'PARTICIPATES', source: ids.city, target: ids.p1, role: 'LEAD', validFrom: '2019-01-01', validTo: '2020-04-30' }),
-        ]),
+        expect.arrayContaining([expect.objectContaining({ kind: 'PARTICIPATES', source: ids.city, target: ids.p1, role: 'LEAD', validFrom: '2019-01-01', validTo: '2020-04-30' })]),
       );
       const fromSecond = await store.snapshot({ projectId: ids.p2 });
       expect(nodeIds(fromSecond)).toEqual(expect.arrayContaining([ids.p1, ids.p2, ids.net, ids.a1, ids.a2, ids.a3]));
-      expect(fromSecond.edges).toEqual(
-        expect.arrayContaining([expect.objectContaining({ kind: 'PARTICIPATES', source: ids.parish, target: ids.net, role: 'COORDINATOR' })]),
-      );
+      expect(fromSecond.edges).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'PARTICIPATES', source: ids.parish, target: ids.net, role: 'COORDINATOR' })]));
     });
 
     it('draws everything for the "all" scope', async () => {
@@ -1045,8 +1023,7 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
 
   describe('applying import changes', () => {
     /** Reads the baseline the way an import does, without writing. */
-    const baselineOf = (parts: BaselinePart[]) =>
-      store.applyChanges(parts, async (baseline) => ({ changes: noChanges(), result: baseline }), actor, { dryRun: true });
+    const baselineOf = (parts: BaselinePart[]) => store.applyChanges(parts, async (baseline) => ({ changes: noChanges(), result: baseline }), actor, { dryRun: true });
 
     const newProject = (id: string, t: string, extra: Partial<ProjectRecord> = {}): ProjectRecord => ({
       id,
@@ -1142,7 +1119,12 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       const baseline = await baselineOf(['projects', 'activities', 'participations']);
       expect(baseline.projects.find((p) => p.id === `${t}-np1`)).toMatchObject({ networkIds: [ids.net], methodIds: ['green-care'] });
       expect(baseline.activities.find((a) => a.id === `${t}-na1`)).toMatchObject({ networkIds: [ids.net] });
-      expect(baseline.participations.filter((p) => p.organisationId === `${t}-new-org`).map((p) => [p.targetKind, p.source]).sort()).toEqual([
+      expect(
+        baseline.participations
+          .filter((p) => p.organisationId === `${t}-new-org`)
+          .map((p) => [p.targetKind, p.source])
+          .sort(),
+      ).toEqual([
         ['ACTIVITY', { kind: 'IMPORT', ref: 'test.csv#row t2' }],
         ['NETWORK', { kind: 'IMPORT', ref: 'test.csv#row t3' }],
         ['PROJECT', { kind: 'IMPORT', ref: 'test.csv#row t1' }],
@@ -1173,7 +1155,12 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       expect(await store.getProject(ids.p1)).toMatchObject({ grantedFunding: 1200, endDate: '2020-06-30' });
       expect(await store.getProject(ids.p2)).toMatchObject({ grantedFunding: 1200.75, paidFunding: 3, predecessorId: ids.p1 });
       expect((await store.listProjects({ networkId: net2.id })).items.map((p) => p.id)).toEqual([ids.p2]);
-      expect(await store.getActivity(ids.a2)).toMatchObject({ name: `Kesäkeidas ${t} 2020 (kesä)`, targetGroupIds: ['young-people'], methodIds: ['nature-based'], continuesId: ids.a1 });
+      expect(await store.getActivity(ids.a2)).toMatchObject({
+        name: `Kesäkeidas ${t} 2020 (kesä)`,
+        targetGroupIds: ['young-people'],
+        methodIds: ['nature-based'],
+        continuesId: ids.a1,
+      });
       const [ended] = await store.listParticipations({ organisationId: ids.city, targetId: ids.p1, role: 'LEAD' });
       expect(ended).toMatchObject({ id: lead.id, validTo: '2020-06-30' });
     });

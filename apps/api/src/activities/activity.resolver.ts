@@ -58,10 +58,7 @@ export class ActivityResolver {
   }
 
   @ResolveField(() => [Participation])
-  participants(
-    @Parent() activity: Activity,
-    @Args('activeAt', { type: () => IsoDateScalar, nullable: true }) activeAt?: string,
-  ) {
+  participants(@Parent() activity: Activity, @Args('activeAt', { type: () => IsoDateScalar, nullable: true }) activeAt?: string) {
     return this.store.listParticipations({ targetId: activity.id, activeAt });
   }
 

@@ -153,10 +153,7 @@ export class RequestAccess {
    * network added or taken away, and edit rights on the project. Creating one in no network and
    * under no project needs EDITOR somewhere.
    */
-  async requireEditLinks(
-    input: { networkIds?: string[] | null; projectId?: string | null } | undefined,
-    current: { id: string; projectId?: string | null } | null,
-  ): Promise<void> {
+  async requireEditLinks(input: { networkIds?: string[] | null; projectId?: string | null } | undefined, current: { id: string; projectId?: string | null } | null): Promise<void> {
     this.requireSignedIn();
     const before = current ? await this.accounts.directNetworkIds(current.id) : [];
     const after = input?.networkIds ?? before;
@@ -190,17 +187,12 @@ export class RequestAccess {
     if (this.user?.isAdmin) return { reads: () => true, reportsOn: () => true, keepsPeopleOf: () => true };
     const networkIds = [...new Set(changes.flatMap((c) => c.networkIds))];
     const organisationIds = personOrganisationIds(changes);
-    const [hidden, networks, organisations] = await Promise.all([
-      this.hiddenIds(),
-      this.accounts.networksOfItems(networkIds),
-      this.accounts.networksOfItems(organisationIds),
-    ]);
+    const [hidden, networks, organisations] = await Promise.all([this.hiddenIds(), this.accounts.networksOfItems(networkIds), this.accounts.networksOfItems(organisationIds)]);
     const visibility = new Map(networks.filter((n) => n.item === n.networkId).map((n) => [n.networkId, n.visibility]));
     const editorSomewhere = this.roleSomewhere('EDITOR');
     return {
       reads: (id) => !hidden.has(id),
-      reportsOn: (id) =>
-        !hidden.has(id) && (visibility.get(id) === 'PUBLIC' || (visibility.has(id) && roleAtLeast(this.roleIn(id), 'EVALUATOR'))),
+      reportsOn: (id) => !hidden.has(id) && (visibility.get(id) === 'PUBLIC' || (visibility.has(id) && roleAtLeast(this.roleIn(id), 'EVALUATOR'))),
       keepsPeopleOf: (id) => {
         const of = organisations.filter((n) => n.item === id);
         return of.length === 0 ? editorSomewhere : of.some((n) => roleAtLeast(this.roleIn(n.networkId), 'EDITOR'));
@@ -254,4 +246,3 @@ export class RequestAccess {
 function dedupe(pairs: ItemNetwork[]): ItemNetwork[] {
   return [...new Map(pairs.map((p) => [p.networkId, p])).values()];
 }
-

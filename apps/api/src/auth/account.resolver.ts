@@ -93,11 +93,7 @@ export class AccountResolver {
   }
 
   @Mutation(() => NewApiToken, { description: 'A token for scripts; leave out expiresInDays for one that lasts until revoked.' })
-  createToken(
-    @CurrentAccess() access: RequestAccess,
-    @Args('name') name: string,
-    @Args('expiresInDays', { type: () => Int, nullable: true }) expiresInDays?: number | null,
-  ) {
+  createToken(@CurrentAccess() access: RequestAccess, @Args('name') name: string, @Args('expiresInDays', { type: () => Int, nullable: true }) expiresInDays?: number | null) {
     return this.auth.createToken(access.requireSignedIn().id, name, expiresInDays ?? null);
   }
 
@@ -123,11 +119,7 @@ export class AccountResolver {
   }
 
   @Mutation(() => Membership, { description: 'Gives an existing account a role in the network, replacing any role it had there.' })
-  async setMembership(
-    @Args('networkId', { type: () => ID }) networkId: string,
-    @Args('email') email: string,
-    @Args('role', { type: () => AccessRoleEnum }) role: AccessRole,
-  ) {
+  async setMembership(@Args('networkId', { type: () => ID }) networkId: string, @Args('email') email: string, @Args('role', { type: () => AccessRoleEnum }) role: AccessRole) {
     const login = await this.accounts.findLogin(normaliseEmail(email));
     if (!login) throw notFound('Account with the email', email);
     return this.accounts.setMembership(networkId, login.user.id, role);

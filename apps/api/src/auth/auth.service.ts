@@ -1,14 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import {
-  badInput,
-  checkPassword,
-  conflict,
-  normaliseEmail,
-  tooManyRequests,
-  unauthenticated,
-  type TokenInfo,
-  type User,
-} from '@verkosto/domain';
+import { badInput, checkPassword, conflict, normaliseEmail, tooManyRequests, unauthenticated, type TokenInfo, type User } from '@verkosto/domain';
 import type { AccountStore } from '@verkosto/graph';
 import type { Request } from 'express';
 import { ACCOUNT_STORE } from '../common/store.module';
@@ -73,10 +64,7 @@ export class AuthService implements OnModuleInit {
     const password = checkPassword(input.password);
     if (!(await this.needsFirstAdmin())) throw conflict('Verkosto already has an administrator: sign in instead.');
     this.setup.check(req, input.setupCode);
-    const user = await this.accounts.createUser(
-      { email: input.email, name: input.name, passwordHash: await hashPassword(password), isAdmin: true },
-      { onlyIfFirst: true },
-    );
+    const user = await this.accounts.createUser({ email: input.email, name: input.name, passwordHash: await hashPassword(password), isAdmin: true }, { onlyIfFirst: true });
     await this.setup.spend();
     this.logger.log(`Created the first administrator ${user.email} from the web app.`);
     return this.startSession(req, user);

@@ -8,7 +8,7 @@ describe('LoginThrottle', () => {
   /** Fails as often as allowed, waiting out each delay, for `ms` of the clock; returns the attempts made. */
   function guess(t: LoginThrottle, account: string, address: string, ms: number): number {
     let attempts = 0;
-    for (const end = now + ms; now < end; ) {
+    for (const end = now + ms; now < end;) {
       const wait = t.retryAfter(account, address);
       if (wait > 0) now += wait * 1000;
       else {
@@ -41,7 +41,7 @@ describe('LoginThrottle', () => {
     expect(t.retryAfter('a@x.fi', '10.0.0.1')).toBeLessThanOrEqual(300);
   });
 
-  it("does not hold the owner back at the address where they signed in before, whatever strangers elsewhere do", () => {
+  it('does not hold the owner back at the address where they signed in before, whatever strangers elsewhere do', () => {
     const t = throttle();
     t.succeeded('owner@x.fi', '192.0.2.7');
     for (let i = 0; i < 50; i++) t.failed('owner@x.fi', `203.0.113.${i}`);

@@ -19,10 +19,7 @@ const HIDDEN_DUPLICATE: Record<string, string> = {
 @Injectable()
 export class RefusalsInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request =
-      context.getType<string>() === 'graphql'
-        ? GqlExecutionContext.create(context).getContext<{ req: Request }>().req
-        : context.switchToHttp().getRequest<Request>();
+    const request = context.getType<string>() === 'graphql' ? GqlExecutionContext.create(context).getContext<{ req: Request }>().req : context.switchToHttp().getRequest<Request>();
     return next.handle().pipe(catchError((error: unknown) => from(this.redacted(error, request)).pipe(mergeMap((e) => throwError(() => e)))));
   }
 

@@ -38,18 +38,18 @@ const readsProject = rule('anyone', 'anyone who may read the project', async (a,
   await a.requireRead(args.id);
   await a.requireProjectCodeRead(args.code);
 });
-const reports = rule('anyone', 'anyone on a public network; evaluators and above on a private one', (a, args) =>
-  a.requireReport(args.networkId ?? args.projectId),
-);
-const listedIn = (name: string) =>
-  rule('anyone', 'anyone who may read the network or project it is filtered by; leaves out the rest', (a, args) => a.requireRead(args[name]));
+const reports = rule('anyone', 'anyone on a public network; evaluators and above on a private one', (a, args) => a.requireReport(args.networkId ?? args.projectId));
+const listedIn = (name: string) => rule('anyone', 'anyone who may read the network or project it is filtered by; leaves out the rest', (a, args) => a.requireRead(args[name]));
 
-const edits = (name: string) =>
-  rule('restricted', 'editors in a network it belongs to', (a, args) => a.requireEdit([args[name]], 'any'));
+const edits = (name: string) => rule('restricted', 'editors in a network it belongs to', (a, args) => a.requireEdit([args[name]], 'any'));
 const editsEverywhere = (...names: string[]) =>
-  rule('restricted', 'editors in every network it belongs to', (a, args) => a.requireEdit(names.flatMap((n) => args[n]), 'every'));
-const coordinates = (name: string) =>
-  rule('restricted', "the network's coordinators", (a, args) => a.requireRole(args[name], 'COORDINATOR'));
+  rule('restricted', 'editors in every network it belongs to', (a, args) =>
+    a.requireEdit(
+      names.flatMap((n) => args[n]),
+      'every',
+    ),
+  );
+const coordinates = (name: string) => rule('restricted', "the network's coordinators", (a, args) => a.requireRole(args[name], 'COORDINATOR'));
 
 /** A predecessor or a continued activity is named only by those who may read it. */
 const readsLinked = async (a: RequestAccess, input: Args | undefined) => {
@@ -179,7 +179,7 @@ export const RULES: { Query: Record<string, Rule>; Mutation: Record<string, Rule
     endParticipation: editsParticipationTarget,
     confirmParticipation: editsParticipationTarget,
     removeParticipation: editsParticipationTarget,
-    setCoordinator: rule('restricted', "editors in the network", async (a, args) => {
+    setCoordinator: rule('restricted', 'editors in the network', async (a, args) => {
       await a.requireRead(args.organisationId);
       await a.requireEdit([args.networkId], 'any');
     }),

@@ -11,7 +11,10 @@ import { fromLoopback } from './client-address';
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const LENGTH = 12;
 
-const digest = (code: string) => createHash('sha256').update(code.toUpperCase().replace(/[^A-Z0-9]/g, ''), 'utf8').digest();
+const digest = (code: string) =>
+  createHash('sha256')
+    .update(code.toUpperCase().replace(/[^A-Z0-9]/g, ''), 'utf8')
+    .digest();
 
 /**
  * The one-time set-up code of a Verkosto without accounts (as Grafana and Jenkins do): printed in

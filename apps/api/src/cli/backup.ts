@@ -77,9 +77,11 @@ async function main(argv: string[]): Promise<number> {
     store = await openStore(config);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    console.error(/lock/i.test(message)
-      ? `${where[0].toUpperCase()}${where.slice(1)} is in use, probably by a running Verkosto. Stop it first, or use GET /api/backup and POST /api/restore while it runs.`
-      : `Cannot open ${where}: ${message}`);
+    console.error(
+      /lock/i.test(message)
+        ? `${where[0].toUpperCase()}${where.slice(1)} is in use, probably by a running Verkosto. Stop it first, or use GET /api/backup and POST /api/restore while it runs.`
+        : `Cannot open ${where}: ${message}`,
+    );
     return 1;
   }
   try {
@@ -95,7 +97,9 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Backed up ${rows.toLocaleString('en-US')} rows of ${where} to ${file} (${Math.round(backup.length / 1024).toLocaleString('en-US')} KiB).`);
     } else {
       const report = await store.restore(text, { replace: args.replace, keys: args.keys, trustUnsigned: args.trustUnsigned });
-      const tables = Object.entries(report.rows).filter(([, n]) => n > 0).map(([table, n]) => `${table} ${n}`);
+      const tables = Object.entries(report.rows)
+        .filter(([, n]) => n > 0)
+        .map(([table, n]) => `${table} ${n}`);
       console.log(`Restored ${report.total.toLocaleString('en-US')} rows into ${where}${report.replaced ? ', replacing what it held' : ''}: ${tables.join(', ')}.`);
     }
     return 0;

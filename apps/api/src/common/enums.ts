@@ -36,7 +36,8 @@ registerEnumType(SectorEnum, { name: 'Sector' });
 registerEnumType(ActivityTypeEnum, { name: 'ActivityType' });
 registerEnumType(ParticipationRoleEnum, {
   name: 'ParticipationRole',
-  description: 'Projects: LEAD, CO_IMPLEMENTER, FUNDER, PARTNER, STEERING_GROUP. Activities: ORGANISER, PARTNER, FUNDER, VENUE, PARTICIPANT. Networks: MEMBER, COORDINATOR, BUDGET_HOLDER.',
+  description:
+    'Projects: LEAD, CO_IMPLEMENTER, FUNDER, PARTNER, STEERING_GROUP. Activities: ORGANISER, PARTNER, FUNDER, VENUE, PARTICIPANT. Networks: MEMBER, COORDINATOR, BUDGET_HOLDER.',
 });
 registerEnumType(ParticipationTargetEnum, { name: 'ParticipationTarget' });
 registerEnumType(VisibilityEnum, { name: 'Visibility' });

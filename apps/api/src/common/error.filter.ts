@@ -26,12 +26,14 @@ export class ErrorFilter implements ExceptionFilter {
           NOT_FOUND: 404,
           CONFLICT: 409,
           TOO_MANY_REQUESTS: 429,
-        }[
-          String(error.extensions.code)
-        ] ?? 500;
+        }[String(error.extensions.code)] ?? 500;
       const httpStatus = exception instanceof HttpException ? exception.getStatus() : status;
       // Details (such as a restore's list of problems) travel with the message, as in GraphQL.
-      host.switchToHttp().getResponse<Response>().status(httpStatus).json({ error: error.message, ...error.extensions });
+      host
+        .switchToHttp()
+        .getResponse<Response>()
+        .status(httpStatus)
+        .json({ error: error.message, ...error.extensions });
       return;
     }
     return error;

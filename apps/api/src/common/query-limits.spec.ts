@@ -18,9 +18,7 @@ describe('query limits', () => {
 
   it('refuses nesting deeper than allowed (a leaf field counts as a level), through fragments too', () => {
     expect(check('{ organisation(id: "a") { parent { parent { id } } } }')).toEqual([]);
-    expect(check('{ organisation(id: "a") { parent { parent { parent { id } } } } }')).toEqual([
-      'The query nests 5 levels deep; at most 4 are allowed.',
-    ]);
+    expect(check('{ organisation(id: "a") { parent { parent { parent { id } } } } }')).toEqual(['The query nests 5 levels deep; at most 4 are allowed.']);
     expect(check('query Deep { organisation(id: "a") { ...P } } fragment P on Org { parent { parent { parent { id } } } }')).toEqual([
       'The query Deep nests 5 levels deep; at most 4 are allowed.',
     ]);

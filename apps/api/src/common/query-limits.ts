@@ -65,38 +65,51 @@ const VARIABLE_PAGE_SIZE = 200;
  * the refusal as GRAPHQL_VALIDATION_FAILED, like any query that does not fit the schema.
  */
 export function queryLimitRules(limits: QueryLimits = QUERY_LIMITS) {
-  return [(context: ValidationContext): ASTVisitor => ({
-    OperationDefinition(operation) {
-      const root =
-        operation.operation === 'mutation' ? context.getSchema().getMutationType() : operation.operation === 'subscription' ? context.getSchema().getSubscriptionType() : context.getSchema().getQueryType();
-      if (!root) return;
-      const measure = new Measure(context);
-      const { depth, cost } = measure.selectionSet(operation.selectionSet, root, null, new Set());
-      const name = operation.name ? ` ${operation.name.value}` : '';
-      const rootFields = measure.rootFields(operation.selectionSet, new Set());
-      if (rootFields > limits.maxRootFields) {
-        context.reportError(new GraphQLError(`The query${name} asks for ${rootFields} top-level fields; at most ${limits.maxRootFields} are allowed.`, {
-          nodes: [operation],
-        }));
-      }
-      if (measure.aliases > limits.maxAliases) {
-        context.reportError(new GraphQLError(`The query${name} has ${measure.aliases} aliased fields; at most ${limits.maxAliases} are allowed.`, {
-          nodes: [operation],
-        }));
-      }
-      if (depth > limits.maxDepth) {
-        context.reportError(new GraphQLError(`The query${name} nests ${depth} levels deep; at most ${limits.maxDepth} are allowed.`, {
-          nodes: [operation],
-        }));
-      }
-      if (cost > limits.maxCost) {
-        context.reportError(new GraphQLError(
-          `The query${name} asks for about ${Math.round(cost)} fields; at most ${limits.maxCost} are allowed. Ask for smaller pages or fewer nested lists.`,
-          { nodes: [operation] },
-        ));
-      }
-    },
-  })];
+  return [
+    (context: ValidationContext): ASTVisitor => ({
+      OperationDefinition(operation) {
+        const root =
+          operation.operation === 'mutation'
+            ? context.getSchema().getMutationType()
+            : operation.operation === 'subscription'
+              ? context.getSchema().getSubscriptionType()
+              : context.getSchema().getQueryType();
+        if (!root) return;
+        const measure = new Measure(context);
+        const { depth, cost } = measure.selectionSet(operation.selectionSet, root, null, new Set());
+        const name = operation.name ? ` ${operation.name.value}` : '';
+        const rootFields = measure.rootFields(operation.selectionSet, new Set());
+        if (rootFields > limits.maxRootFields) {
+          context.reportError(
+            new GraphQLError(`The query${name} asks for ${rootFields} top-level fields; at most ${limits.maxRootFields} are allowed.`, {
+              nodes: [operation],
+            }),
+          );
+        }
+        if (measure.aliases > limits.maxAliases) {
+          context.reportError(
+            new GraphQLError(`The query${name} has ${measure.aliases} aliased fields; at most ${limits.maxAliases} are allowed.`, {
+              nodes: [operation],
+            }),
+          );
+        }
+        if (depth > limits.maxDepth) {
+          context.reportError(
+            new GraphQLError(`The query${name} nests ${depth} levels deep; at most ${limits.maxDepth} are allowed.`, {
+              nodes: [operation],
+            }),
+          );
+        }
+        if (cost > limits.maxCost) {
+          context.reportError(
+            new GraphQLError(`The query${name} asks for about ${Math.round(cost)} fields; at most ${limits.maxCost} are allowed. Ask for smaller pages or fewer nested lists.`, {
+              nodes: [operation],
+            }),
+          );
+        }
+      },
+    }),
+  ];
 }
 
 class Measure {

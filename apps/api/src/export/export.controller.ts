@@ -32,10 +32,6 @@ export class ExportController {
       .filter(Boolean)
       .join('-')
       .replace(/[^\w.-]+/g, '_');
-    response
-      .status(200)
-      .type(file.contentType)
-      .setHeader('Content-Disposition', `attachment; filename="verkosto-${name}.${file.extension}"`)
-      .send(file.body);
+    response.status(200).type(file.contentType).setHeader('Content-Disposition', `attachment; filename="verkosto-${name}.${file.extension}"`).send(file.body);
   }
 }

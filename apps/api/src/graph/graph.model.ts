@@ -1,15 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { ActivityType, GraphEdgeKind, GraphNodeKind, OrganisationKind, ParticipationRole, Sector } from '@verkosto/domain';
 import { IsoDateScalar } from '../common/date.scalar';
-import {
-  ActivityTypeEnum,
-  GraphEdgeKindEnum,
-  GraphNodeKindEnum,
-  OrganisationKindEnum,
-  ParticipationRoleEnum,
-  SearchHitKindEnum,
-  SectorEnum,
-} from '../common/enums';
+import { ActivityTypeEnum, GraphEdgeKindEnum, GraphNodeKindEnum, OrganisationKindEnum, ParticipationRoleEnum, SearchHitKindEnum, SectorEnum } from '../common/enums';
 
 @ObjectType({ description: 'A node of the map: organisation, project, activity, network or operating model.' })
 export class GraphNode {

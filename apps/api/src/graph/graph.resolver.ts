@@ -32,11 +32,7 @@ export class GraphResolver {
   }
 
   @Query(() => [SearchHit], { description: 'Organisations, projects, activities and networks whose name or code contains the text.' })
-  async search(
-    @CurrentAccess() access: RequestAccess,
-    @Args('text') text: string,
-    @Args('limit', { type: () => Int, nullable: true, defaultValue: 20 }) limit: number,
-  ) {
+  async search(@CurrentAccess() access: RequestAccess, @Args('text') text: string, @Args('limit', { type: () => Int, nullable: true, defaultValue: 20 }) limit: number) {
     return access.visible(await this.store.search(text, limit), (hit) => hit.id);
   }
 }

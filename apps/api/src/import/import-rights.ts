@@ -12,7 +12,8 @@ export function importRightsOf(access: RequestAccess): ImportRights {
   return {
     async allows(check: RowCheck): Promise<boolean> {
       try {
-        if ('read' in check) await access.requireRead(check.read); // what organisation(id), project(id) and the rest check
+        if ('read' in check)
+          await access.requireRead(check.read); // what organisation(id), project(id) and the rest check
         else await RULES.Mutation[check.mutation].check(access, check.args);
         return true;
       } catch (error) {

@@ -1,8 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IMPORT_FORMATS, ROW_OUTCOMES, type ImportLang, type ImportPhase } from '@verkosto/exchange';
 
-const upper = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v.toUpperCase(), v.toUpperCase()])) as Record<Uppercase<T>, Uppercase<T>>;
+const upper = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v.toUpperCase(), v.toUpperCase()])) as Record<Uppercase<T>, Uppercase<T>>;
 
 export const ImportFormatEnum = upper(IMPORT_FORMATS);
 export const ImportEncodingEnum = { TEXT: 'TEXT', BASE64: 'BASE64' } as const;

@@ -18,10 +18,6 @@ export class TemplatesController {
     const language = lang ?? 'fi';
     if (!isImportLang(language)) throw badInput('lang is fi, sv or en.');
     const template = extension === 'csv' ? templateCsv(kind as TemplateKind, language) : await templateXlsx(kind as TemplateKind, language);
-    response
-      .status(200)
-      .type(template.contentType)
-      .setHeader('Content-Disposition', `attachment; filename="${template.fileName}"`)
-      .send(template.body);
+    response.status(200).type(template.contentType).setHeader('Content-Disposition', `attachment; filename="${template.fileName}"`).send(template.body);
   }
 }

@@ -65,10 +65,7 @@ export class NetworkResolver {
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'Who coordinates on the date (default today).' })
-  async coordinator(
-    @Parent() network: Network,
-    @Args('at', { type: () => IsoDateScalar, nullable: true }) at?: string,
-  ) {
+  async coordinator(@Parent() network: Network, @Args('at', { type: () => IsoDateScalar, nullable: true }) at?: string) {
     const [term] = await this.store.listParticipations({ targetId: network.id, role: 'COORDINATOR', activeAt: at ?? todayIso() });
     return term ? this.store.getOrganisation(term.organisationId) : null;
   }

@@ -13,14 +13,7 @@ import { CurrentActor } from '../common/current-actor.decorator';
 import { GRAPH_STORE } from '../common/store.module';
 import { Participation } from '../participations/participation.model';
 import { Municipality } from '../reference/reference.model';
-import {
-  CreateOrganisationInput,
-  DuplicateGroupConnection,
-  MergePayload,
-  Organisation,
-  OrganisationConnection,
-  UpdateOrganisationInput,
-} from './organisation.model';
+import { CreateOrganisationInput, DuplicateGroupConnection, MergePayload, Organisation, OrganisationConnection, UpdateOrganisationInput } from './organisation.model';
 
 @ArgsType()
 class OrganisationsArgs extends PageArgs {
@@ -76,11 +69,7 @@ export class OrganisationResolver {
   @Mutation(() => MergePayload, {
     description: 'Moves every relationship of the others to `keepId`, records who they were in `mergedFrom`, removes them.',
   })
-  mergeOrganisations(
-    @Args('keepId', { type: () => ID }) keepId: string,
-    @Args('mergeIds', { type: () => [ID] }) mergeIds: string[],
-    @CurrentActor() actor: Actor,
-  ) {
+  mergeOrganisations(@Args('keepId', { type: () => ID }) keepId: string, @Args('mergeIds', { type: () => [ID] }) mergeIds: string[], @CurrentActor() actor: Actor) {
     return this.store.mergeOrganisations(keepId, mergeIds, actor);
   }
 
@@ -91,11 +80,7 @@ export class OrganisationResolver {
   }
 
   @ResolveField(() => [Participation])
-  async participations(
-    @Parent() org: Organisation,
-    @CurrentAccess() access: RequestAccess,
-    @Args('activeAt', { type: () => IsoDateScalar, nullable: true }) activeAt?: string,
-  ) {
+  async participations(@Parent() org: Organisation, @CurrentAccess() access: RequestAccess, @Args('activeAt', { type: () => IsoDateScalar, nullable: true }) activeAt?: string) {
     return access.visible(await this.store.listParticipations({ organisationId: org.id, activeAt }), (p) => p.targetId);
   }
 }

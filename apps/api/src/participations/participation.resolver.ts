@@ -31,11 +31,7 @@ export class ParticipationResolver {
   }
 
   @Mutation(() => Participation, { description: 'Records the last day of a participation.' })
-  endParticipation(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('validTo', { type: () => IsoDateScalar }) validTo: string,
-    @CurrentActor() actor: Actor,
-  ) {
+  endParticipation(@Args('id', { type: () => ID }) id: string, @Args('validTo', { type: () => IsoDateScalar }) validTo: string, @CurrentActor() actor: Actor) {
     return this.store.endParticipation(id, validTo, actor);
   }
 

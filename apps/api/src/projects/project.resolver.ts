@@ -30,10 +30,7 @@ export class ProjectResolver {
   }
 
   @Query(() => Project, { nullable: true, description: 'By id, or by project code (e.g. S21858).' })
-  project(
-    @Args('id', { type: () => ID, nullable: true }) id?: string,
-    @Args('code', { type: () => String, nullable: true }) code?: string,
-  ) {
+  project(@Args('id', { type: () => ID, nullable: true }) id?: string, @Args('code', { type: () => String, nullable: true }) code?: string) {
     if (id) return this.store.getProject(id);
     if (code) return this.store.getProjectByCode(code);
     throw badInput('Give a project id or code.');

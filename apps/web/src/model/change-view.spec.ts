@@ -80,7 +80,9 @@ describe('the history panel’s reading of a change', () => {
   it('explains a refused undo in words: what depends on it, already undone, or the server’s reason', () => {
     const dependents = [{ id: 'chg-9', operation: 'CREATE', entityKind: 'PARTICIPATION', label: 'Yhdistys → Verkosto', at: '2025-03-12T12:05:00.000Z', actor: 'b@c.fi' }];
     const text = conflictReason('fi', { message: 'Later changes depend on this one…', extensions: { code: 'CONFLICT', dependents } });
-    expect(text).toMatch(/^Muutosta ei voi perua, koska myöhemmät muutokset nojaavat siihen: Osallistuminen “Yhdistys → Verkosto” · lisätty \(12\.3\.2025.*, b@c\.fi\)\. Peru ne ensin\.$/);
+    expect(text).toMatch(
+      /^Muutosta ei voi perua, koska myöhemmät muutokset nojaavat siihen: Osallistuminen “Yhdistys → Verkosto” · lisätty \(12\.3\.2025.*, b@c\.fi\)\. Peru ne ensin\.$/,
+    );
     const bySystem = conflictReason('en', { message: '', extensions: { dependents: [{ ...dependents[0], actor: 'system' }] } });
     expect(bySystem).toMatch(/, Verkosto \(the system\)\)\. Undo those first\.$/);
     expect(conflictReason('sv', { message: 'x', extensions: { undoneBy: 'chg-3' } })).toBe('Ändringen har redan ångrats.');

@@ -81,7 +81,10 @@ describe('data forms', () => {
   it('checks a participation: both ends, a role that fits, dates in order', () => {
     const base = { organisationId: 'o', targetId: 'p', targetKind: 'PROJECT' as const, role: 'LEAD', validFrom: '2021-01-01', validTo: '' };
     expect(validateParticipation(base)).toEqual({});
-    expect(validateParticipation({ ...base, organisationId: '', role: '' })).toEqual({ organisationId: { key: 'data.error.pickOrganisation' }, role: { key: 'data.error.pickRole' } });
+    expect(validateParticipation({ ...base, organisationId: '', role: '' })).toEqual({
+      organisationId: { key: 'data.error.pickOrganisation' },
+      role: { key: 'data.error.pickRole' },
+    });
     expect(validateParticipation({ ...base, role: 'BUDGET_HOLDER' }).role.key).toBe('data.error.roleDoesNotFit');
     expect(validateParticipation({ ...base, validTo: '2020-12-31' }).validTo.key).toBe('data.error.endBeforeStart');
     expect(rolesFor('NETWORK')).toEqual(['MEMBER', 'COORDINATOR', 'BUDGET_HOLDER']);
@@ -95,7 +98,9 @@ describe('data forms', () => {
 
   it("places the server's refusals against their field, in the user's language where it knows them", () => {
     const fields = FORM_FIELDS.organisation.map((f) => f.name);
-    expect(placeServerProblem(fields, { message: 'An organisation with business ID … exists', code: 'CONFLICT', field: 'businessId', existingId: 'org-x', existingName: 'Kylätalo ry' })).toEqual({
+    expect(
+      placeServerProblem(fields, { message: 'An organisation with business ID … exists', code: 'CONFLICT', field: 'businessId', existingId: 'org-x', existingName: 'Kylätalo ry' }),
+    ).toEqual({
       field: 'businessId',
       message: { key: 'data.error.businessIdTaken', params: { name: 'Kylätalo ry' } },
     });

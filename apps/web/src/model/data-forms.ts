@@ -6,15 +6,7 @@
  * the field it names. No DOM here: data.spec.ts runs it in Node.
  */
 import { DomainError } from '@verkosto/domain/errors';
-import {
-  ACTIVITY_TYPES,
-  ORGANISATION_KINDS,
-  ROLES_BY_TARGET,
-  SECTORS,
-  VISIBILITIES,
-  type ParticipationRole,
-  type ParticipationTarget,
-} from '@verkosto/domain/model';
+import { ACTIVITY_TYPES, ORGANISATION_KINDS, ROLES_BY_TARGET, SECTORS, VISIBILITIES, type ParticipationRole, type ParticipationTarget } from '@verkosto/domain/model';
 import {
   checkAmount,
   checkBusinessId,
@@ -222,14 +214,23 @@ export function validateForm(kind: EntityKind, values: FormValues): FieldErrors 
   set('name', nameProblem(name));
   if (kind === 'organisation') {
     const businessId = text(values.businessId).trim();
-    set('businessId', attempt(() => checkBusinessId(businessId), { key: 'data.error.businessId', params: { value: businessId } }));
-    set('website', attempt(() => checkWebsite(text(values.website)), { key: 'data.error.website' }));
+    set(
+      'businessId',
+      attempt(() => checkBusinessId(businessId), { key: 'data.error.businessId', params: { value: businessId } }),
+    );
+    set(
+      'website',
+      attempt(() => checkWebsite(text(values.website)), { key: 'data.error.website' }),
+    );
   }
   if (kind === 'project' || kind === 'activity') checkDates(values, 'startDate', 'endDate', set);
   if (kind === 'project') {
     for (const field of ['budget', 'publicFunding']) {
       const amount = parseMoney(text(values[field]));
-      set(field, attempt(() => checkAmount(amount, field), { key: 'data.error.amount' }));
+      set(
+        field,
+        attempt(() => checkAmount(amount, field), { key: 'data.error.amount' }),
+      );
     }
   }
   if (Object.keys(errors).length === 0) {
@@ -361,7 +362,5 @@ export function mapScopeOf(kind: EntityKind, item: { id: string; projectId?: str
  */
 export function changedMeanwhile(kind: EntityKind, opened: Record<string, unknown>, stored: Record<string, unknown>): { name: string; value: string }[] {
   const text = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v));
-  return FORM_FIELDS[kind]
-    .filter((f) => f.name in stored && text(stored[f.name]) !== text(opened[f.name]))
-    .map((f) => ({ name: f.name, value: text(stored[f.name]) }));
+  return FORM_FIELDS[kind].filter((f) => f.name in stored && text(stored[f.name]) !== text(opened[f.name])).map((f) => ({ name: f.name, value: text(stored[f.name]) }));
 }

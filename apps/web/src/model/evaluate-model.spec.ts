@@ -112,7 +112,10 @@ describe('rooting parts for the page', () => {
     expect(reasonOf(noProjects.parts[0], noProjects)).toBe('noProjects');
     const after = report('2024-01-01', [part('tieSurvival', null), part('activityContinuation', null)]);
     expect(after.parts.map((p) => reasonOf(p, after))).toEqual(['noBornTies', 'noActivities']);
-    const model = report('2024-01-01', [part('adoption', null, { reason: 'No operating model is recorded.' }), part('adoption', null, { reason: 'No permanent organisation takes part.' })]);
+    const model = report('2024-01-01', [
+      part('adoption', null, { reason: 'No operating model is recorded.' }),
+      part('adoption', null, { reason: 'No permanent organisation takes part.' }),
+    ]);
     expect(model.parts.map((p) => reasonOf(p, model))).toEqual(['noModel', 'noPermanent']);
     expect(reasonOf(kuusamo.parts[0], kuusamo)).toBeNull();
   });
@@ -135,7 +138,10 @@ describe('rooting parts for the page', () => {
     const bare = report('2024-01-01', [part('coordinationHandover', 0)], 0);
     bare.scope = { ...bare.scope, projects: [], start: null, end: null };
     bare.ended = false;
-    expect(indexSummary(bare, 'en', en)).toMatchObject({ reading: 'Not rooted: little of what the project built lives on without it.', status: 'The network has no projects, so there is no end to measure after.' });
+    expect(indexSummary(bare, 'en', en)).toMatchObject({
+      reading: 'Not rooted: little of what the project built lives on without it.',
+      status: 'The network has no projects, so there is no end to measure after.',
+    });
     const none = indexSummary(report('2021-01-01', [part('tieSurvival', null)], null), 'fi', fi);
     expect(none.valueText).toBe('–');
     expect(none.reading).toMatch(/Indeksiä ei voi laskea/);

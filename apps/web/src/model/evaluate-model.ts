@@ -183,9 +183,7 @@ export function partRows(report: RootingReportData, nodes: NodeIndex, lang: Lang
       const level = part.value === null ? null : levelOf(part.value);
       const reason = reasonOf(part, report);
       const reading =
-        part.value === null
-          ? t(`evaluate.reason.${reason}`, { at, end: formatDate(lang, report.scope.end) })
-          : t(`evaluate.part.${part.key}.basis`, basisParams(part, nodes, at));
+        part.value === null ? t(`evaluate.reason.${reason}`, { at, end: formatDate(lang, report.scope.end) }) : t(`evaluate.part.${part.key}.basis`, basisParams(part, nodes, at));
       const groups: EvidenceGroup[] = [];
       const add = (kind: EvidenceGroup['kind'], ids: string[] | null | undefined, label: (id: string) => string) => {
         if (!ids?.length) return;
@@ -304,7 +302,8 @@ export interface MilestoneTable {
 
 export function milestoneTable(columns: MilestoneColumn[], today: string, lang: Lang, t: Translate): MilestoneTable {
   const cell = (value: number | null) => ({ value, text: value === null ? '–' : formatDecimal(lang, value), level: value === null ? null : levelOf(value) });
-  const title = (c: MilestoneColumn) => (c.key === 'start' ? t('evaluate.milestones.start') : c.key === 'end' ? t('evaluate.milestones.end') : t('evaluate.milestones.after', { months: c.monthsAfterEnd ?? 0 }));
+  const title = (c: MilestoneColumn) =>
+    c.key === 'start' ? t('evaluate.milestones.start') : c.key === 'end' ? t('evaluate.milestones.end') : t('evaluate.milestones.after', { months: c.monthsAfterEnd ?? 0 });
   const rows: MilestoneTable['rows'] = [
     { key: 'index', label: t('evaluate.index.title'), cells: columns.map((c) => cell(c.report.index)) },
     ...ROOTING_KEYS.map((key) => ({
@@ -410,7 +409,12 @@ export interface MetricRow {
 }
 
 export function metricRows(m: MetricsData, lang: Lang, t: Translate): MetricRow[] {
-  const row = (key: string, value: string, params: Record<string, string | number> = {}) => ({ key, label: t(`evaluate.metrics.${key}`), value, help: t(`evaluate.metrics.${key}.help`, params) });
+  const row = (key: string, value: string, params: Record<string, string | number> = {}) => ({
+    key,
+    label: t(`evaluate.metrics.${key}`),
+    value,
+    help: t(`evaluate.metrics.${key}.help`, params),
+  });
   const rows = [
     row('size', formatInteger(lang, m.size)),
     row('ties', formatInteger(lang, m.ties)),

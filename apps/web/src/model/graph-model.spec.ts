@@ -149,7 +149,11 @@ describe('organisation-to-organisation view', () => {
   it('has only organisations, tied by shared activities and projects', () => {
     expect(graph.nodes.map((n) => n.id).sort()).toEqual(['assoc', 'city', 'school']);
     expect(graph.edges).toHaveLength(3);
-    expect(tie('city', 'assoc').intervals.map((i) => i.via).sort()).toEqual(['summer', 'table', 'table2']);
+    expect(
+      tie('city', 'assoc')
+        .intervals.map((i) => i.via)
+        .sort(),
+    ).toEqual(['summer', 'table', 'table2']);
   });
 
   it('weights a tie by activities shared on the date', () => {

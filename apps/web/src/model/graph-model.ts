@@ -179,7 +179,11 @@ function participationProjects(e: ApiEdge, byId: Map<string, ApiNode>, actProjec
   if (target.kind === 'NETWORK') {
     return (networkProjects.get(target.id) ?? []).filter((pid) => {
       const p = byId.get(pid)!;
-      return e.validFrom === null || isActive(p.validFrom, p.validTo, e.validFrom) || (p.validFrom !== null && p.validFrom > e.validFrom && (p.validTo === null || e.validTo === null || e.validTo > p.validTo));
+      return (
+        e.validFrom === null ||
+        isActive(p.validFrom, p.validTo, e.validFrom) ||
+        (p.validFrom !== null && p.validFrom > e.validFrom && (p.validTo === null || e.validTo === null || e.validTo > p.validTo))
+      );
     });
   }
   return [];
@@ -225,7 +229,7 @@ export function buildMapGraph(graph: ApiGraph, view: ViewMode): MapGraph {
   const ties = new Map<string, MapEdge>();
   for (const [contextId, list] of byContext) {
     const context = byId.get(contextId)!;
-    const projects = context.kind === 'PROJECT' ? [contextId] : actProjects.get(contextId) ?? [];
+    const projects = context.kind === 'PROJECT' ? [contextId] : (actProjects.get(contextId) ?? []);
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
         const [a, b] = [list[i], list[j]];
@@ -538,7 +542,11 @@ export function nodeDetails(api: ApiGraph, id: string, date: string): NodeDetail
 
 /** Nodes whose label contains the text (case- and accent-insensitive), best matches first. */
 export function searchNodes(graph: MapGraph, text: string, limit = 10): MapNode[] {
-  const norm = (s: string) => s.toLocaleLowerCase('fi').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const norm = (s: string) =>
+    s
+      .toLocaleLowerCase('fi')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '');
   const q = norm(text.trim());
   if (!q) return [];
   return graph.nodes

@@ -3,10 +3,38 @@ import { seededRng } from '@verkosto/domain/random';
 import { computePositions, FORCE_LAYOUT_ABOVE } from './layout';
 
 function star(n: number): ApiGraph {
-  const nodes: ApiGraph['nodes'] = [{ id: 'act', kind: 'ACTIVITY', label: 'act', orgKind: null, sector: null, permanent: null, activityType: 'EVENT', municipalityCode: null, validFrom: '2020-01-01', validTo: null, methodIds: [], targetGroupIds: [] }];
+  const nodes: ApiGraph['nodes'] = [
+    {
+      id: 'act',
+      kind: 'ACTIVITY',
+      label: 'act',
+      orgKind: null,
+      sector: null,
+      permanent: null,
+      activityType: 'EVENT',
+      municipalityCode: null,
+      validFrom: '2020-01-01',
+      validTo: null,
+      methodIds: [],
+      targetGroupIds: [],
+    },
+  ];
   const edges: ApiGraph['edges'] = [];
   for (let i = 0; i < n; i++) {
-    nodes.push({ id: `o${i}`, kind: 'ORGANISATION', label: `o${i}`, orgKind: 'OTHER', sector: 'THIRD', permanent: true, activityType: null, municipalityCode: null, validFrom: null, validTo: null, methodIds: [], targetGroupIds: [] });
+    nodes.push({
+      id: `o${i}`,
+      kind: 'ORGANISATION',
+      label: `o${i}`,
+      orgKind: 'OTHER',
+      sector: 'THIRD',
+      permanent: true,
+      activityType: null,
+      municipalityCode: null,
+      validFrom: null,
+      validTo: null,
+      methodIds: [],
+      targetGroupIds: [],
+    });
     edges.push({ id: `p${i}`, kind: 'PARTICIPATES', source: `o${i}`, target: 'act', role: 'PARTNER', validFrom: `2020-0${1 + (i % 9)}-01`, validTo: null });
   }
   return { nodes, edges, firstDate: '2020-01-01', lastDate: '2020-09-01' };

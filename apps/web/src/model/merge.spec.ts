@@ -9,7 +9,15 @@ const part = (targetId: string, role: string, validFrom: string | null = '2020-0
   validFrom,
   validTo: null,
 });
-const member = (id: string, over: Partial<MergeMember> = {}): MergeMember => ({ id, name: id, businessId: null, website: null, municipalityCode: null, participations: [], ...over });
+const member = (id: string, over: Partial<MergeMember> = {}): MergeMember => ({
+  id,
+  name: id,
+  businessId: null,
+  website: null,
+  municipalityCode: null,
+  participations: [],
+  ...over,
+});
 
 describe('merge preview', () => {
   it('moves what the survivor lacks and keeps what it has once', () => {

@@ -83,14 +83,33 @@ const answer: SuggestionsData = {
     { id: 'net-c', label: 'Pieksämäki' },
   ],
   gaps: [
-    { id: 'low-threshold-activity', kind: 'METHOD', label: { fi: 'Matalan kynnyksen toiminta', sv: 'Lågtröskelverksamhet', en: 'Low-threshold activity' }, networks: [{ id: 'net-a', label: 'Kokkola' }], share: 1 / 3 },
-    { id: 'PARISH', kind: 'SECTOR', label: { fi: 'seurakunnat', sv: 'församlingar', en: 'parish sector' }, networks: [{ id: 'net-a', label: 'Kokkola' }, { id: 'net-b', label: 'Vaasa' }], share: 2 / 3 },
+    {
+      id: 'low-threshold-activity',
+      kind: 'METHOD',
+      label: { fi: 'Matalan kynnyksen toiminta', sv: 'Lågtröskelverksamhet', en: 'Low-threshold activity' },
+      networks: [{ id: 'net-a', label: 'Kokkola' }],
+      share: 1 / 3,
+    },
+    {
+      id: 'PARISH',
+      kind: 'SECTOR',
+      label: { fi: 'seurakunnat', sv: 'församlingar', en: 'parish sector' },
+      networks: [
+        { id: 'net-a', label: 'Kokkola' },
+        { id: 'net-b', label: 'Vaasa' },
+      ],
+      share: 2 / 3,
+    },
   ],
   suggestions: [
     {
       score: 0.595456,
       organisation: { id: 'org-4h', label: 'Kuusamon 4H-yhdistys ry', municipalityCode: '305', orgKind: 'ASSOCIATION', permanent: true, sector: 'THIRD' },
-      explanation: { fi: 'toimii menetelminä luontolähtöiset menetelmät, paikkakuntana Kuusamo; yhteisiä kumppaneita 1: KSAK Oy', sv: 'arbetar …', en: 'works using nature-based methods in Kuusamo; you share 1 partner: KSAK Oy' },
+      explanation: {
+        fi: 'toimii menetelminä luontolähtöiset menetelmät, paikkakuntana Kuusamo; yhteisiä kumppaneita 1: KSAK Oy',
+        sv: 'arbetar …',
+        en: 'works using nature-based methods in Kuusamo; you share 1 partner: KSAK Oy',
+      },
       parts: [
         { key: 'recency', value: 1, weight: 0.1 },
         { key: 'fit', value: 0.5, weight: 0.35 },
@@ -148,8 +167,19 @@ describe('the answer', () => {
         { id: 'org-4h', label: 'Kuusamon 4H-yhdistys ry' },
       ],
       steps: [
-        { from: { id: 'org-ksakki', label: 'Ksakki ry' }, to: { id: 'org-ksak', label: 'KSAK Oy' }, via: [{ id: 'prj-l', kind: 'PROJECT', label: 'LUONNOLLISESTI' }, { id: 'prj-t', kind: 'PROJECT', label: 'TAIDA!' }] },
-        { from: { id: 'org-ksak', label: 'KSAK Oy' }, to: { id: 'org-4h', label: 'Kuusamon 4H-yhdistys ry' }, via: [{ id: 'act-2021', kind: 'ACTIVITY', label: 'Kesäkeidas 2021' }] },
+        {
+          from: { id: 'org-ksakki', label: 'Ksakki ry' },
+          to: { id: 'org-ksak', label: 'KSAK Oy' },
+          via: [
+            { id: 'prj-l', kind: 'PROJECT', label: 'LUONNOLLISESTI' },
+            { id: 'prj-t', kind: 'PROJECT', label: 'TAIDA!' },
+          ],
+        },
+        {
+          from: { id: 'org-ksak', label: 'KSAK Oy' },
+          to: { id: 'org-4h', label: 'Kuusamon 4H-yhdistys ry' },
+          via: [{ id: 'act-2021', kind: 'ACTIVITY', label: 'Kesäkeidas 2021' }],
+        },
       ],
     };
     const view = pathView(path, 0, en);

@@ -83,12 +83,7 @@ export function participationsOf(kind: EntityKind, item: Item): ParticipationRow
 const TYPE: Record<EntityKind, string> = { organisation: 'Organisation', project: 'Project', activity: 'Activity', network: 'Network' };
 
 /** Saves the form; an edit names the `updatedAt` it was opened with, so a later change by someone else is not overwritten. */
-export async function saveItem(
-  kind: EntityKind,
-  id: string | null,
-  input: Record<string, unknown>,
-  expectedUpdatedAt?: string,
-): Promise<{ id: string; name: string }> {
+export async function saveItem(kind: EntityKind, id: string | null, input: Record<string, unknown>, expectedUpdatedAt?: string): Promise<{ id: string; name: string }> {
   const type = TYPE[kind];
   if (id) {
     const data = await gql<Record<string, { id: string; name: string }>>(
@@ -97,10 +92,7 @@ export async function saveItem(
     );
     return data[`update${type}`];
   }
-  const data = await gql<Record<string, { id: string; name: string }>>(
-    `mutation Save($input: Create${type}Input!) { create${type}(input: $input) { id name } }`,
-    { input },
-  );
+  const data = await gql<Record<string, { id: string; name: string }>>(`mutation Save($input: Create${type}Input!) { create${type}(input: $input) { id name } }`, { input });
   return data[`create${type}`];
 }
 

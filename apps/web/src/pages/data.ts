@@ -105,11 +105,29 @@ export function createDataPage(): Page {
       if (tab === 'duplicates') {
         const page = await api.fetchDuplicates(PAGE_SIZE, after);
         if (seq !== listSeq) return;
-        list = { status: 'ready', error: '', rows: [], groups: page.nodes, total: page.totalCount, cursors, endCursor: page.pageInfo.endCursor, hasNext: page.pageInfo.hasNextPage };
+        list = {
+          status: 'ready',
+          error: '',
+          rows: [],
+          groups: page.nodes,
+          total: page.totalCount,
+          cursors,
+          endCursor: page.pageInfo.endCursor,
+          hasNext: page.pageInfo.hasNextPage,
+        };
       } else {
         const page = await api.listItems(tab, search, PAGE_SIZE, after);
         if (seq !== listSeq) return;
-        list = { status: 'ready', error: '', rows: page.nodes, groups: [], total: page.totalCount, cursors, endCursor: page.pageInfo.endCursor, hasNext: page.pageInfo.hasNextPage };
+        list = {
+          status: 'ready',
+          error: '',
+          rows: page.nodes,
+          groups: [],
+          total: page.totalCount,
+          cursors,
+          endCursor: page.pageInfo.endCursor,
+          hasNext: page.pageInfo.hasNextPage,
+        };
       }
     } catch (e) {
       if (seq !== listSeq) return;
@@ -128,8 +146,12 @@ export function createDataPage(): Page {
       const place = row.municipalityCode ? municipalityName(row.municipalityCode) : '';
       return [row.kind ? t(`kind.${row.kind}`) : '', row.businessId ?? '', place].filter(Boolean).join(' · ');
     }
-    if (tab === 'project') return [row.code ?? '', row.startDate || row.endDate ? formatPeriod(lang(), row.startDate ?? null, row.endDate ?? null) : ''].filter(Boolean).join(' · ');
-    if (tab === 'activity') return [row.type ? t(`activity.${row.type}`) : '', row.startDate || row.endDate ? formatPeriod(lang(), row.startDate ?? null, row.endDate ?? null) : ''].filter(Boolean).join(' · ');
+    if (tab === 'project')
+      return [row.code ?? '', row.startDate || row.endDate ? formatPeriod(lang(), row.startDate ?? null, row.endDate ?? null) : ''].filter(Boolean).join(' · ');
+    if (tab === 'activity')
+      return [row.type ? t(`activity.${row.type}`) : '', row.startDate || row.endDate ? formatPeriod(lang(), row.startDate ?? null, row.endDate ?? null) : '']
+        .filter(Boolean)
+        .join(' · ');
     return row.goal ?? '';
   }
 
@@ -308,10 +330,15 @@ export function createDataPage(): Page {
     const next = nextSeason(item);
     const values = valuesFrom('activity', next, lang());
     const participants = api.participationsOf('activity', ed.item).map((p) => ({ organisationId: p.organisationId, role: p.role, validFrom: p.validFrom, validTo: p.validTo }));
-    openNew('activity', values, { id: item.id, name: item.name, participants, copy: participants.length > 0 }, {
-      ...ed.refLabels,
-      continuesId: item.name,
-    });
+    openNew(
+      'activity',
+      values,
+      { id: item.id, name: item.name, participants, copy: participants.length > 0 },
+      {
+        ...ed.refLabels,
+        continuesId: item.name,
+      },
+    );
   }
 
   // ── rendering ──────────────────────────────────────────────────────────────────────────────
@@ -321,7 +348,12 @@ export function createDataPage(): Page {
       h('h2', { class: 'page-title' }, t('data.title')),
       h('p', { class: 'lead' }, t('data.lead')),
       renderTabs(),
-      h('div', { class: 'data-body' }, h('section', { id: 'data-list', class: 'data-list', 'aria-labelledby': 'data-list-title' }), h('section', { id: 'data-editor', class: 'data-editor', 'aria-live': 'polite' })),
+      h(
+        'div',
+        { class: 'data-body' },
+        h('section', { id: 'data-list', class: 'data-list', 'aria-labelledby': 'data-list-title' }),
+        h('section', { id: 'data-editor', class: 'data-editor', 'aria-live': 'polite' }),
+      ),
     );
     renderListFrame();
     renderEditor();
@@ -330,7 +362,19 @@ export function createDataPage(): Page {
   function renderTabs() {
     const bar = h('div', { class: 'data-tabs', role: 'tablist', 'aria-label': t('data.tabs') });
     for (const name of TABS) {
-      const b = h('button', { type: 'button', role: 'tab', id: `data-tab-${name}`, 'aria-selected': String(name === tab), 'aria-controls': 'data-list', 'data-tab': name, tabindex: name === tab ? '0' : '-1' }, t(`data.tab.${name}`));
+      const b = h(
+        'button',
+        {
+          type: 'button',
+          role: 'tab',
+          id: `data-tab-${name}`,
+          'aria-selected': String(name === tab),
+          'aria-controls': 'data-list',
+          'data-tab': name,
+          tabindex: name === tab ? '0' : '-1',
+        },
+        t(`data.tab.${name}`),
+      );
       b.addEventListener('click', () => switchTab(name));
       bar.append(b);
     }
@@ -401,7 +445,12 @@ export function createDataPage(): Page {
       const ul = h('ul', { class: 'rows', 'data-testid': 'data-rows' });
       for (const row of list.rows) {
         const current = editor?.id === row.id;
-        const b = h('button', { type: 'button', class: 'row', 'data-id': row.id, 'aria-current': current ? 'true' : undefined }, h('span', { class: 'row-name' }, row.name), h('span', { class: 'row-detail' }, rowDetail(row)));
+        const b = h(
+          'button',
+          { type: 'button', class: 'row', 'data-id': row.id, 'aria-current': current ? 'true' : undefined },
+          h('span', { class: 'row-name' }, row.name),
+          h('span', { class: 'row-detail' }, rowDetail(row)),
+        );
         const kind = tab as EntityKind;
         b.addEventListener('click', () => void openItem(kind, row.id));
         ul.append(h('li', {}, b));
@@ -698,9 +747,25 @@ export function createDataPage(): Page {
       const merged = (item.mergedFrom as { id: string; name: string; businessId: string | null; mergedAt: string }[] | undefined) ?? [];
       if (merged.length) {
         parts.push(
-          h('section', { class: 'relations', 'data-testid': 'merged-from' },
+          h(
+            'section',
+            { class: 'relations', 'data-testid': 'merged-from' },
             h('h4', {}, t('data.merged.title')),
-            h('ul', {}, ...merged.map((m) => h('li', {}, t(m.businessId ? 'data.merged.itemWithId' : 'data.merged.item', { name: m.name, businessId: m.businessId ?? '', date: formatDate(lang(), m.mergedAt.slice(0, 10)) })))),
+            h(
+              'ul',
+              {},
+              ...merged.map((m) =>
+                h(
+                  'li',
+                  {},
+                  t(m.businessId ? 'data.merged.itemWithId' : 'data.merged.item', {
+                    name: m.name,
+                    businessId: m.businessId ?? '',
+                    date: formatDate(lang(), m.mergedAt.slice(0, 10)),
+                  }),
+                ),
+              ),
+            ),
           ),
         );
       }
@@ -720,7 +785,17 @@ export function createDataPage(): Page {
     const table = h(
       'table',
       { class: 'rel-table', 'data-testid': testid },
-      h('thead', {}, h('tr', {}, ...[side === 'organisation' ? 'data.rel.target' : 'data.rel.organisation', 'data.rel.role', 'data.rel.period', 'data.rel.actions'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...[side === 'organisation' ? 'data.rel.target' : 'data.rel.organisation', 'data.rel.role', 'data.rel.period', 'data.rel.actions'].map((k) =>
+            h('th', { scope: 'col' }, t(k)),
+          ),
+        ),
+      ),
     );
     const body = h('tbody');
     for (const p of rows) {
@@ -786,7 +861,14 @@ export function createDataPage(): Page {
   function participationForm(ed: Editor, side: 'organisation' | 'target', fixedRole?: string) {
     const item = ed.item!;
     const ownKind = ed.kind === 'organisation' ? null : (ed.kind.toUpperCase() as 'PROJECT' | 'ACTIVITY' | 'NETWORK');
-    const v = { organisationId: side === 'organisation' ? item.id : '', targetId: side === 'target' ? item.id : '', targetKind: ownKind, role: fixedRole ?? '', validFrom: '', validTo: '' };
+    const v = {
+      organisationId: side === 'organisation' ? item.id : '',
+      targetId: side === 'target' ? item.id : '',
+      targetKind: ownKind,
+      role: fixedRole ?? '',
+      validFrom: '',
+      validTo: '',
+    };
     const prefix = fixedRole ? `data-budget` : 'data-p';
     const form = h('form', { class: 'rel-form', novalidate: true, 'data-testid': fixedRole ? 'budget-form' : 'participation-form' });
     const errors: Record<string, HTMLElement> = {};
@@ -794,7 +876,10 @@ export function createDataPage(): Page {
     const roleSelect = h('select', { id: `${prefix}-role`, name: 'role', 'data-edit': true, 'aria-describedby': `${prefix}-role-error` });
     const fillRoles = () => {
       const roles = rolesFor(v.targetKind);
-      roleSelect.replaceChildren(h('option', { value: '' }, t(v.targetKind ? 'data.rel.chooseRole' : 'data.rel.chooseTargetFirst')), ...roles.map((r) => h('option', { value: r }, t(`role.${r}`))));
+      roleSelect.replaceChildren(
+        h('option', { value: '' }, t(v.targetKind ? 'data.rel.chooseRole' : 'data.rel.chooseTargetFirst')),
+        ...roles.map((r) => h('option', { value: r }, t(`role.${r}`))),
+      );
       if (!roles.includes(v.role as never)) v.role = '';
       roleSelect.value = v.role;
     };
@@ -831,7 +916,11 @@ export function createDataPage(): Page {
       return el;
     };
     fillRoles();
-    const submit = h('button', { type: 'submit', class: 'primary', 'data-edit': true }, t(fixedRole ? 'data.budget.add' : side === 'organisation' ? 'data.rel.addTo' : 'data.rel.add'));
+    const submit = h(
+      'button',
+      { type: 'submit', class: 'primary', 'data-edit': true },
+      t(fixedRole ? 'data.budget.add' : side === 'organisation' ? 'data.rel.addTo' : 'data.rel.add'),
+    );
     const formError = h('p', { class: 'form-error', role: 'alert', hidden: true });
     const cells = [h('div', { class: 'form-row' }, other, errorBox(otherName))];
     if (!fixedRole) cells.push(h('div', { class: 'form-row' }, h('label', { for: `${prefix}-role` }, t('data.rel.role')), roleSelect, errorBox('role')));
@@ -839,7 +928,12 @@ export function createDataPage(): Page {
       h('div', { class: 'form-row' }, h('label', { for: `${prefix}-validFrom` }, t('data.field.validFrom')), dateInput('validFrom'), errorBox('validFrom')),
       h('div', { class: 'form-row' }, h('label', { for: `${prefix}-validTo` }, t('data.field.validTo')), dateInput('validTo'), errorBox('validTo')),
     );
-    form.append(h('h5', {}, t(fixedRole ? 'data.budget.add' : side === 'organisation' ? 'data.rel.addTo' : 'data.rel.add')), h('div', { class: 'rel-grid' }, ...cells), formError, h('div', { class: 'form-actions' }, submit));
+    form.append(
+      h('h5', {}, t(fixedRole ? 'data.budget.add' : side === 'organisation' ? 'data.rel.addTo' : 'data.rel.add')),
+      h('div', { class: 'rel-grid' }, ...cells),
+      formError,
+      h('div', { class: 'form-actions' }, submit),
+    );
     const show = (errs: FieldErrors) => {
       let first: HTMLElement | null = null;
       for (const [name, box] of Object.entries(errors)) {
@@ -869,7 +963,9 @@ export function createDataPage(): Page {
         ed.notice = {
           text,
           tone: 'ok',
-          map: scope ? { scope, nodeIds: [v.organisationId, v.targetId], caption: t('data.map.participation', { org: orgName, target: targetName }), at: v.validFrom || undefined } : undefined,
+          map: scope
+            ? { scope, nodeIds: [v.organisationId, v.targetId], caption: t('data.map.participation', { org: orgName, target: targetName }), at: v.validFrom || undefined }
+            : undefined,
         };
         await reloadItem();
         root.querySelector<HTMLElement>('#data-editor .notice')?.focus();
@@ -898,16 +994,33 @@ export function createDataPage(): Page {
     const from = h('input', { type: 'date', id: 'data-c-from', name: 'from', 'data-edit': true, 'aria-describedby': 'data-c-from-error' });
     from.addEventListener('change', () => (v.from = from.value));
     from.addEventListener('input', () => (v.from = from.validity.badInput ? 'incomplete' : from.value));
-    const who = picker({ id: 'data-c-organisationId', name: 'organisationId', label: t('data.coord.who'), find: api.findOrganisations, value: null, describedBy: 'data-c-organisationId-error', onChange: (c) => (v.organisationId = c?.id ?? '') });
+    const who = picker({
+      id: 'data-c-organisationId',
+      name: 'organisationId',
+      label: t('data.coord.who'),
+      find: api.findOrganisations,
+      value: null,
+      describedBy: 'data-c-organisationId-error',
+      onChange: (c) => (v.organisationId = c?.id ?? ''),
+    });
     const submit = h('button', { type: 'submit', class: 'primary', 'data-edit': true }, t('data.coord.handover'));
     form.append(
-      h('div', { class: 'rel-grid' }, h('div', { class: 'form-row' }, who, orgError), h('div', { class: 'form-row' }, h('label', { for: 'data-c-from' }, t('data.coord.from')), from, fromError)),
+      h(
+        'div',
+        { class: 'rel-grid' },
+        h('div', { class: 'form-row' }, who, orgError),
+        h('div', { class: 'form-row' }, h('label', { for: 'data-c-from' }, t('data.coord.from')), from, fromError),
+      ),
       h('p', { class: 'hint' }, t('data.coord.hint')),
       formError,
       h('div', { class: 'form-actions' }, submit),
     );
     const show = (errs: FieldErrors) => {
-      for (const [box, name] of [[orgError, 'organisationId'], [fromError, 'from'], [formError, FORM_LEVEL]] as const) {
+      for (const [box, name] of [
+        [orgError, 'organisationId'],
+        [fromError, 'from'],
+        [formError, FORM_LEVEL],
+      ] as const) {
         box.hidden = !errs[name];
         box.textContent = errs[name] ? say(errs[name]) : '';
       }
@@ -941,7 +1054,16 @@ export function createDataPage(): Page {
       h('h4', {}, t('data.coord.title')),
       h('p', {}, coordinator ? t('data.coord.now', { name: coordinator.name }) : t('data.coord.nobody')),
       terms.length
-        ? h('div', {}, h('h5', {}, t('data.coord.terms')), h('ul', { 'data-testid': 'coordination-terms' }, ...terms.map((p) => h('li', {}, `${p.organisation?.name ?? p.organisationId} · ${formatPeriod(lang(), p.validFrom, p.validTo)}`))))
+        ? h(
+            'div',
+            {},
+            h('h5', {}, t('data.coord.terms')),
+            h(
+              'ul',
+              { 'data-testid': 'coordination-terms' },
+              ...terms.map((p) => h('li', {}, `${p.organisation?.name ?? p.organisationId} · ${formatPeriod(lang(), p.validFrom, p.validTo)}`)),
+            ),
+          )
         : null,
       form,
     );
@@ -954,7 +1076,9 @@ export function createDataPage(): Page {
       { class: 'relations', 'data-testid': 'budget' },
       h('h4', {}, t('data.budget.title')),
       h('p', { class: 'hint' }, t('data.budget.lead')),
-      holders.length ? h('ul', {}, ...holders.map((p) => h('li', {}, `${p.organisation?.name ?? p.organisationId} · ${formatPeriod(lang(), p.validFrom, p.validTo)}`))) : h('p', { class: 'state' }, t('data.budget.none')),
+      holders.length
+        ? h('ul', {}, ...holders.map((p) => h('li', {}, `${p.organisation?.name ?? p.organisationId} · ${formatPeriod(lang(), p.validFrom, p.validTo)}`)))
+        : h('p', { class: 'state' }, t('data.budget.none')),
       participationForm(ed, 'target', 'BUDGET_HOLDER'),
     );
   }
@@ -989,7 +1113,9 @@ export function createDataPage(): Page {
   }
 
   function memberDetail(m: api.DuplicateMember): string {
-    return [t(`kind.${m.kind}`), m.businessId ?? '', m.municipalityCode ? municipalityName(m.municipalityCode) : '', plural('data.dup.participations', m.participations.length)].filter(Boolean).join(' · ');
+    return [t(`kind.${m.kind}`), m.businessId ?? '', m.municipalityCode ? municipalityName(m.municipalityCode) : '', plural('data.dup.participations', m.participations.length)]
+      .filter(Boolean)
+      .join(' · ');
   }
 
   const plural = (key: string, n: number, params: Record<string, string | number> = {}) => t(`${key}.${n === 1 ? 'one' : 'other'}`, { ...params, n });
@@ -1004,21 +1130,44 @@ export function createDataPage(): Page {
     const keep = g.members.find((x) => x.id === m.keepId)!;
     const chosen = g.members.filter((x) => x.id !== m.keepId && m.mergeIds.has(x.id));
     const preview = mergePreview(asMember(keep), chosen.map(asMember));
-    const wrap = h('div', { class: 'merge', 'data-testid': 'merge' }, h('h3', { tabindex: '-1' }, t('data.dup.title')), h('p', { class: 'hint' }, t(`data.dup.reason.${g.reason}`, { key: g.key })));
+    const wrap = h(
+      'div',
+      { class: 'merge', 'data-testid': 'merge' },
+      h('h3', { tabindex: '-1' }, t('data.dup.title')),
+      h('p', { class: 'hint' }, t(`data.dup.reason.${g.reason}`, { key: g.key })),
+    );
     const note = noticeBox(m.notice, () => (m.notice = null));
     if (note) wrap.append(note);
-    const table = h('table', { class: 'rel-table merge-table' }, h('thead', {}, h('tr', {}, ...['data.dup.keep', 'data.dup.merge', 'data.rel.organisation'].map((k) => h('th', { scope: 'col' }, t(k))))));
+    const table = h(
+      'table',
+      { class: 'rel-table merge-table' },
+      h('thead', {}, h('tr', {}, ...['data.dup.keep', 'data.dup.merge', 'data.rel.organisation'].map((k) => h('th', { scope: 'col' }, t(k))))),
+    );
     const body = h('tbody');
     for (const member of g.members) {
       const isKeep = member.id === m.keepId;
-      const radio = h('input', { type: 'radio', name: 'merge-keep', value: member.id, checked: isKeep, 'data-edit': true, 'aria-label': t('data.dup.keepName', { name: member.name }) });
+      const radio = h('input', {
+        type: 'radio',
+        name: 'merge-keep',
+        value: member.id,
+        checked: isKeep,
+        'data-edit': true,
+        'aria-label': t('data.dup.keepName', { name: member.name }),
+      });
       radio.addEventListener('change', () => {
         m.keepId = member.id;
         m.mergeIds = new Set(g.members.filter((x) => x.id !== member.id).map((x) => x.id));
         renderEditor();
         root.querySelector<HTMLElement>(`input[name=merge-keep][value="${CSS.escape(member.id)}"]`)?.focus();
       });
-      const box = h('input', { type: 'checkbox', value: member.id, checked: !isKeep && m.mergeIds.has(member.id), disabled: isKeep, 'data-edit': true, 'aria-label': t('data.dup.mergeName', { name: member.name }) });
+      const box = h('input', {
+        type: 'checkbox',
+        value: member.id,
+        checked: !isKeep && m.mergeIds.has(member.id),
+        disabled: isKeep,
+        'data-edit': true,
+        'aria-label': t('data.dup.mergeName', { name: member.name }),
+      });
       box.addEventListener('change', () => {
         if (box.checked) m.mergeIds.add(member.id);
         else m.mergeIds.delete(member.id);
@@ -1036,7 +1185,13 @@ export function createDataPage(): Page {
     else {
       prev.append(h('p', {}, t('data.dup.survives', { name: keep.name })));
       prev.append(h('p', {}, t('data.dup.removes', { names: chosen.map((x) => x.name).join(', ') })));
-      const moveItem = (p: (typeof preview.moves)[number]) => h('li', {}, `${p.targetName} · ${t(`role.${p.role}`)} · ${formatPeriod(lang(), p.validFrom, p.validTo)}`, h('span', { class: 'row-detail' }, t('data.dup.from', { name: p.fromName })));
+      const moveItem = (p: (typeof preview.moves)[number]) =>
+        h(
+          'li',
+          {},
+          `${p.targetName} · ${t(`role.${p.role}`)} · ${formatPeriod(lang(), p.validFrom, p.validTo)}`,
+          h('span', { class: 'row-detail' }, t('data.dup.from', { name: p.fromName })),
+        );
       prev.append(h('h5', {}, plural('data.dup.moves', preview.moves.length)));
       if (preview.moves.length) prev.append(h('ul', { 'data-testid': 'merge-moves' }, ...preview.moves.map(moveItem)));
       if (preview.alreadyThere.length) prev.append(h('h5', {}, plural('data.dup.alreadyThere', preview.alreadyThere.length)), h('ul', {}, ...preview.alreadyThere.map(moveItem)));
@@ -1047,7 +1202,11 @@ export function createDataPage(): Page {
       prev.append(h('p', { class: 'hint' }, t('data.dup.record')));
     }
     wrap.append(prev);
-    const go = h('button', { type: 'button', class: 'primary', 'data-edit': true, 'data-testid': 'merge-confirm', disabled: !chosen.length || !!preview.conflict || m.busy }, plural('data.dup.confirm', chosen.length + 1));
+    const go = h(
+      'button',
+      { type: 'button', class: 'primary', 'data-edit': true, 'data-testid': 'merge-confirm', disabled: !chosen.length || !!preview.conflict || m.busy },
+      plural('data.dup.confirm', chosen.length + 1),
+    );
     go.addEventListener('click', () => void runMerge(keep, chosen));
     wrap.append(h('div', { class: 'form-actions' }, go));
     return wrap;
@@ -1066,7 +1225,10 @@ export function createDataPage(): Page {
     m.busy = true;
     renderEditor();
     try {
-      const result = await api.mergeOrganisations(keep.id, chosen.map((x) => x.id));
+      const result = await api.mergeOrganisations(
+        keep.id,
+        chosen.map((x) => x.id),
+      );
       const item = await api.fetchItem('organisation', result.organisation.id);
       const text = t('data.dup.done', { name: result.organisation.name, n: result.movedRelationships });
       const map = item ? await mapLinkFor('organisation', item, [item.id], item.name) : undefined;
@@ -1136,7 +1298,12 @@ export function createDataPage(): Page {
       results.replaceChildren(
         ...(choices.length
           ? choices.map((c) => {
-              const b = h('button', { type: 'button', 'data-id': c.id }, h('span', {}, c.label), c.kind !== 'ORGANISATION' ? h('span', { class: 'kind' }, t(`data.target.${c.kind}`)) : null);
+              const b = h(
+                'button',
+                { type: 'button', 'data-id': c.id },
+                h('span', {}, c.label),
+                c.kind !== 'ORGANISATION' ? h('span', { class: 'kind' }, t(`data.target.${c.kind}`)) : null,
+              );
               b.addEventListener('click', () => {
                 choose(c);
                 chip.querySelector<HTMLElement>('button')?.focus();
@@ -1195,7 +1362,13 @@ export function createDataPage(): Page {
     return new Promise((resolve) => {
       const cancel = h('button', { type: 'button', autofocus: true }, t('data.cancel'));
       const confirm = h('button', { type: 'button', class: o.danger ? 'danger' : 'primary', 'data-edit': true, 'data-testid': 'dialog-confirm' }, o.confirm);
-      const dialog = h('dialog', { class: 'confirm', 'aria-labelledby': 'data-dialog-title', 'data-testid': 'confirm-dialog' }, h('h3', { id: 'data-dialog-title' }, o.title), ...o.body.filter((b): b is HTMLElement => b !== null), h('div', { class: 'form-actions' }, cancel, confirm));
+      const dialog = h(
+        'dialog',
+        { class: 'confirm', 'aria-labelledby': 'data-dialog-title', 'data-testid': 'confirm-dialog' },
+        h('h3', { id: 'data-dialog-title' }, o.title),
+        ...o.body.filter((b): b is HTMLElement => b !== null),
+        h('div', { class: 'form-actions' }, cancel, confirm),
+      );
       const opener = document.activeElement as HTMLElement | null;
       let answer = false;
       cancel.addEventListener('click', () => dialog.close());

@@ -154,7 +154,9 @@ export class EvaluatePage implements Page {
     this.draw();
     try {
       const [report, metrics, map] = await Promise.all([fetchRooting(scope, this.at), fetchMetrics(scope, this.at), this.scopeNodes(scope)]);
-      const missing = report.parts.flatMap((p) => [...(p.evidence.organisations ?? []), ...(p.evidence.activities ?? []), ...(p.evidence.ties ?? []).flatMap((t) => t.split('|'))]).filter((id) => !map.nodes.has(id));
+      const missing = report.parts
+        .flatMap((p) => [...(p.evidence.organisations ?? []), ...(p.evidence.activities ?? []), ...(p.evidence.ties ?? []).flatMap((t) => t.split('|'))])
+        .filter((id) => !map.nodes.has(id));
       const nodes = new Map(map.nodes);
       if (missing.length) for (const [id, info] of await fetchLabels(missing)) nodes.set(id, info);
       if (seq !== this.seq) return;
@@ -305,12 +307,7 @@ export class EvaluatePage implements Page {
     const card = h(
       'li',
       { class: `card part${row.value === null ? ' not-applicable' : ''}`, 'data-part': row.key },
-      h(
-        'div',
-        { class: 'part-head' },
-        h('h4', {}, row.name),
-        h('span', { class: 'weight' }, row.weightText),
-      ),
+      h('div', { class: 'part-head' }, h('h4', {}, row.name), h('span', { class: 'weight' }, row.weightText)),
       h('p', { class: 'meaning' }, row.meaning),
       h(
         'div',
@@ -326,14 +323,14 @@ export class EvaluatePage implements Page {
       'div',
       { id: bodyId, class: 'evidence-body', hidden: !this.open.has(bodyId) },
       ...(row.evidence.length
-        ? row.evidence.map((g) => h('div', { class: 'evidence-group' }, h('h5', {}, `${g.title} (${g.items.length})`), h('ul', { class: 'evidence-list' }, ...g.items.map((i) => h('li', {}, i.label)))))
+        ? row.evidence.map((g) =>
+            h('div', { class: 'evidence-group' }, h('h5', {}, `${g.title} (${g.items.length})`), h('ul', { class: 'evidence-list' }, ...g.items.map((i) => h('li', {}, i.label)))),
+          )
         : [h('p', { class: 'meta' }, t('evaluate.evidence.none'))]),
     );
     const actions = h('div', { class: 'part-actions no-print' }, this.disclosure(bodyId, t('evaluate.evidence.toggle', { n: row.evidenceCount }), row.evidenceCount > 0));
     if (row.nodeIds.length) {
-      actions.append(
-        this.mapButton(row.nodeIds, t('evaluate.spot.part', { part: row.name, date: formatDate(this.ctx.lang(), report.at) }), report.at),
-      );
+      actions.append(this.mapButton(row.nodeIds, t('evaluate.spot.part', { part: row.name, date: formatDate(this.ctx.lang(), report.at) }), report.at));
     }
     card.append(actions, body);
     return card;
@@ -367,7 +364,11 @@ export class EvaluatePage implements Page {
   private milestoneSection(report: RootingReportData): HTMLElement {
     const t = this.t;
     const lang = this.ctx.lang();
-    const section = h('section', { class: 'card', 'aria-labelledby': 'evaluate-ms-h', 'data-testid': 'milestones' }, h('h3', { id: 'evaluate-ms-h' }, t('evaluate.milestones.title')));
+    const section = h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'evaluate-ms-h', 'data-testid': 'milestones' },
+      h('h3', { id: 'evaluate-ms-h' }, t('evaluate.milestones.title')),
+    );
     if (!report.scope.end) {
       section.append(h('p', { class: 'meta' }, t('evaluate.milestones.none')));
       return section;
@@ -387,7 +388,11 @@ export class EvaluatePage implements Page {
       {},
       h('th', { scope: 'col' }, t('evaluate.milestones.part')),
       ...table.columns.map((c) => {
-        const open = h('button', { type: 'button', class: 'link no-print', title: t('evaluate.milestones.open', { date: c.date }), 'aria-label': t('evaluate.milestones.open', { date: c.date }) }, c.date);
+        const open = h(
+          'button',
+          { type: 'button', class: 'link no-print', title: t('evaluate.milestones.open', { date: c.date }), 'aria-label': t('evaluate.milestones.open', { date: c.date }) },
+          c.date,
+        );
         open.addEventListener('click', () => {
           this.at = c.at;
           void this.loadMain();
@@ -418,7 +423,11 @@ export class EvaluatePage implements Page {
   private growthSection(report: RootingReportData): HTMLElement {
     const t = this.t;
     const lang = this.ctx.lang();
-    const section = h('section', { class: 'card growth', 'aria-labelledby': 'evaluate-growth-h', 'data-testid': 'growth' }, h('h3', { id: 'evaluate-growth-h' }, t('evaluate.growth.title')));
+    const section = h(
+      'section',
+      { class: 'card growth', 'aria-labelledby': 'evaluate-growth-h', 'data-testid': 'growth' },
+      h('h3', { id: 'evaluate-growth-h' }, t('evaluate.growth.title')),
+    );
     if (this.growth.status === 'error') {
       section.append(message(t('evaluate.error', { message: this.growth.message }), true));
       return section;
@@ -436,7 +445,11 @@ export class EvaluatePage implements Page {
       h(
         'p',
         { class: 'meta' },
-        t('evaluate.growth.range', { from: formatDate(lang, periods[0].from), to: formatDate(lang, periods[periods.length - 1].to), interval: t(`evaluate.interval.${this.interval}`) }),
+        t('evaluate.growth.range', {
+          from: formatDate(lang, periods[0].from),
+          to: formatDate(lang, periods[periods.length - 1].to),
+          interval: t(`evaluate.interval.${this.interval}`),
+        }),
       ),
     );
     const series = growthSeries(periods, lang, t);
@@ -451,7 +464,11 @@ export class EvaluatePage implements Page {
         { class: 'data' },
         h('caption', {}, t('evaluate.growth.tableCaption')),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('evaluate.growth.period')), ...series.map((s) => h('th', { scope: 'col' }, s.title)))),
-        h('tbody', {}, ...periods.map((p, i) => h('tr', {}, h('th', { scope: 'row' }, p.label), ...series.map((s) => h('td', { class: 'num' }, formatMeasure(lang, s.values[i], s.share)))))),
+        h(
+          'tbody',
+          {},
+          ...periods.map((p, i) => h('tr', {}, h('th', { scope: 'row' }, p.label), ...series.map((s) => h('td', { class: 'num' }, formatMeasure(lang, s.values[i], s.share))))),
+        ),
       ),
     );
     section.append(h('div', { class: 'no-print' }, this.disclosure(tableId, t('evaluate.growth.table'))), table);
@@ -481,7 +498,11 @@ export class EvaluatePage implements Page {
       // Above the plot, on the side of the line with more room, so it never covers a bar.
       const leftward = g.marker.x - left > (width - right - left) / 2;
       children.push(
-        svg('text', { x: g.marker.x + (leftward ? -3 : 3), y: top - 6, 'text-anchor': leftward ? 'end' : 'start', class: 'marker-label', fill: CHART_COLORS.marker }, this.t('evaluate.growth.end')),
+        svg(
+          'text',
+          { x: g.marker.x + (leftward ? -3 : 3), y: top - 6, 'text-anchor': leftward ? 'end' : 'start', class: 'marker-label', fill: CHART_COLORS.marker },
+          this.t('evaluate.growth.end'),
+        ),
       );
     }
     const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, class: 'chart', 'data-series': series.key }, ...children);
@@ -501,7 +522,13 @@ export class EvaluatePage implements Page {
       return section;
     }
     section.append(
-      h('dl', { class: 'metric-grid' }, ...metricRows(m, lang, t).map((r) => h('div', { class: 'metric', 'data-metric': r.key }, h('dt', {}, r.label), h('dd', { class: 'metric-value' }, r.value), h('dd', { class: 'meta' }, r.help)))),
+      h(
+        'dl',
+        { class: 'metric-grid' },
+        ...metricRows(m, lang, t).map((r) =>
+          h('div', { class: 'metric', 'data-metric': r.key }, h('dt', {}, r.label), h('dd', { class: 'metric-value' }, r.value), h('dd', { class: 'meta' }, r.help)),
+        ),
+      ),
     );
     const list = (key: string, items: NamedItem[]) => {
       const box = h('div', { class: 'metric-list', 'data-list': key }, h('h4', {}, t(`evaluate.metrics.${key}`)), h('p', { class: 'meta' }, t(`evaluate.metrics.${key}.help`)));

@@ -6,18 +6,7 @@
  */
 import { ApiError, gql } from '../api';
 import { h } from '../dom';
-import {
-  OUTCOMES,
-  canImport,
-  changingRows,
-  fileContent,
-  newJobId,
-  recordCounts,
-  rowsToShow,
-  type FileContent,
-  type ImportReport,
-  type Outcome,
-} from '../model/import-view';
+import { OUTCOMES, canImport, changingRows, fileContent, newJobId, recordCounts, rowsToShow, type FileContent, type ImportReport, type Outcome } from '../model/import-view';
 import type { Lang } from '../model/i18n';
 import type { Page, PageContext } from './page';
 
@@ -97,11 +86,7 @@ class ImportPage implements Page {
       { class: 'import-templates', 'aria-labelledby': 'import-templates-title' },
       h('h3', { id: 'import-templates-title' }, t('import.templates')),
       h('p', {}, t('import.templatesHelp')),
-      h(
-        'ul',
-        {},
-        ...TEMPLATE_KINDS.map((kind) => h('li', {}, h('span', {}, t(`import.template.${kind}`)), ' ', link(kind, 'xlsx', 'Excel'), ' · ', link(kind, 'csv', 'CSV'))),
-      ),
+      h('ul', {}, ...TEMPLATE_KINDS.map((kind) => h('li', {}, h('span', {}, t(`import.template.${kind}`)), ' ', link(kind, 'xlsx', 'Excel'), ' · ', link(kind, 'csv', 'CSV')))),
       h('p', { class: 'meta' }, t('import.registry')),
     );
   }
@@ -251,7 +236,11 @@ class ImportPage implements Page {
       this.render();
     });
     const allowed = canImport(report, this.skipRejected) && this.state !== 'importing';
-    const submit = h('button', { type: 'button', class: 'primary', 'data-edit': true, disabled: !allowed, 'data-testid': 'import-submit' }, t('import.submit', { count: changingRows(report) }));
+    const submit = h(
+      'button',
+      { type: 'button', class: 'primary', 'data-edit': true, disabled: !allowed, 'data-testid': 'import-submit' },
+      t('import.submit', { count: changingRows(report) }),
+    );
     submit.addEventListener('click', () => void this.runImport());
     const actions: (HTMLElement | null)[] = [
       rejected > 0 ? h('p', { class: 'import-warning' }, t('import.mustFix')) : null,
@@ -280,9 +269,7 @@ class ImportPage implements Page {
       this.setState('idle');
       this.input.focus();
     });
-    const headline = report.written
-      ? t('import.done', { ...report.totals, seconds: (report.durationMs / 1000).toFixed(1) })
-      : t('import.notWritten');
+    const headline = report.written ? t('import.done', { ...report.totals, seconds: (report.durationMs / 1000).toFixed(1) }) : t('import.notWritten');
     return h(
       'section',
       { class: 'import-result', 'aria-labelledby': 'import-result-title', 'data-testid': 'import-result' },

@@ -32,10 +32,7 @@ export async function fetchLabels(ids: string[]): Promise<NodeIndex> {
   if (!wanted.length) return found;
   const vars = wanted.map((_, i) => `$i${i}: ID!`).join(', ');
   const fields = wanted.map((_, i) => `o${i}: organisation(id: $i${i}) { name sector } a${i}: activity(id: $i${i}) { name } p${i}: project(id: $i${i}) { name }`).join('\n');
-  const data = await gql<Record<string, { name: string; sector?: string } | null>>(
-    `query Labels(${vars}) { ${fields} }`,
-    Object.fromEntries(wanted.map((id, i) => [`i${i}`, id])),
-  );
+  const data = await gql<Record<string, { name: string; sector?: string } | null>>(`query Labels(${vars}) { ${fields} }`, Object.fromEntries(wanted.map((id, i) => [`i${i}`, id])));
   wanted.forEach((id, i) => {
     const hit = data[`o${i}`] ?? data[`a${i}`] ?? data[`p${i}`];
     if (hit) found.set(id, { label: hit.name, sector: hit.sector ?? null });

@@ -123,7 +123,12 @@ export class PartnersPage implements Page {
     const catalogue = this.ctx.catalogue();
     const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, lang);
 
-    const checks = (name: keyof Pick<PartnerForm, 'methodIds' | 'targetGroupIds' | 'orgKinds' | 'sectors'>, title: string, options: { value: string; label: string }[], testid: string) => {
+    const checks = (
+      name: keyof Pick<PartnerForm, 'methodIds' | 'targetGroupIds' | 'orgKinds' | 'sectors'>,
+      title: string,
+      options: { value: string; label: string }[],
+      testid: string,
+    ) => {
       const count = h('span', { class: 'chosen-count' });
       const update = () => (count.textContent = this.form[name].length ? ` (${t('partners.chosenCount', { n: this.form[name].length })})` : '');
       update();
@@ -157,7 +162,9 @@ export class PartnersPage implements Page {
 
     const place = h('select', { id: 'partners-place', 'data-testid': 'partners-place' });
     const regions = [...(this.places?.regions ?? [])].map((r) => ({ value: `r:${r.code}`, label: lang === 'sv' ? r.nameSv : r.name })).sort(byLabel);
-    const municipalities = (this.places?.municipalities ?? catalogue?.municipalities ?? []).map((m) => ({ value: `m:${m.code}`, label: lang === 'sv' ? m.nameSv : m.name })).sort(byLabel);
+    const municipalities = (this.places?.municipalities ?? catalogue?.municipalities ?? [])
+      .map((m) => ({ value: `m:${m.code}`, label: lang === 'sv' ? m.nameSv : m.name }))
+      .sort(byLabel);
     place.append(
       h('option', { value: '' }, t('partners.place.any')),
       h('optgroup', { label: t('partners.place.municipalities') }, ...municipalities.map((o) => h('option', { value: o.value }, o.label))),
@@ -263,7 +270,12 @@ export class PartnersPage implements Page {
       } else {
         list.replaceChildren(
           ...this.hits.map((hit, i) => {
-            const li = h('li', { id: `partners-hit-${i}`, role: 'option', 'aria-selected': String(i === this.activeHit), class: i === this.activeHit ? 'active' : undefined, 'data-id': hit.id }, h('span', {}, hit.label), h('span', { class: 'kind' }, t(`node.${hit.kind}`)));
+            const li = h(
+              'li',
+              { id: `partners-hit-${i}`, role: 'option', 'aria-selected': String(i === this.activeHit), class: i === this.activeHit ? 'active' : undefined, 'data-id': hit.id },
+              h('span', {}, hit.label),
+              h('span', { class: 'kind' }, t(`node.${hit.kind}`)),
+            );
             li.addEventListener('mousedown', (e) => e.preventDefault()); // keep focus in the input
             li.addEventListener('click', () => choose(hit));
             return li;
@@ -411,7 +423,11 @@ export class PartnersPage implements Page {
     const t = this.t;
     const introId = `intro-${index}`;
     const intro = this.intros.get(row.id);
-    const button = h('button', { type: 'button', class: 'toggle', 'aria-expanded': String(!!intro), 'aria-controls': introId, 'data-testid': 'intro-button' }, t('partners.intro.button'));
+    const button = h(
+      'button',
+      { type: 'button', class: 'toggle', 'aria-expanded': String(!!intro), 'aria-controls': introId, 'data-testid': 'intro-button' },
+      t('partners.intro.button'),
+    );
     button.addEventListener('click', () => {
       if (this.intros.has(row.id)) this.intros.delete(row.id);
       else this.openIntro(data, index);
@@ -431,7 +447,12 @@ export class PartnersPage implements Page {
             'tr',
             { 'data-part': p.key },
             h('th', { scope: 'row' }, p.label),
-            h('td', { class: 'num value-cell' }, h('span', { class: 'bar small', 'aria-hidden': 'true' }, h('span', { class: 'bar-fill', style: `width:${p.percent}%` })), ` ${p.valueText}`),
+            h(
+              'td',
+              { class: 'num value-cell' },
+              h('span', { class: 'bar small', 'aria-hidden': 'true' }, h('span', { class: 'bar-fill', style: `width:${p.percent}%` })),
+              ` ${p.valueText}`,
+            ),
             h('td', { class: 'num' }, p.weightText),
             h('td', { class: 'num' }, p.pointsText),
           ),
@@ -543,7 +564,10 @@ export class PartnersPage implements Page {
     const orgIds = path.organisations.map((o) => o.id);
     const catalogue = this.ctx.catalogue();
     const header = this.ctx.scope();
-    const viaProjects = path.steps.flatMap((s) => s.via).filter((v) => v.kind === 'PROJECT').map((v): Scope => ({ type: 'project', id: v.id }));
+    const viaProjects = path.steps
+      .flatMap((s) => s.via)
+      .filter((v) => v.kind === 'PROJECT')
+      .map((v): Scope => ({ type: 'project', id: v.id }));
     const networks = (catalogue?.networks ?? []).map((n): Scope => ({ type: 'network', id: n.id }));
     const scopes: Scope[] = [];
     for (const s of [...(header ? [header] : []), ...networks, ...viaProjects]) if (!scopes.some((x) => x.type === s.type && x.id === s.id)) scopes.push(s);
@@ -588,7 +612,13 @@ export class PartnersPage implements Page {
     for (const g of groups) {
       card.append(
         h('h4', {}, g.title),
-        h('ul', { class: 'plain gap-list' }, ...g.items.map((i) => h('li', { 'data-gap': i.id }, h('span', { class: 'gap-label' }, i.label), h('span', { class: 'sub' }, ` — ${i.share}`), h('span', { class: 'sub block' }, i.networks)))),
+        h(
+          'ul',
+          { class: 'plain gap-list' },
+          ...g.items.map((i) =>
+            h('li', { 'data-gap': i.id }, h('span', { class: 'gap-label' }, i.label), h('span', { class: 'sub' }, ` — ${i.share}`), h('span', { class: 'sub block' }, i.networks)),
+          ),
+        ),
       );
     }
     return card;

@@ -1,13 +1,5 @@
 import { foldText } from '../text';
-import {
-  METHODS,
-  MUNICIPALITIES,
-  REGIONS,
-  TARGET_GROUPS,
-  municipalityByCode,
-  municipalityByName,
-  regionByCode,
-} from './finland';
+import { METHODS, MUNICIPALITIES, REGIONS, TARGET_GROUPS, municipalityByCode, municipalityByName, regionByCode } from './finland';
 
 describe('Finland reference data', () => {
   it('has the 19 regions with unique two-digit codes', () => {
@@ -95,14 +87,34 @@ describe('Finland reference data', () => {
     }
     const methodIds = METHODS.map((t) => t.id);
     for (const id of [
-      'nature-based', 'arts-based', 'culture-based', 'green-care', 'co-development', 'peer-support',
-      'outreach-work', 'multicultural-peer-group', 'creative-methods', 'adventure-education',
-      'social-rehabilitation', 'workshop-activity', 'network-cooperation',
-    ]) expect(methodIds).toContain(id);
+      'nature-based',
+      'arts-based',
+      'culture-based',
+      'green-care',
+      'co-development',
+      'peer-support',
+      'outreach-work',
+      'multicultural-peer-group',
+      'creative-methods',
+      'adventure-education',
+      'social-rehabilitation',
+      'workshop-activity',
+      'network-cooperation',
+    ])
+      expect(methodIds).toContain(id);
     const groupIds = TARGET_GROUPS.map((t) => t.id);
     for (const id of [
-      'immigrants', 'long-term-unemployed', 'young-people', 'neet-young-people', 'people-in-rehabilitation',
-      'older-people', 'families-with-children', 'people-with-disabilities', 'partially-able-to-work', 'professionals',
-    ]) expect(groupIds).toContain(id);
+      'immigrants',
+      'long-term-unemployed',
+      'young-people',
+      'neet-young-people',
+      'people-in-rehabilitation',
+      'older-people',
+      'families-with-children',
+      'people-with-disabilities',
+      'partially-able-to-work',
+      'professionals',
+    ])
+      expect(groupIds).toContain(id);
   });
 });

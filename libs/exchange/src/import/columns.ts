@@ -60,8 +60,12 @@ export const TEMPLATES: Record<TemplateKind, Template> = {
       col('endDate', 'Päättyy', 'Slutar', 'Ends', '31.12.2022', { aliases: ['Päättymispäivä', 'Päättymispvm'] }),
       col('budget', 'Budjetti', 'Budget', 'Budget', '900000', { aliases: ['Kokonaisbudjetti'] }),
       col('publicFunding', 'Julkinen rahoitus', 'Offentlig finansiering', 'Public funding', '854220'),
-      col('grantedFunding', 'Myönnetty EU- ja valtion rahoitus', 'Beviljad EU- och statlig finansiering', 'Granted EU and state funding', '683376', { aliases: ['Myönnetty rahoitus'] }),
-      col('paidFunding', 'Maksettu EU- ja valtion rahoitus', 'Utbetald EU- och statlig finansiering', 'Paid EU and state funding', '683376', { aliases: ['Toteutunut EU- ja valtion rahoitus', 'Maksettu rahoitus'] }),
+      col('grantedFunding', 'Myönnetty EU- ja valtion rahoitus', 'Beviljad EU- och statlig finansiering', 'Granted EU and state funding', '683376', {
+        aliases: ['Myönnetty rahoitus'],
+      }),
+      col('paidFunding', 'Maksettu EU- ja valtion rahoitus', 'Utbetald EU- och statlig finansiering', 'Paid EU and state funding', '683376', {
+        aliases: ['Toteutunut EU- ja valtion rahoitus', 'Maksettu rahoitus'],
+      }),
       col('predecessor', 'Edeltävä hanke', 'Föregående projekt', 'Predecessor project', 'S20915', { aliases: ['Edeltäjä'] }),
       col('networks', 'Verkostot', 'Nätverk', 'Networks', 'Kuusamon osallisuusverkosto', { list: true, aliases: ['Verkosto'] }),
       col('methods', 'Menetelmät', 'Metoder', 'Methods', 'Luontolähtöiset menetelmät; Vertaistuki', { list: true }),

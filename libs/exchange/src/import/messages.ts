@@ -294,7 +294,11 @@ const LABELLED: Partial<Record<string, (lang: ImportLang, value: string) => stri
   role: (lang, code) => labelOf('role', code, lang),
   targetKind: (lang, code) => labelOf('targetKind', code, lang),
   allowed: (lang, vocabulary) => allowedLabels(vocabulary, lang),
-  fields: (lang, fields) => fields.split(',').map((f) => fieldLabel(f, lang)).join(', '),
+  fields: (lang, fields) =>
+    fields
+      .split(',')
+      .map((f) => fieldLabel(f, lang))
+      .join(', '),
 };
 
 export function messageText(lang: ImportLang, message: Pick<ImportMessage, 'code' | 'params'>): string {

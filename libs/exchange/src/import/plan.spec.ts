@@ -1,11 +1,4 @@
-import {
-  METHODS,
-  TARGET_GROUPS,
-  emptyBaseline,
-  type GraphBaseline,
-  type GraphChanges,
-  type RecordChanges,
-} from '@verkosto/domain';
+import { METHODS, TARGET_GROUPS, emptyBaseline, type GraphBaseline, type GraphChanges, type RecordChanges } from '@verkosto/domain';
 import { messageText } from './messages';
 import { planImport, type RowResult, type SheetKind } from './plan';
 import type { Sheet } from './sheets';
@@ -137,13 +130,16 @@ describe('organisations', () => {
   });
 
   it('rejects, row by row, a name of only a NUL or punctuation, and a website that is not http(s)', async () => {
-    const odd = await plan('organisations', sheet('o.csv', ORG_HEADER, [
-      ['\u0000', '', 'Yhdistys', '', '', '', ''],
-      ['–.–', '', 'Yhdistys', '', '', '', ''],
-      ['Kylätalo ry', '', 'Yhdistys', '', '', 'ftp://x', ''],
-      ['Kylätalo ry', '', 'Yhdistys', '', '', 'x'.repeat(3000), ''],
-      ["O'Learyn Kylä-Åsa ry", '', 'Yhdistys', '', '', 'kylaasa.fi', ''],
-    ]));
+    const odd = await plan(
+      'organisations',
+      sheet('o.csv', ORG_HEADER, [
+        ['\u0000', '', 'Yhdistys', '', '', '', ''],
+        ['–.–', '', 'Yhdistys', '', '', '', ''],
+        ['Kylätalo ry', '', 'Yhdistys', '', '', 'ftp://x', ''],
+        ['Kylätalo ry', '', 'Yhdistys', '', '', 'x'.repeat(3000), ''],
+        ["O'Learyn Kylä-Åsa ry", '', 'Yhdistys', '', '', 'kylaasa.fi', ''],
+      ]),
+    );
     expect(odd.summary.rows.map((r) => r.outcome)).toEqual(['rejected', 'rejected', 'rejected', 'rejected', 'created']);
     expect(odd.summary.rows.slice(0, 4).map(codes)).toEqual([['invalidName'], ['invalidName'], ['invalidWebsite'], ['invalidWebsite']]);
     expect(odd.changes.organisations.create).toMatchObject([{ name: "O'Learyn Kylä-Åsa ry", website: 'https://kylaasa.fi/' }]);
@@ -301,10 +297,17 @@ describe('participations', () => {
 
   it('ends a stored tie with the same start, and adds a new role with its source', () => {
     expect(ended.outcome).toBe('updated');
-    expect(result.changes.participations.update[0].record).toMatchObject({ id: 'par-1', validTo: '2022-12-31', source: { kind: 'IMPORT', ref: 'tiedosto.csv#Osallistumiset row 2' } });
+    expect(result.changes.participations.update[0].record).toMatchObject({
+      id: 'par-1',
+      validTo: '2022-12-31',
+      source: { kind: 'IMPORT', ref: 'tiedosto.csv#Osallistumiset row 2' },
+    });
     expect(funder.outcome).toBe('created');
     expect(member.outcome).toBe('created');
-    expect(result.changes.participations.create.map((p) => [p.role, p.targetKind])).toEqual([['FUNDER', 'PROJECT'], ['MEMBER', 'NETWORK']]);
+    expect(result.changes.participations.create.map((p) => [p.role, p.targetKind])).toEqual([
+      ['FUNDER', 'PROJECT'],
+      ['MEMBER', 'NETWORK'],
+    ]);
   });
 
   it('rejects overlaps, ambiguous or unknown targets and roles the target does not have', () => {
@@ -320,16 +323,72 @@ describe('participations', () => {
   });
 });
 
-const REGISTRY_HEADER = ['Koodi', 'Rahasto', 'Hankkeen nimi', 'Tl', 'Viranomainen', 'Tila', 'Aloituspvm', 'Päättymispvm', 'Toteuttajan nimi', 'Myönnetty EU- ja valtion rahoitus', 'Toteutunut EU- ja valtion rahoitus', 'Suunniteltu julkinen rahoitus yhteensä', 'Toteutunut julkinen rahoitus yhteensä'];
+const REGISTRY_HEADER = [
+  'Koodi',
+  'Rahasto',
+  'Hankkeen nimi',
+  'Tl',
+  'Viranomainen',
+  'Tila',
+  'Aloituspvm',
+  'Päättymispvm',
+  'Toteuttajan nimi',
+  'Myönnetty EU- ja valtion rahoitus',
+  'Toteutunut EU- ja valtion rahoitus',
+  'Suunniteltu julkinen rahoitus yhteensä',
+  'Toteutunut julkinen rahoitus yhteensä',
+];
 
 describe('the structural-fund registry', () => {
   // Rows shaped like the real file's, warts included.
   const rows = [
     ['A70201', 'EAKR', 'BusinessMooring 2', '1', 'Uudenmaan liitto', 'Toiminnassa', '1.1.2015', '31.12.2017', 'Cursor Oy', '180000', '66166.42', '300000', '110277.37'],
     ['A70202', 'EAKR', 'Kasvu', '1', 'Etelä-Savon elinkeino- liikenne- ja ympäristökeskus', 'Toiminnassa', '1.1.2015', '31.12.2016', 'CURSOR OY', '10', '0', '10', '0'],
-    ['A70203', 'EAKR', 'Toinen', '2', 'Etelä-Savon elinkeino-  liikenne- ja ympäristökeskus', 'Toiminnassa', '1.1.2015', '31.12.2016', 'SISUWOOD OY2034683-4', '10', '0', '10', '-5913'],
-    ['A70408', 'EAKR', 'Viennin käynnistäminen pohjoismaihin | Norja ', '1', ' Ruotsi Etelä-Savon elinkeino-  liikenne- ja ympäristökeskus', 'Toiminnassa', '31.12.2015', '', 'LAPIN LAUDE OY', '8750', '0', '8750', '0'],
-    ['A70447', 'EAKR', 'Salla Holidays & Services Oy | hankesuunnitelma 2014 - 2016', '1', ' Uudenmaan liitto', 'Toiminnassa', '7560', '31.12.2016', 'SALLA HOLIDAYS & SERVICES OY', ' ', '7560', '0', '7560'],
+    [
+      'A70203',
+      'EAKR',
+      'Toinen',
+      '2',
+      'Etelä-Savon elinkeino-  liikenne- ja ympäristökeskus',
+      'Toiminnassa',
+      '1.1.2015',
+      '31.12.2016',
+      'SISUWOOD OY2034683-4',
+      '10',
+      '0',
+      '10',
+      '-5913',
+    ],
+    [
+      'A70408',
+      'EAKR',
+      'Viennin käynnistäminen pohjoismaihin | Norja ',
+      '1',
+      ' Ruotsi Etelä-Savon elinkeino-  liikenne- ja ympäristökeskus',
+      'Toiminnassa',
+      '31.12.2015',
+      '',
+      'LAPIN LAUDE OY',
+      '8750',
+      '0',
+      '8750',
+      '0',
+    ],
+    [
+      'A70447',
+      'EAKR',
+      'Salla Holidays & Services Oy | hankesuunnitelma 2014 - 2016',
+      '1',
+      ' Uudenmaan liitto',
+      'Toiminnassa',
+      '7560',
+      '31.12.2016',
+      'SALLA HOLIDAYS & SERVICES OY',
+      ' ',
+      '7560',
+      '0',
+      '7560',
+    ],
     ['A70305', 'EAKR', 'INKA', '2', 'Innovaatiorahoituskeskus Tekes', 'Toiminnassa', '1.1.2015', '30.6.2016', '', '157500', '35028', '166500', '38921'],
     ['A70201', 'EAKR', 'BusinessMooring 2', '1', 'Uudenmaan liitto', 'Toiminnassa', '1.1.2015', '31.12.2017', 'Cursor Oy', '180000', '66166.42', '300000', '110277.37'],
   ];
@@ -359,14 +418,17 @@ describe('the structural-fund registry', () => {
   it('makes one organisation of names in different letter case, and one funder of an authority spelled with different spacing', () => {
     expect(codes(kasvu)).toEqual(['sameOrganisation']);
     const orgs = result.changes.organisations.create;
-    expect(orgs.filter((o) => o.name.toLowerCase() === 'cursor oy')).toEqual([
-      expect.objectContaining({ name: 'Cursor Oy', kind: 'COMPANY', mergedNames: ['CURSOR OY'] }),
-    ]);
+    expect(orgs.filter((o) => o.name.toLowerCase() === 'cursor oy')).toEqual([expect.objectContaining({ name: 'Cursor Oy', kind: 'COMPANY', mergedNames: ['CURSOR OY'] })]);
     expect(orgs.filter((o) => o.name.startsWith('Etelä-Savon'))).toHaveLength(1);
     expect(result.summary.funders).toBe(3);
     const roles = result.changes.participations.create.map((p) => `${p.role} ${p.targetId}`);
     expect(roles).toContain('FUNDER prj-a70203');
-    expect(result.changes.participations.create[0]).toMatchObject({ role: 'LEAD', validFrom: '2015-01-01', validTo: '2017-12-31', source: { kind: 'REGISTRY', ref: 'tiedosto.csv#A70201' } });
+    expect(result.changes.participations.create[0]).toMatchObject({
+      role: 'LEAD',
+      validFrom: '2015-01-01',
+      validTo: '2017-12-31',
+      source: { kind: 'REGISTRY', ref: 'tiedosto.csv#A70201' },
+    });
   });
 
   it('takes a business ID glued to a name off it, and leaves a negative realised sum out with a warning', () => {
@@ -405,6 +467,9 @@ describe('the structural-fund registry', () => {
     const again = await plan('registry', sheet('lista.csv', REGISTRY_HEADER, newer), written(base(), result.changes));
     expect(again.summary.rows[0].outcome).toBe('updated');
     expect(english(again.summary.rows[0])).toBe('Changes: end date, paid funding.');
-    expect(again.changes.participations.update.map((u) => [u.record.role, u.record.validTo])).toEqual([['LEAD', '2018-06-30'], ['FUNDER', '2018-06-30']]);
+    expect(again.changes.participations.update.map((u) => [u.record.role, u.record.validTo])).toEqual([
+      ['LEAD', '2018-06-30'],
+      ['FUNDER', '2018-06-30'],
+    ]);
   });
 });

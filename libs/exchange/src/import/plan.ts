@@ -120,12 +120,7 @@ const ROWS_PER_STEP = 500;
  * Plans the sheets against the baseline. Asynchronous only to give the event loop a turn every
  * ROWS_PER_STEP rows (and report how many rows are planned); the plan itself is pure.
  */
-export async function planImport(
-  sheets: ClassifiedSheet[],
-  baseline: GraphBaseline,
-  context: PlanContext,
-  onProgress?: (rowsPlanned: number) => void,
-): Promise<Plan> {
+export async function planImport(sheets: ClassifiedSheet[], baseline: GraphBaseline, context: PlanContext, onProgress?: (rowsPlanned: number) => void): Promise<Plan> {
   let planned = 0;
   const step = async () => {
     if (++planned % ROWS_PER_STEP !== 0) return;
@@ -159,7 +154,10 @@ const shortHash = (text: string) => createHash('sha1').update(text).digest('hex'
 
 /** The same id scheme as dataset loads: importing the same tie twice names it the same. */
 const participationId = (org: string, target: string, role: string, from: string | null) =>
-  `par-${createHash('sha1').update([org, target, role, from ?? ''].join('|')).digest('hex').slice(0, 16)}`;
+  `par-${createHash('sha1')
+    .update([org, target, role, from ?? ''].join('|'))
+    .digest('hex')
+    .slice(0, 16)}`;
 
 function same(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -246,8 +244,7 @@ class Planner {
       list(this.networksByName, this.key(n.name), n);
     }
     for (const p of baseline.participations) this.indexParticipation(this.existing({ ...p }, 'participations'));
-    const terms = (items: Term[]) =>
-      new Map(items.flatMap((t) => [t.id, t.nameFi, t.nameSv, t.nameEn].map((name) => [this.key(name), t.id] as const)));
+    const terms = (items: Term[]) => new Map(items.flatMap((t) => [t.id, t.nameFi, t.nameSv, t.nameEn].map((name) => [this.key(name), t.id] as const)));
     this.methods = terms(context.vocabulary.methods);
     this.targetGroups = terms(context.vocabulary.targetGroups);
   }
@@ -648,11 +645,7 @@ class Planner {
       ctx.error('overlappingParticipation', { from: clash.record.validFrom ?? '…', to: clash.record.validTo ?? '…' });
       return { entry: null, outcome: 'unchanged' };
     }
-    const entry = this.created<ParticipationRecord>(
-      { ...p, id: this.newId(participationId(p.organisationId, p.targetId, p.role, p.validFrom)) },
-      'participations',
-      ctx,
-    );
+    const entry = this.created<ParticipationRecord>({ ...p, id: this.newId(participationId(p.organisationId, p.targetId, p.role, p.validFrom)) }, 'participations', ctx);
     this.indexParticipation(entry);
     this.touched.add(entry as Entry<unknown>);
     return { entry, outcome: 'created' };
@@ -696,9 +689,7 @@ class Planner {
 
   /** The latest activity of that name that began before this one (the previous season). */
   private earlierActivity(name: string, startDate: IsoDate | null, self: Entry<ActivityRecord> | undefined) {
-    const candidates = (this.activitiesByName.get(this.key(name)) ?? []).filter(
-      (a) => a !== self && (!startDate || !a.record.startDate || a.record.startDate < startDate),
-    );
+    const candidates = (this.activitiesByName.get(this.key(name)) ?? []).filter((a) => a !== self && (!startDate || !a.record.startDate || a.record.startDate < startDate));
     return candidates.sort((a, b) => (a.record.startDate ?? '').localeCompare(b.record.startDate ?? '')).pop() ?? null;
   }
 
@@ -761,7 +752,10 @@ class Planner {
   async registrySheet(sheet: Sheet, step: () => Promise<void>) {
     const read = registryReader(sheet);
     const parsed = sheet.rows.map((row) => ({ row, ...read(row) }));
-    const spelling = preferredSpellings(this.key, parsed.flatMap(({ record }) => (record ? [record.implementer, record.authority] : [])));
+    const spelling = preferredSpellings(
+      this.key,
+      parsed.flatMap(({ record }) => (record ? [record.implementer, record.authority] : [])),
+    );
     const codes = new Map<string, number>();
     const source = (code: string): TieSource => ({ kind: 'REGISTRY', ref: `${this.context.fileName}#${code}` });
     const organisation = (ctx: RowContext, name: string, businessId: string | null, fallback: OrganisationKind) => {
@@ -907,9 +901,7 @@ function preferredSpellings(nameKey: (name: string) => string, names: (string | 
   const shouting = (s: string) => s === s.toUpperCase();
   const best = new Map<string, string>();
   for (const [key, spellings] of counts) {
-    const ranked = [...spellings.entries()].sort(
-      ([a, na], [b, nb]) => Number(shouting(a)) - Number(shouting(b)) || nb - na,
-    );
+    const ranked = [...spellings.entries()].sort(([a, na], [b, nb]) => Number(shouting(a)) - Number(shouting(b)) || nb - na);
     best.set(key, ranked[0][0]);
   }
   return best;

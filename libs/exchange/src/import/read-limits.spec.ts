@@ -11,7 +11,11 @@ async function workbook(rows: number, columns: number): Promise<Uint8Array> {
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (e: { code?: string; message: string }) => [e.code, e.message]);
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: { code?: string; message: string }) => [e.code, e.message],
+  );
 
 describe('read limits of an .xlsx', () => {
   let bomb: Uint8Array;
@@ -23,7 +27,11 @@ describe('read limits of an .xlsx', () => {
   it('is a real workbook when small: the bomb of three rows reads as three rows', async () => {
     const [sheet] = await readXlsx(await zipBombXlsx(3, { readable: true }), 'pieni.xlsx');
     expect(sheet.header).toEqual(['Organisaatio', 'Tyyppi']);
-    expect(sheet.rows.map((r) => r.cells)).toEqual([['Pommi ry', 'Yhdistys'], ['Pommi ry', 'Yhdistys'], ['Pommi ry', 'Yhdistys']]);
+    expect(sheet.rows.map((r) => r.cells)).toEqual([
+      ['Pommi ry', 'Yhdistys'],
+      ['Pommi ry', 'Yhdistys'],
+      ['Pommi ry', 'Yhdistys'],
+    ]);
   });
 
   it('refuses two million rows in 0.7 MB by the declared size, at once', async () => {

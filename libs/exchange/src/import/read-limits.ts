@@ -71,8 +71,7 @@ export async function checkXlsxLimits(bytes: Uint8Array, name: string, limits: R
   }
 }
 
-const unzippedTooLarge = (limits: ReadLimits) =>
-  new ImportFileError('unzippedTooLarge', { max: Math.floor(limits.maxUnzippedBytes / (1024 * 1024)) });
+const unzippedTooLarge = (limits: ReadLimits) => new ImportFileError('unzippedTooLarge', { max: Math.floor(limits.maxUnzippedBytes / (1024 * 1024)) });
 
 const unreadable = (name: string, reason: string) => new ImportFileError('unreadableFile', { file: name, reason });
 

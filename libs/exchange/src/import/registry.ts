@@ -119,8 +119,7 @@ function readRegistryRow(
   const messages: ImportMessage[] = [];
   const raw = (field: RegistryField) => (columns[field] === undefined ? '' : (row.cells[columns[field]!] ?? ''));
   const text = (field: RegistryField) => cleanName(raw(field)) || null;
-  const shifted = (field: RegistryField, value: string) =>
-    messages.push(message('error', 'shiftedColumns', { column: header(field), value: value.trim() }));
+  const shifted = (field: RegistryField, value: string) => messages.push(message('error', 'shiftedColumns', { column: header(field), value: value.trim() }));
 
   const code = (text('code') ?? '').toUpperCase();
   if (!code) messages.push(message('error', 'required', { column: header('code') }));

@@ -21,7 +21,15 @@ const report: ImportReport = {
   rows: [
     { sheet: 'kumppanit.csv', line: 2, kind: 'organisations', outcome: 'created', label: 'Uusi ry', id: 'org-1', messages: [] },
     { sheet: 'kumppanit.csv', line: 3, kind: 'organisations', outcome: 'unchanged', label: 'Vanha ry', id: 'org-2', messages: [] },
-    { sheet: 'kumppanit.csv', line: 4, kind: 'organisations', outcome: 'rejected', label: 'Väärä Oy', id: null, messages: [message('error', 'invalidBusinessId', { value: '1234567-8' })] },
+    {
+      sheet: 'kumppanit.csv',
+      line: 4,
+      kind: 'organisations',
+      outcome: 'rejected',
+      label: 'Väärä Oy',
+      id: null,
+      messages: [message('error', 'invalidBusinessId', { value: '1234567-8' })],
+    },
   ],
   durationMs: 1234,
 };

@@ -54,8 +54,7 @@ const WORDS = {
 const fill = (text: string, params: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 /** Rows with something to say: any message, or an outcome other than created or unchanged. */
-export const isNotable = (row: RowResult) =>
-  row.messages.length > 0 || (row.outcome !== 'created' && row.outcome !== 'unchanged');
+export const isNotable = (row: RowResult) => row.messages.length > 0 || (row.outcome !== 'created' && row.outcome !== 'unchanged');
 
 export function formatReport(report: ImportReport, lang: ImportLang, options: { allRows?: boolean } = {}): string {
   const w = WORDS[lang];

@@ -1,17 +1,7 @@
 import { noChanges, type Actor, type BaselinePart, type GraphBaseline, type GraphChanges, type Term } from '@verkosto/domain';
 import { TEMPLATES, TEMPLATE_KINDS, matchColumns, type TemplateKind } from './columns';
 import { ImportFileError, message, type ImportMessage } from './messages';
-import {
-  ROW_OUTCOMES,
-  baselinePartsFor,
-  planImport,
-  type ClassifiedSheet,
-  type EntityCount,
-  type EntityName,
-  type RowOutcome,
-  type RowResult,
-  type SheetKind,
-} from './plan';
+import { ROW_OUTCOMES, baselinePartsFor, planImport, type ClassifiedSheet, type EntityCount, type EntityName, type RowOutcome, type RowResult, type SheetKind } from './plan';
 import { isRegistry, missingRegistryColumns, registryColumns } from './registry';
 import { READ_LIMITS, type ReadLimits } from './read-limits';
 import { planWithRights, type ImportRights } from './rights';
@@ -150,7 +140,7 @@ async function readSheets(file: ImportFile, limits: ReadLimits): Promise<{ forma
     return { format: 'xlsx', sheets: await readXlsx(bytes, file.fileName, limits) };
   }
   if (zip) throw new ImportFileError('unreadableFile', { file: file.fileName, reason: 'this is a zip or .xlsx file, not CSV.' });
-  const text = bytes ? decodeText(bytes) : file.content as string;
+  const text = bytes ? decodeText(bytes) : (file.content as string);
   return { format: 'csv', sheets: [readCsv(text, file.fileName, limits)] };
 }
 

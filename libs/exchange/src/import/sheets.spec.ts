@@ -19,7 +19,10 @@ describe('reading CSV', () => {
 
   it('drops empty rows but keeps the row numbers a spreadsheet shows', () => {
     const sheet = readCsv('a,b\n1,2\n\n,\n3,4\n', 'x.csv');
-    expect(sheet.rows.map((r) => [r.line, r.cells[0]])).toEqual([[2, '1'], [5, '3']]);
+    expect(sheet.rows.map((r) => [r.line, r.cells[0]])).toEqual([
+      [2, '1'],
+      [5, '3'],
+    ]);
   });
 
   it('decodes UTF-8, and falls back to Windows-1252 as old Excel saves CSV', () => {

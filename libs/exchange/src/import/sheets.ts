@@ -74,7 +74,10 @@ export async function readXlsx(bytes: Uint8Array, name: string, limits: ReadLimi
       row.eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = cellText(cell.value)));
       records[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
     });
-    return toSheet(sheet.name, Array.from(records, (r) => r ?? []));
+    return toSheet(
+      sheet.name,
+      Array.from(records, (r) => r ?? []),
+    );
   });
 }
 

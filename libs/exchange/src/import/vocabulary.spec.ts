@@ -61,9 +61,7 @@ describe('cell values', () => {
     expect(messageText('sv', m)).toContain('Företag');
     expect(messageText('en', m)).toContain('Company');
     const allowed = { code: 'roleNotForTarget' as const, params: { role: 'MEMBER', targetKind: 'PROJECT', allowed: 'roles:PROJECT' } };
-    expect(messageText('fi', allowed)).toBe(
-      'Rooli Jäsen ei käy kohteeseen, joka on Hanke; vaihtoehdot: Päätoteuttaja, Osatoteuttaja, Rahoittaja, Kumppani, Ohjausryhmä.',
-    );
+    expect(messageText('fi', allowed)).toBe('Rooli Jäsen ei käy kohteeseen, joka on Hanke; vaihtoehdot: Päätoteuttaja, Osatoteuttaja, Rahoittaja, Kumppani, Ohjausryhmä.');
     expect(messageText('en', { code: 'changed', params: { fields: 'endDate,grantedFunding' } })).toBe('Changes: end date, granted funding.');
   });
 });

@@ -152,7 +152,10 @@ function isoOrNull(year: string, month: string, day: string): IsoDate | null {
  * 31.12.2015 is not taken for an amount. Null when the text is not an amount.
  */
 export function parseAmount(text: string): number | null {
-  const value = text.replace(/[\s\u00a0\u202f]/g, '').replace(/(€|eur|euroa?)$/i, '').replace('−', '-');
+  const value = text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/(€|eur|euroa?)$/i, '')
+    .replace('−', '-');
   let m = /^([-+]?\d+)(?:[.,](\d+))?$/.exec(value);
   if (!m) m = /^([-+]?\d{1,3}(?:\.\d{3})+)(?:,(\d+))?$/.exec(value);
   if (!m) m = /^([-+]?\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/.exec(value);

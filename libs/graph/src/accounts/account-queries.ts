@@ -1,4 +1,3 @@
-
 /**
  * Every Cypher text the account store sends, built once per engine. Like store/queries.ts, the
  * neo4j lint test walks this whole tree through Neo4j's own parser.
@@ -29,8 +28,7 @@ const BELONGS = [
 const NETWORK_COLUMNS = 'n.id AS network, n.name AS networkName, n.visibility AS visibility';
 
 /** (item, network) pairs where the item (`x`) or the network (`n`) passes `where`. */
-const belonging = (where: string) =>
-  BELONGS.map((pattern) => `MATCH ${pattern} WHERE ${where}\nRETURN DISTINCT x.id AS item, ${NETWORK_COLUMNS}`).join('\nUNION ALL\n');
+const belonging = (where: string) => BELONGS.map((pattern) => `MATCH ${pattern} WHERE ${where}\nRETURN DISTINCT x.id AS item, ${NETWORK_COLUMNS}`).join('\nUNION ALL\n');
 
 export function buildAccountQueries() {
   return {
@@ -75,9 +73,7 @@ RETURN ${TOKEN_RETURN} ORDER BY tokenCreatedAt`,
       itemsOfNetworks: belonging(`n.id IN $networks`),
       networks: `MATCH (n:Network) WHERE n.id IN $ids RETURN ${NETWORK_COLUMNS}`,
       /** The networks a project or activity is placed in itself (not through its project). */
-      directNetworks: ['Project', 'Activity']
-        .map((label) => `MATCH (x:${label} {id: $id})-[:IN_NETWORK]->(n:Network) RETURN n.id AS id`)
-        .join('\nUNION ALL\n'),
+      directNetworks: ['Project', 'Activity'].map((label) => `MATCH (x:${label} {id: $id})-[:IN_NETWORK]->(n:Network) RETURN n.id AS id`).join('\nUNION ALL\n'),
       participationTarget: `MATCH (:Organisation)-[r:PARTICIPATES]->(t) WHERE r.id = $id RETURN t.id AS id`,
     },
   };

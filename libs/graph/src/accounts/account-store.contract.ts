@@ -86,7 +86,10 @@ describe.each(legs)('AccountStore contract on $name', (leg) => {
       await accounts.setMembership(net.id, a.id, 'EDITOR');
       await accounts.setMembership(other.id, a.id, 'COORDINATOR');
       expect(await accounts.memberships(a.id)).toEqual(
-        [{ networkId: net.id, role: 'EDITOR' }, { networkId: other.id, role: 'COORDINATOR' }].sort((x, y) => x.networkId.localeCompare(y.networkId)),
+        [
+          { networkId: net.id, role: 'EDITOR' },
+          { networkId: other.id, role: 'COORDINATOR' },
+        ].sort((x, y) => x.networkId.localeCompare(y.networkId)),
       );
       expect(await accounts.networkMembers(net.id)).toEqual([{ user: a, role: 'EDITOR' }]);
       expect(await accounts.removeMembership(net.id, a.id)).toBe(true);

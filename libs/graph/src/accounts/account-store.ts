@@ -282,19 +282,13 @@ export class EngineAccountStore implements AccountStore {
 
   async networksOfItems(ids: string[]): Promise<ItemNetwork[]> {
     if (ids.length === 0) return [];
-    const [networks, items] = await Promise.all([
-      this.db.read(this.q.access.networks, { ids }),
-      this.db.read(this.q.access.networksOfItems, { ids }),
-    ]);
+    const [networks, items] = await Promise.all([this.db.read(this.q.access.networks, { ids }), this.db.read(this.q.access.networksOfItems, { ids })]);
     return [...networks.map((r) => toItemNetwork({ ...r, item: r.network })), ...items.map(toItemNetwork)];
   }
 
   async itemsOfNetworks(networkIds: string[]): Promise<ItemNetwork[]> {
     if (networkIds.length === 0) return [];
-    const [networks, items] = await Promise.all([
-      this.db.read(this.q.access.networks, { ids: networkIds }),
-      this.db.read(this.q.access.itemsOfNetworks, { networks: networkIds }),
-    ]);
+    const [networks, items] = await Promise.all([this.db.read(this.q.access.networks, { ids: networkIds }), this.db.read(this.q.access.itemsOfNetworks, { networks: networkIds })]);
     return [...networks.map((r) => toItemNetwork({ ...r, item: r.network })), ...items.map(toItemNetwork)];
   }
 

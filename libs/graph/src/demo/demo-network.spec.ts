@@ -1,11 +1,4 @@
-import {
-  ORGANISATION_KINDS,
-  ROLES_BY_TARGET,
-  isActiveAt,
-  isIsoDate,
-  normaliseBusinessId,
-  type ParticipationTarget,
-} from '@verkosto/domain';
+import { ORGANISATION_KINDS, ROLES_BY_TARGET, isActiveAt, isIsoDate, normaliseBusinessId, type ParticipationTarget } from '@verkosto/domain';
 import { municipalityByCode, regionByCode } from '../../../domain/src/reference/finland';
 import { validateDataset } from '../store/dataset';
 import { DEMO_DATASET as d } from './demo-network';
@@ -24,12 +17,9 @@ const orgIds = new Set(d.organisations.map((o) => o.id));
 const methodIds = new Set((d.methods ?? []).map((t) => t.id));
 const groupIds = new Set((d.targetGroups ?? []).map((t) => t.id));
 const modelIds = new Set((d.operatingModels ?? []).map((m) => m.id));
-const orgsIn = (targetId: string, role?: string) =>
-  d.participations.filter((p) => p.targetId === targetId && (!role || p.role === role)).map((p) => p.organisationId);
+const orgsIn = (targetId: string, role?: string) => d.participations.filter((p) => p.targetId === targetId && (!role || p.role === role)).map((p) => p.organisationId);
 const coordinatorsAt = (networkId: string, at: string) =>
-  d.participations
-    .filter((p) => p.targetId === networkId && p.role === 'COORDINATOR' && isActiveAt(p.validFrom ?? null, p.validTo ?? null, at))
-    .map((p) => p.organisationId);
+  d.participations.filter((p) => p.targetId === networkId && p.role === 'COORDINATOR' && isActiveAt(p.validFrom ?? null, p.validTo ?? null, at)).map((p) => p.organisationId);
 
 describe('the demo dataset', () => {
   it('passes the store’s own dataset validation', () => {
@@ -37,13 +27,7 @@ describe('the demo dataset', () => {
   });
 
   it('uses unique, readable ids', () => {
-    const all = [
-      ...d.organisations.map((o) => o.id),
-      ...d.projects.map((p) => p.id),
-      ...d.activities.map((a) => a.id),
-      ...d.networks.map((n) => n.id),
-      ...[...modelIds],
-    ];
+    const all = [...d.organisations.map((o) => o.id), ...d.projects.map((p) => p.id), ...d.activities.map((a) => a.id), ...d.networks.map((n) => n.id), ...[...modelIds]];
     expect(new Set(all).size).toBe(all.length);
     for (const o of d.organisations) expect(o.id).toMatch(/^org-[a-z0-9-]+$/);
     for (const p of d.projects) expect(p.id).toMatch(/^prj-[a-z0-9-]+$/);
@@ -153,9 +137,7 @@ describe('the demo dataset', () => {
     expect(orgsIn(askeleet.id, 'FUNDER').map((id) => byId(d.organisations, id).name)).toEqual(['Keski-Suomen ELY-keskus']);
     const co = orgsIn(askeleet.id, 'CO_IMPLEMENTER').map((id) => byId(d.organisations, id));
     expect(co.filter((o) => o.kind === 'ASSOCIATION')).toHaveLength(3);
-    expect(co.filter((o) => o.kind === 'PARISH').map((o) => o.name)).toEqual(
-      expect.arrayContaining(['Vähänkyrön seurakunta', 'Vaasan suomalainen seurakunta']),
-    );
+    expect(co.filter((o) => o.kind === 'PARISH').map((o) => o.name)).toEqual(expect.arrayContaining(['Vähänkyrön seurakunta', 'Vaasan suomalainen seurakunta']));
   });
 
   it('has the Kuusamo and Pieksämäki networks, public, in their regions', () => {

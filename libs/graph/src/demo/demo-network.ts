@@ -74,7 +74,14 @@ const organisations: SeedOrganisation[] = [
   { id: 'org-vahankyron-seurakunta', name: 'Vähänkyrön seurakunta', kind: 'PARISH', municipalityCode: '905' },
 
   // Osana (seed 004)
-  { id: 'org-keski-pohjanmaan-koulutuskuntayhtyma', name: 'Keski-Pohjanmaan koulutuskuntayhtymä', kind: 'EDUCATION', businessId: '0208916-8', municipalityCode: '272', website: 'http://www.kpedu.fi' },
+  {
+    id: 'org-keski-pohjanmaan-koulutuskuntayhtyma',
+    name: 'Keski-Pohjanmaan koulutuskuntayhtymä',
+    kind: 'EDUCATION',
+    businessId: '0208916-8',
+    municipalityCode: '272',
+    website: 'http://www.kpedu.fi',
+  },
   { id: 'org-kokkolan-kaupunki', name: 'Kokkolan kaupunki', kind: 'MUNICIPALITY', businessId: '0179377-8', municipalityCode: '272' },
   { id: 'org-spr-kokkolan-suomalainen-osasto', name: 'Suomen Punainen Risti, Kokkolan suomalainen osasto', kind: 'ASSOCIATION', municipalityCode: '272' },
   { id: 'org-keski-ja-etela-pohjanmaan-martat', name: 'Keski- ja Etelä-Pohjanmaan Martat ry', kind: 'ASSOCIATION' },
@@ -187,8 +194,7 @@ const projects: SeedDataset['projects'] = [
     startDate: '2020-01-01',
     endDate: '2022-12-31',
     description:
-      'Yhdistää sosiaalisen kuntoutuksen ja taidelähtöisten menetelmien lähtökohdat ja tuo taidelähtöisiä menetelmiä ' +
-      'sosiaalisen kuntoutuksen palveluiden rinnalle.',
+      'Yhdistää sosiaalisen kuntoutuksen ja taidelähtöisten menetelmien lähtökohdat ja tuo taidelähtöisiä menetelmiä ' + 'sosiaalisen kuntoutuksen palveluiden rinnalle.',
     networkIds: ['net-kuusamo'],
     methodIds: ['arts-based', 'creative-methods', 'social-rehabilitation'],
     targetGroupIds: ['immigrants', 'young-people'],
@@ -314,9 +320,7 @@ const activities: SeedDataset['activities'] = [
     municipalityCode: '305',
     projectId: 'prj-luonnollisesti',
     continuesId: 'act-kesakeidas-2020',
-    description:
-      'Kesäkeidas-pop-up-tapahtuma sai jatkoa kesällä 2021, mikä edisti toiminnan juurtumista: eri toimijat kantavat ' +
-      'pientä tai isompaa vastuuta kokonaisuudesta.',
+    description: 'Kesäkeidas-pop-up-tapahtuma sai jatkoa kesällä 2021, mikä edisti toiminnan juurtumista: eri toimijat kantavat ' + 'pientä tai isompaa vastuuta kokonaisuudesta.',
     networkIds: ['net-kuusamo'],
     methodIds: KESAKEIDAS_METHODS,
     targetGroupIds: KESAKEIDAS_GROUPS,
@@ -528,13 +532,8 @@ const activities: SeedDataset['activities'] = [
 // ---------------------------------------------------------------------------------------------
 
 const participations: SeedParticipation[] = [];
-const take = (
-  organisationId: string,
-  targetId: string,
-  role: ParticipationRole,
-  validFrom: IsoDate | null,
-  validTo: IsoDate | null,
-) => participations.push({ organisationId, targetId, role, validFrom, validTo });
+const take = (organisationId: string, targetId: string, role: ParticipationRole, validFrom: IsoDate | null, validTo: IsoDate | null) =>
+  participations.push({ organisationId, targetId, role, validFrom, validTo });
 
 /** Every organisation takes part for the whole span of the project or activity. */
 function spanOf(targetId: string): [IsoDate | null, IsoDate | null] {
@@ -542,8 +541,7 @@ function spanOf(targetId: string): [IsoDate | null, IsoDate | null] {
   if (!t) throw new Error(`demo data: no project or activity ${targetId}`);
   return [t.startDate ?? null, t.endDate ?? null];
 }
-const inProject = (targetId: string, role: ParticipationRole, ...orgIds: string[]) =>
-  orgIds.forEach((o) => take(o, targetId, role, ...spanOf(targetId)));
+const inProject = (targetId: string, role: ParticipationRole, ...orgIds: string[]) => orgIds.forEach((o) => take(o, targetId, role, ...spanOf(targetId)));
 const inActivity = inProject;
 
 // Projects
@@ -622,13 +620,7 @@ inActivity('act-kokkola-verkostoyhteistyo', 'ORGANISER', 'org-kokkolan-kaupunki'
 inActivity('act-kokkola-verkostoyhteistyo', 'PARTNER', 'org-keski-pohjanmaan-koulutuskuntayhtyma');
 // Seed 004 names these as the region's immigrant-work actors (indirect target groups) whom the
 // regular network cooperation was to bring together.
-inActivity(
-  'act-kokkola-verkostoyhteistyo',
-  'PARTICIPANT',
-  'org-spr-kokkolan-suomalainen-osasto',
-  'org-keski-ja-etela-pohjanmaan-martat',
-  'org-kokkolan-seurakuntayhtyma',
-);
+inActivity('act-kokkola-verkostoyhteistyo', 'PARTICIPANT', 'org-spr-kokkolan-suomalainen-osasto', 'org-keski-ja-etela-pohjanmaan-martat', 'org-kokkolan-seurakuntayhtyma');
 
 // Network memberships and coordination. A project organisation belongs to the network and
 // coordinates it while its project runs; the seeds do not say it stayed on. Permanent members stay
@@ -661,12 +653,7 @@ for (const id of VAASA_CO_IMPLEMENTERS) take(id, 'net-vaasa-osallisuuden-askelee
 // Kokkola: the city develops and runs the regular network cooperation during Osana.
 take('org-kokkolan-kaupunki', 'net-kokkola-maahanmuuttajatyo', 'MEMBER', '2016-01-01', null);
 take('org-kokkolan-kaupunki', 'net-kokkola-maahanmuuttajatyo', 'COORDINATOR', '2016-01-01', '2019-04-30');
-for (const id of [
-  'org-keski-pohjanmaan-koulutuskuntayhtyma',
-  'org-spr-kokkolan-suomalainen-osasto',
-  'org-keski-ja-etela-pohjanmaan-martat',
-  'org-kokkolan-seurakuntayhtyma',
-]) {
+for (const id of ['org-keski-pohjanmaan-koulutuskuntayhtyma', 'org-spr-kokkolan-suomalainen-osasto', 'org-keski-ja-etela-pohjanmaan-martat', 'org-kokkolan-seurakuntayhtyma']) {
   take(id, 'net-kokkola-maahanmuuttajatyo', 'MEMBER', '2016-01-01', null);
 }
 

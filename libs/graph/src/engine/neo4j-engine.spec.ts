@@ -41,9 +41,7 @@ const schema: DbSchema = {
   // `from` and `to` are keys of the bulk-load row maps (`row.from`), not stored properties.
   propertyKeys: [...new Set([...NODE_TABLES, ...REL_TABLES].flatMap((t) => Object.keys(t.columns)).concat('from', 'to'))],
   functions: {
-    'CYPHER 5': Object.fromEntries(
-      Object.entries(testData.mockSchema.functions?.['CYPHER 5'] ?? {}).filter(([, f]) => f.isBuiltIn),
-    ),
+    'CYPHER 5': Object.fromEntries(Object.entries(testData.mockSchema.functions?.['CYPHER 5'] ?? {}).filter(([, f]) => f.isBuiltIn)),
   },
 };
 
@@ -62,8 +60,7 @@ function lint(query: string): SyntaxDiagnostic[] {
 }
 
 const message = (d: SyntaxDiagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
-const describeDiagnostic = (query: string, d: SyntaxDiagnostic) =>
-  `${message(d)} at «${query.slice(d.offsets.start, d.offsets.end)}»`;
+const describeDiagnostic = (query: string, d: SyntaxDiagnostic) => `${message(d)} at «${query.slice(d.offsets.start, d.offsets.end)}»`;
 
 describe("Neo4j's parser and semantic analysis accept every text the neo4j engine sends", () => {
   it('the built-in function list is loaded (otherwise unknown functions would pass unnoticed)', () => {
@@ -122,16 +119,27 @@ describe('toPlainNeo4j', () => {
   it('turns nodes and relationships into their plain properties', () => {
     const node = new neo4j.types.Node(neo4j.int(1), ['Organisation'], { id: 'a', n: neo4j.int(2) }, 'e1');
     expect(toPlainNeo4j(node)).toEqual({ id: 'a', n: 2 });
-    const rel = new neo4j.types.Relationship(neo4j.int(3), neo4j.int(1), neo4j.int(2), 'PARTICIPATES', {
-      validFrom: new neo4j.types.Date(2021, 6, 1),
-    }, 'r3', 'e1', 'e2');
+    const rel = new neo4j.types.Relationship(
+      neo4j.int(3),
+      neo4j.int(1),
+      neo4j.int(2),
+      'PARTICIPATES',
+      {
+        validFrom: new neo4j.types.Date(2021, 6, 1),
+      },
+      'r3',
+      'e1',
+      'e2',
+    );
     expect(toPlainNeo4j(rel)).toEqual({ validFrom: '2021-06-01' });
   });
 
   it('recurses into lists and maps', () => {
-    expect(
-      toPlainNeo4j({ ids: ['a', 'b'], counts: [neo4j.int(1), neo4j.int(2)], inner: { at: new neo4j.types.Date(2024, 12, 31), x: null } }),
-    ).toEqual({ ids: ['a', 'b'], counts: [1, 2], inner: { at: '2024-12-31', x: null } });
+    expect(toPlainNeo4j({ ids: ['a', 'b'], counts: [neo4j.int(1), neo4j.int(2)], inner: { at: new neo4j.types.Date(2024, 12, 31), x: null } })).toEqual({
+      ids: ['a', 'b'],
+      counts: [1, 2],
+      inner: { at: '2024-12-31', x: null },
+    });
   });
 });
 
@@ -243,9 +251,7 @@ describe('Neo4jEngine wiring (driver stand-in)', () => {
 
   it('refuses relationship rows whose endpoints are missing', async () => {
     reply = () => [{ created: neo4j.int(0) }];
-    const load = engine().write((tx) =>
-      tx.bulkLoad([{ name: 'RUNS_UNDER', from: 'Activity', to: 'Project', rows: [{ from: 'a', to: 'nope' }] }]),
-    );
+    const load = engine().write((tx) => tx.bulkLoad([{ name: 'RUNS_UNDER', from: 'Activity', to: 'Project', rows: [{ from: 'a', to: 'nope' }] }]));
     await expect(load).rejects.toThrow(/missing Activity or Project/);
   });
 
@@ -258,9 +264,7 @@ describe('Neo4jEngine wiring (driver stand-in)', () => {
     reply = () => {
       throw new neo4j.Neo4jError('Node already exists', 'Neo.ClientError.Schema.ConstraintValidationFailed', '22N41', '');
     };
-    await expect(engine().write((tx) => tx.run('CREATE (n:Project {id: $id})', { id: 'p' }))).rejects.toBeInstanceOf(
-      DuplicateKeyError,
-    );
+    await expect(engine().write((tx) => tx.run('CREATE (n:Project {id: $id})', { id: 'p' }))).rejects.toBeInstanceOf(DuplicateKeyError);
   });
 
   it('migrates: bootstrap and schema as auto-commit DDL, the version in a write transaction', async () => {

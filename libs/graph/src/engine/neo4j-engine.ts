@@ -178,9 +178,7 @@ export function bulkLoadQueries(): Record<string, string> {
 }
 
 function assignments(variable: string, columns: [string, string][]): string {
-  return columns
-    .map(([name, type]) => `${variable}.${name} = ${type === 'DATE' ? `date(row.${name})` : `row.${name}`}`)
-    .join(', ');
+  return columns.map(([name, type]) => `${variable}.${name} = ${type === 'DATE' ? `date(row.${name})` : `row.${name}`}`).join(', ');
 }
 
 async function bulkLoad(tx: ManagedTransaction, tables: BulkTable[]): Promise<void> {

@@ -84,9 +84,7 @@ export class SqliteEngine implements StorageEngine {
       }
       const columns = Object.keys(table.from ? relTable(table.name).columns : nodeTable(table.name).columns);
       const names = table.from ? ['src', 'srcLabel', 'dst', 'dstLabel', ...columns] : columns;
-      const insert = this.writer.prepare(
-        `INSERT INTO "${table.name}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
-      );
+      const insert = this.writer.prepare(`INSERT INTO "${table.name}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
       const [{ last }] = this.writer.prepare(`SELECT coalesce(max(rowid), 0) AS last FROM "${table.name}"`).all() as { last: number }[];
       try {
         for (const row of table.rows) {
@@ -102,8 +100,7 @@ export class SqliteEngine implements StorageEngine {
 
   /** One check over the rows just loaded, where a check per row would double the load's time. */
   private refuseMissingEnds(table: BulkTable, after: number): void {
-    const end = (label: string, column: string) =>
-      `NOT EXISTS (SELECT 1 FROM "${label}" WHERE "${nodeTable(label).key}" = r.${column})`;
+    const end = (label: string, column: string) => `NOT EXISTS (SELECT 1 FROM "${label}" WHERE "${nodeTable(label).key}" = r.${column})`;
     const [missing] = this.writer
       .prepare(`SELECT src, dst FROM "${table.name}" r WHERE rowid > ? AND (${end(table.from!, 'src')} OR ${end(table.to!, 'dst')}) LIMIT 1`)
       .all(after) as { src: string; dst: string }[];

@@ -60,9 +60,7 @@ export function sqliteSchema(): string[] {
     'CREATE UNIQUE INDEX IF NOT EXISTS participates_id ON "PARTICIPATES" (id)',
     'CREATE INDEX IF NOT EXISTS participates_dates ON "PARTICIPATES" (validFrom, validTo)',
     'CREATE INDEX IF NOT EXISTS adopted_dates ON "ADOPTED" (validFrom, validTo)',
-    ...['Organisation', 'Project', 'Activity', 'Network', 'Change'].map(
-      (label) => `CREATE INDEX IF NOT EXISTS ${q(`${label}_sort`)} ON ${q(label)} (sortKey)`,
-    ),
+    ...['Organisation', 'Project', 'Activity', 'Network', 'Change'].map((label) => `CREATE INDEX IF NOT EXISTS ${q(`${label}_sort`)} ON ${q(label)} (sortKey)`),
     'CREATE INDEX IF NOT EXISTS organisation_business_id ON "Organisation" (businessId)',
     'CREATE INDEX IF NOT EXISTS organisation_name_key ON "Organisation" (nameKey)',
     'CREATE INDEX IF NOT EXISTS project_code ON "Project" (code)',

@@ -1,14 +1,5 @@
 /** Activities: reads, and writes with their project, the activity they continue, place and links. */
-import {
-  badInput,
-  checkDate,
-  foldText,
-  validateActivity,
-  type Activity,
-  type ActivityInput,
-  type Actor,
-  type Patch,
-} from '@verkosto/domain';
+import { badInput, checkDate, foldText, validateActivity, type Activity, type ActivityInput, type Actor, type Patch } from '@verkosto/domain';
 import type { EngineTx } from '../engine/engine';
 import type { ActivityFilter, Page, UpdateOptions } from '../graph-store';
 import { merge, refuseStale } from './edits';

@@ -1,13 +1,5 @@
 /** Bulk writes, each one recorded change: a dataset load, an import's planned changes, the demo seed; and the counts. */
-import {
-  SYSTEM_ACTOR,
-  conflict,
-  type Actor,
-  type BaselinePart,
-  type GraphBaseline,
-  type GraphChanges,
-  type SeedDataset,
-} from '@verkosto/domain';
+import { SYSTEM_ACTOR, conflict, type Actor, type BaselinePart, type GraphBaseline, type GraphChanges, type SeedDataset } from '@verkosto/domain';
 import type { ApplyOptions, LoadOrigin } from '../graph-store';
 import { readBaseline, writeChanges } from './changes';
 import { datasetTables, validateDataset } from './dataset';
@@ -54,7 +46,10 @@ export class Bulk {
         networks: clean.networks.length,
         participations: clean.participations.length,
       };
-      log.add({ kind: 'DATASET', id: loadId, before: null, after: { label: origin.label, source: asJson(origin.source), ...counts } }, clean.networks.map((n) => n.id));
+      log.add(
+        { kind: 'DATASET', id: loadId, before: null, after: { label: origin.label, source: asJson(origin.source), ...counts } },
+        clean.networks.map((n) => n.id),
+      );
       log.addLoaded(itemIds);
     });
     this.graphReads.clearReferenceLists(); // after the commit, so no read can cache the old lists again
@@ -80,9 +75,7 @@ export class Bulk {
       const baseline = await readBaseline((query, params) => tx.run(query, params), this.q.importing.baseline, parts);
       const { changes, result } = await plan(baseline);
       await writeChanges(tx, this.q, changes, now(), (done, total) => onProgress?.({ step: 'writing', done, total }));
-      const counts = Object.fromEntries(
-        Object.entries(changes).map(([kind, c]) => [kind, { created: c.create.length, updated: c.update.length }]),
-      );
+      const counts = Object.fromEntries(Object.entries(changes).map(([kind, c]) => [kind, { created: c.create.length, updated: c.update.length }]));
       const touched = Object.values(changes).flatMap((c) => [...c.create, ...c.update.map((u: { record: { id: string } }) => u.record)].map((r) => r.id));
       if (touched.length === 0) return result;
       const loadId = `load-${hex(6)}`;

@@ -2,16 +2,7 @@
  * The change history's logic that needs no database: collecting what one write did, deciding what a
  * later change depends on, and scrubbing an erased person out of a recorded change.
  */
-import type {
-  Actor,
-  Change,
-  ChangeEffect,
-  ChangeEntityKind,
-  ChangeOperation,
-  JsonObject,
-  JsonValue,
-  Person,
-} from '@verkosto/domain';
+import type { Actor, Change, ChangeEffect, ChangeEntityKind, ChangeOperation, JsonObject, JsonValue, Person } from '@verkosto/domain';
 
 /** Fields that move on every write and say nothing about what changed. */
 const VOLATILE = new Set(['updatedAt']);

@@ -140,12 +140,7 @@ async function relink(tx: EngineTx, link: { unlink: string; link: string }, id: 
   }
 }
 
-async function relinkMany(
-  tx: EngineTx,
-  links: Queries['links']['many']['Project'],
-  record: ItemLinks & { id: string },
-  changed: string[],
-) {
+async function relinkMany(tx: EngineTx, links: Queries['links']['many']['Project'], record: ItemLinks & { id: string }, changed: string[]) {
   const fields = { networks: 'networkIds', methods: 'methodIds', targetGroups: 'targetGroupIds' } as const;
   for (const [key, field] of Object.entries(fields) as [keyof typeof fields, keyof ItemLinks][]) {
     if (!changed.includes(field)) continue;
@@ -208,10 +203,14 @@ function createTables(c: GraphChanges, now: string): BulkTable[] {
       const to = target(item);
       return to ? [{ from: item.id, to }] : [];
     });
-  const many = <T extends { id: string }>(items: T[], targets: (item: T) => string[]) =>
-    items.flatMap((item) => targets(item).map((to) => ({ from: item.id, to })));
+  const many = <T extends { id: string }>(items: T[], targets: (item: T) => string[]) => items.flatMap((item) => targets(item).map((to) => ({ from: item.id, to })));
   const participations = (kind: ParticipationTarget) =>
-    rels('PARTICIPATES', 'Organisation', TARGET_LABEL[kind], c.participations.create.filter((p) => p.targetKind === kind).map((p) => participationRow(p, now)));
+    rels(
+      'PARTICIPATES',
+      'Organisation',
+      TARGET_LABEL[kind],
+      c.participations.create.filter((p) => p.targetKind === kind).map((p) => participationRow(p, now)),
+    );
   return [
     { name: 'Organisation', rows: orgs.map((o) => organisationRow(o, stamp)) },
     { name: 'Project', rows: projects.map((p) => projectRow(p, stamp)) },
@@ -219,17 +218,57 @@ function createTables(c: GraphChanges, now: string): BulkTable[] {
     participations('PROJECT'),
     participations('ACTIVITY'),
     participations('NETWORK'),
-    rels('LOCATED_IN', 'Organisation', 'Municipality', pairs(orgs, (o) => o.municipalityCode)),
-    rels('LOCATED_IN', 'Activity', 'Municipality', pairs(activities, (a) => a.municipalityCode)),
-    rels('CONTINUES', 'Project', 'Project', pairs(projects, (p) => p.predecessorId)),
-    rels('CONTINUES', 'Activity', 'Activity', pairs(activities, (a) => a.continuesId)),
-    rels('RUNS_UNDER', 'Activity', 'Project', pairs(activities, (a) => a.projectId)),
+    rels(
+      'LOCATED_IN',
+      'Organisation',
+      'Municipality',
+      pairs(orgs, (o) => o.municipalityCode),
+    ),
+    rels(
+      'LOCATED_IN',
+      'Activity',
+      'Municipality',
+      pairs(activities, (a) => a.municipalityCode),
+    ),
+    rels(
+      'CONTINUES',
+      'Project',
+      'Project',
+      pairs(projects, (p) => p.predecessorId),
+    ),
+    rels(
+      'CONTINUES',
+      'Activity',
+      'Activity',
+      pairs(activities, (a) => a.continuesId),
+    ),
+    rels(
+      'RUNS_UNDER',
+      'Activity',
+      'Project',
+      pairs(activities, (a) => a.projectId),
+    ),
     ...(['Project', 'Activity'] as const).flatMap((label) => {
       const items: (ItemLinks & { id: string })[] = label === 'Project' ? projects : activities;
       return [
-        rels('IN_NETWORK', label, 'Network', many(items, (x) => x.networkIds)),
-        rels('USES_METHOD', label, 'Method', many(items, (x) => x.methodIds)),
-        rels('SERVES', label, 'TargetGroup', many(items, (x) => x.targetGroupIds)),
+        rels(
+          'IN_NETWORK',
+          label,
+          'Network',
+          many(items, (x) => x.networkIds),
+        ),
+        rels(
+          'USES_METHOD',
+          label,
+          'Method',
+          many(items, (x) => x.methodIds),
+        ),
+        rels(
+          'SERVES',
+          label,
+          'TargetGroup',
+          many(items, (x) => x.targetGroupIds),
+        ),
       ];
     }),
   ];

@@ -288,12 +288,7 @@ export class CypherGraphStore implements GraphStore {
   loadDataset(dataset: SeedDataset, actor: Actor, origin?: LoadOrigin): Promise<void> {
     return this.bulk.loadDataset(dataset, actor, origin);
   }
-  applyChanges<T>(
-    parts: BaselinePart[],
-    plan: (baseline: GraphBaseline) => Promise<{ changes: GraphChanges; result: T }>,
-    actor: Actor,
-    options?: ApplyOptions,
-  ): Promise<T> {
+  applyChanges<T>(parts: BaselinePart[], plan: (baseline: GraphBaseline) => Promise<{ changes: GraphChanges; result: T }>, actor: Actor, options?: ApplyOptions): Promise<T> {
     return this.bulk.applyChanges(parts, plan, actor, options);
   }
   seedDemoOnce(dataset: SeedDataset): Promise<boolean> {

@@ -124,18 +124,17 @@ export function validateDataset(dataset: SeedDataset, defaultSource: TieSource):
 
 /** Deterministic, so loading the same rows twice names the same participations. */
 export function participationId(org: string, target: string, role: string, from: string | null): string {
-  return `par-${createHash('sha1').update([org, target, role, from ?? ''].join('|')).digest('hex').slice(0, 16)}`;
+  return `par-${createHash('sha1')
+    .update([org, target, role, from ?? ''].join('|'))
+    .digest('hex')
+    .slice(0, 16)}`;
 }
 
 /**
  * Node and relationship tables for a bulk load. `known` holds 'Label:id' of vocabulary already
  * stored; `municipalities` the stored municipality codes.
  */
-export function datasetTables(
-  d: CleanDataset,
-  now: string,
-  refs: { known: Set<string>; municipalities: Set<string> },
-): BulkTable[] {
+export function datasetTables(d: CleanDataset, now: string, refs: { known: Set<string>; municipalities: Set<string> }): BulkTable[] {
   const problems: string[] = [];
   const stamp = { createdAt: now, updatedAt: now };
   const newTerms = (label: string, terms: { id: string }[]) => terms.filter((t) => !refs.known.has(`${label}:${t.id}`));
@@ -169,8 +168,7 @@ export function datasetTables(
     { name: 'Activity', rows: d.activities.map((a) => activityRow(a, stamp)) },
     { name: 'Network', rows: d.networks.map((n) => networkRow(n, stamp)) },
   ];
-  const rels = (name: string, from: string, to: string, rows: Record<string, Value>[]) =>
-    tables.push({ name, from, to, rows });
+  const rels = (name: string, from: string, to: string, rows: Record<string, Value>[]) => tables.push({ name, from, to, rows });
   for (const kind of ['PROJECT', 'ACTIVITY', 'NETWORK'] as const) {
     rels(
       'PARTICIPATES',
@@ -192,16 +190,64 @@ export function datasetTables(
         })),
     );
   }
-  rels('LOCATED_IN', 'Organisation', 'Municipality', d.organisations.flatMap((o) => located('organisation', o.id, o.municipalityCode)));
-  rels('LOCATED_IN', 'Activity', 'Municipality', d.activities.flatMap((a) => located('activity', a.id, a.municipalityCode)));
-  rels('LOCATED_IN', 'Network', 'Region', d.networks.flatMap((n) => (n.regionCode ? [{ from: n.id, to: n.regionCode }] : [])));
-  rels('CONTINUES', 'Project', 'Project', d.projects.flatMap((p) => (p.predecessorId ? [{ from: p.id, to: p.predecessorId }] : [])));
-  rels('CONTINUES', 'Activity', 'Activity', d.activities.flatMap((a) => (a.continuesId ? [{ from: a.id, to: a.continuesId }] : [])));
-  rels('RUNS_UNDER', 'Activity', 'Project', d.activities.flatMap((a) => (a.projectId ? [{ from: a.id, to: a.projectId }] : [])));
-  for (const [label, items] of [['Project', d.projects], ['Activity', d.activities]] as const) {
-    rels('IN_NETWORK', label, 'Network', items.flatMap((x) => linked(label, x.id, x.networkIds, new Set(d.networks.map((n) => n.id)), 'network')));
-    rels('USES_METHOD', label, 'Method', items.flatMap((x) => linked(label, x.id, x.methodIds, methods, 'method')));
-    rels('SERVES', label, 'TargetGroup', items.flatMap((x) => linked(label, x.id, x.targetGroupIds, groups, 'target group')));
+  rels(
+    'LOCATED_IN',
+    'Organisation',
+    'Municipality',
+    d.organisations.flatMap((o) => located('organisation', o.id, o.municipalityCode)),
+  );
+  rels(
+    'LOCATED_IN',
+    'Activity',
+    'Municipality',
+    d.activities.flatMap((a) => located('activity', a.id, a.municipalityCode)),
+  );
+  rels(
+    'LOCATED_IN',
+    'Network',
+    'Region',
+    d.networks.flatMap((n) => (n.regionCode ? [{ from: n.id, to: n.regionCode }] : [])),
+  );
+  rels(
+    'CONTINUES',
+    'Project',
+    'Project',
+    d.projects.flatMap((p) => (p.predecessorId ? [{ from: p.id, to: p.predecessorId }] : [])),
+  );
+  rels(
+    'CONTINUES',
+    'Activity',
+    'Activity',
+    d.activities.flatMap((a) => (a.continuesId ? [{ from: a.id, to: a.continuesId }] : [])),
+  );
+  rels(
+    'RUNS_UNDER',
+    'Activity',
+    'Project',
+    d.activities.flatMap((a) => (a.projectId ? [{ from: a.id, to: a.projectId }] : [])),
+  );
+  for (const [label, items] of [
+    ['Project', d.projects],
+    ['Activity', d.activities],
+  ] as const) {
+    rels(
+      'IN_NETWORK',
+      label,
+      'Network',
+      items.flatMap((x) => linked(label, x.id, x.networkIds, new Set(d.networks.map((n) => n.id)), 'network')),
+    );
+    rels(
+      'USES_METHOD',
+      label,
+      'Method',
+      items.flatMap((x) => linked(label, x.id, x.methodIds, methods, 'method')),
+    );
+    rels(
+      'SERVES',
+      label,
+      'TargetGroup',
+      items.flatMap((x) => linked(label, x.id, x.targetGroupIds, groups, 'target group')),
+    );
   }
   rels(
     'ADOPTED',

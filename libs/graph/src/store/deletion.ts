@@ -23,10 +23,7 @@ export class Deletion {
   async deletionImpact(id: string): Promise<DeletionImpact> {
     const [row] = await this.ctx.db.read(this.q.node.deletionImpact, { id });
     if (!row) throw notFound('Organisation, project, activity or network', id);
-    const counts = Object.fromEntries(Object.keys(IMPACT_CATEGORIES).map((k) => [k, Number(row[k])])) as Record<
-      keyof typeof IMPACT_CATEGORIES,
-      number
-    >;
+    const counts = Object.fromEntries(Object.keys(IMPACT_CATEGORIES).map((k) => [k, Number(row[k])])) as Record<keyof typeof IMPACT_CATEGORIES, number>;
     return {
       id,
       kind: String(row.label).toUpperCase() as DeletionImpact['kind'],

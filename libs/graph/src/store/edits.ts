@@ -15,8 +15,7 @@ export function merge<T extends object>(current: T, patch: object): T {
 export function refuseStale(kind: string, current: { updatedAt: string }, expected: string | null | undefined): void {
   if (!expected || expected === current.updatedAt) return;
   throw conflict(
-    `This ${kind} was changed by someone else (at ${current.updatedAt}) after you read it; nothing was saved. ` +
-      'Look at what it holds now and make your change again.',
+    `This ${kind} was changed by someone else (at ${current.updatedAt}) after you read it; nothing was saved. ` + 'Look at what it holds now and make your change again.',
     { field: 'expectedUpdatedAt', updatedAt: current.updatedAt, current: current as unknown as JsonObject },
   );
 }

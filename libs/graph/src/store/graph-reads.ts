@@ -1,14 +1,5 @@
 /** Reads across the whole graph: snapshots of a scope, search, and the reference lists. */
-import {
-  badInput,
-  foldText,
-  notFound,
-  type GraphSnapshot,
-  type Municipality,
-  type OperatingModel,
-  type Region,
-  type Term,
-} from '@verkosto/domain';
+import { badInput, foldText, notFound, type GraphSnapshot, type Municipality, type OperatingModel, type Region, type Term } from '@verkosto/domain';
 import type { Row } from '../engine/engine';
 import type { GraphScope, SearchHit } from '../graph-store';
 import type { Networks } from './networks';
@@ -77,20 +68,24 @@ export class GraphReads {
   }
 
   municipalities(): Promise<Municipality[]> {
-    return this.cached('municipalities', async () => (await this.ctx.db.read(this.q.reference.municipalities)).map((r) => ({
-      code: String(r.code),
-      name: String(r.name),
-      nameSv: String(r.nameSv),
-      regionCode: String(r.regionCode),
-    })));
+    return this.cached('municipalities', async () =>
+      (await this.ctx.db.read(this.q.reference.municipalities)).map((r) => ({
+        code: String(r.code),
+        name: String(r.name),
+        nameSv: String(r.nameSv),
+        regionCode: String(r.regionCode),
+      })),
+    );
   }
 
   regions(): Promise<Region[]> {
-    return this.cached('regions', async () => (await this.ctx.db.read(this.q.reference.regions)).map((r) => ({
-      code: String(r.code),
-      name: String(r.name),
-      nameSv: String(r.nameSv),
-    })));
+    return this.cached('regions', async () =>
+      (await this.ctx.db.read(this.q.reference.regions)).map((r) => ({
+        code: String(r.code),
+        name: String(r.name),
+        nameSv: String(r.nameSv),
+      })),
+    );
   }
 
   methods(): Promise<Term[]> {
@@ -102,10 +97,12 @@ export class GraphReads {
   }
 
   operatingModels(): Promise<OperatingModel[]> {
-    return this.cached('operatingModels', async () => (await this.ctx.db.read(this.q.reference.operatingModels)).map((r) => ({
-      id: String(r.id),
-      name: String(r.name),
-      description: r.description === null ? null : String(r.description),
-    })));
+    return this.cached('operatingModels', async () =>
+      (await this.ctx.db.read(this.q.reference.operatingModels)).map((r) => ({
+        id: String(r.id),
+        name: String(r.name),
+        description: r.description === null ? null : String(r.description),
+      })),
+    );
   }
 }

@@ -68,21 +68,11 @@ export class HistoryRecords {
    * Runs `write` between two reads of the entity's state (one for a new entity) and records the
    * pair; returns the state after. Not for ties (H10).
    */
-  async tracked(
-    tx: EngineTx,
-    log: ChangeLog,
-    kind: Exclude<ChangeEntityKind, 'PARTICIPATION'>,
-    id: string,
-    write: () => Promise<void>,
-    isNew = false,
-  ) {
+  async tracked(tx: EngineTx, log: ChangeLog, kind: Exclude<ChangeEntityKind, 'PARTICIPATION'>, id: string, write: () => Promise<void>, isNew = false) {
     const before = isNew ? null : await this.stateOf(tx, kind, id);
     await write();
     // An organisation's networks do not depend on its state: both are read at once.
-    const [after, networks] = await Promise.all([
-      this.stateOf(tx, kind, id),
-      kind === 'ORGANISATION' ? this.networksOfOrganisations(tx, [id]) : null,
-    ]);
+    const [after, networks] = await Promise.all([this.stateOf(tx, kind, id), kind === 'ORGANISATION' ? this.networksOfOrganisations(tx, [id]) : null]);
     const effect = { kind, id, before, after };
     log.add(effect, networks ?? (await this.networksOfEffect(tx, effect)));
     return after;

@@ -144,7 +144,17 @@ export class History {
       if (dependents.length > 0) {
         throw conflict(
           `Later changes depend on this one: ${dependents.slice(0, 3).map(describeChange).join('; ')}${dependents.length > 3 ? ` and ${dependents.length - 3} more` : ''}. Undo those first.`,
-          { dependents: dependents.map(({ id: d, operation, entityKind, entityId, label, at, actor: by }) => ({ id: d, operation, entityKind, entityId, label, at, actor: by.email ?? by.id })) },
+          {
+            dependents: dependents.map(({ id: d, operation, entityKind, entityId, label, at, actor: by }) => ({
+              id: d,
+              operation,
+              entityKind,
+              entityId,
+              label,
+              at,
+              actor: by.email ?? by.id,
+            })),
+          },
         );
       }
       const effects = reversed(change);
@@ -187,7 +197,10 @@ export class History {
       }
       if (e.kind !== 'PARTICIPATION' || e.before !== null || e.after === null) continue;
       const tie = e.after as unknown as Participation;
-      for (const [label, id] of [['Organisation', tie.organisationId], [LABEL_OF_TARGET[tie.targetKind], tie.targetId]] as const) {
+      for (const [label, id] of [
+        ['Organisation', tie.organisationId],
+        [LABEL_OF_TARGET[tie.targetKind], tie.targetId],
+      ] as const) {
         const [row] = await tx.run(this.q.nameOf[label], { id });
         if (!row && !restored.has(id)) throw conflict(`The ${label.toLowerCase()} "${id}" of the tie no longer exists.`);
       }

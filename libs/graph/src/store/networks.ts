@@ -1,15 +1,5 @@
 /** Networks: reads, and writes with their region. */
-import {
-  badInput,
-  conflict,
-  foldText,
-  nameKey,
-  validateNetwork,
-  type Actor,
-  type Network,
-  type NetworkInput,
-  type Patch,
-} from '@verkosto/domain';
+import { badInput, conflict, foldText, nameKey, validateNetwork, type Actor, type Network, type NetworkInput, type Patch } from '@verkosto/domain';
 import type { EngineTx } from '../engine/engine';
 import type { Page, PageArgs, UpdateOptions } from '../graph-store';
 import { merge, refuseStale } from './edits';

@@ -81,9 +81,7 @@ export class Organisations {
     const org = validateOrganisation(input);
     return this.ctx.recorded(actor, async (tx, log) => {
       const id = newId('org', org.name);
-      const created = organisationOf(
-        await this.records.tracked(tx, log, 'ORGANISATION', id, () => this.writeOrganisation(tx, id, org, { createdAt: now() }), true),
-      );
+      const created = organisationOf(await this.records.tracked(tx, log, 'ORGANISATION', id, () => this.writeOrganisation(tx, id, org, { createdAt: now() }), true));
       log.about('CREATE', 'ORGANISATION', id, created.name);
       return created;
     });
@@ -252,9 +250,7 @@ export class Organisations {
       businessId: org.businessId ?? null,
       nameKey: nameKey(org.name),
     });
-    const other = rows.find(
-      (r) => r.id !== selfId && (r.businessId === org.businessId || !r.businessId || !org.businessId),
-    );
+    const other = rows.find((r) => r.id !== selfId && (r.businessId === org.businessId || !r.businessId || !org.businessId));
     if (other) {
       const why = org.businessId && other.businessId === org.businessId ? `business ID ${org.businessId}` : 'the same name';
       throw conflict(`An organisation with ${why} already exists: "${other.name}". Edit it, or merge the two.`, {

@@ -77,15 +77,10 @@ export class Participations {
     if (!target) throw notFound('Project, activity or network', input.targetId);
     const targetKind = targetKindOfLabel(target.label);
     if (!ROLES_BY_TARGET[targetKind].includes(input.role)) {
-      throw badInput(
-        `${input.role} is not a role in a ${targetKind.toLowerCase()}; use one of ${ROLES_BY_TARGET[targetKind].join(', ')}.`,
-        { field: 'role' },
-      );
+      throw badInput(`${input.role} is not a role in a ${targetKind.toLowerCase()}; use one of ${ROLES_BY_TARGET[targetKind].join(', ')}.`, { field: 'role' });
     }
     const existing = await this.ctx.participationsOf(tx, input.organisationId);
-    const clash = existing.find(
-      (p) => p.targetId === input.targetId && p.role === input.role && overlaps(p.validFrom, p.validTo, validFrom, validTo),
-    );
+    const clash = existing.find((p) => p.targetId === input.targetId && p.role === input.role && overlaps(p.validFrom, p.validTo, validFrom, validTo));
     if (clash) {
       throw conflict(`This organisation already has the role ${input.role} there for an overlapping period (${clash.validFrom ?? '…'} – ${clash.validTo ?? '…'}).`, {
         field: 'role',
@@ -140,19 +135,19 @@ export class Participations {
   }
 
   /** A tie's fields changed in place; the new state is built here, not read back (H10). */
-  private async changeParticipation(
-    id: string,
-    actor: Actor,
-    operation: 'END' | 'CONFIRM',
-    next: (current: Participation) => Participation,
-  ): Promise<Participation> {
+  private async changeParticipation(id: string, actor: Actor, operation: 'END' | 'CONFIRM', next: (current: Participation) => Participation): Promise<Participation> {
     return this.ctx.recorded(actor, async (tx, log) => {
       const [row] = await tx.run(this.q.participation.get, { id });
       if (!row) throw notFound('Participation', id);
       const current = toParticipation(row);
       const updated = next(current);
       log.about(operation, 'PARTICIPATION', id, await this.participationLabel(tx, current));
-      await this.records.record(tx, log, { kind: 'PARTICIPATION', id, before: stateOfParticipation(current, str(row.createdAt)), after: stateOfParticipation(updated, str(row.createdAt)) });
+      await this.records.record(tx, log, {
+        kind: 'PARTICIPATION',
+        id,
+        before: stateOfParticipation(current, str(row.createdAt)),
+        after: stateOfParticipation(updated, str(row.createdAt)),
+      });
       await tx.run(this.q.participation.restore, participationParams(updated));
       return updated;
     });
@@ -189,11 +184,7 @@ export class Participations {
           });
         }
       }
-      const { participation, label } = await this.prepareParticipation(
-        tx,
-        { organisationId, targetId: networkId, role: 'COORDINATOR', validFrom: start, validTo: null },
-        actor,
-      );
+      const { participation, label } = await this.prepareParticipation(tx, { organisationId, targetId: networkId, role: 'COORDINATOR', validFrom: start, validTo: null }, actor);
       for (const { p, createdAt } of current) {
         const ended = { ...p, validTo: dayBefore };
         await this.records.record(tx, log, { kind: 'PARTICIPATION', id: p.id, before: stateOfParticipation(p, createdAt), after: stateOfParticipation(ended, createdAt) });

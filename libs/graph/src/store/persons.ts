@@ -1,12 +1,5 @@
 /** Named persons: held only with consent, exported on request and erased from the history on request. */
-import {
-  notFound,
-  validatePerson,
-  type Actor,
-  type Patch,
-  type Person,
-  type PersonInput,
-} from '@verkosto/domain';
+import { notFound, validatePerson, type Actor, type Patch, type Person, type PersonInput } from '@verkosto/domain';
 import type { EngineTx } from '../engine/engine';
 import type { EraseResult, PersonExport, UpdateOptions } from '../graph-store';
 import { ERASED, scrubPerson } from './change-log';

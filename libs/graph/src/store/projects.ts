@@ -1,14 +1,5 @@
 /** Projects: reads, and writes with their code, predecessor, networks, methods and target groups. */
-import {
-  badInput,
-  conflict,
-  foldText,
-  validateProject,
-  type Actor,
-  type Patch,
-  type Project,
-  type ProjectInput,
-} from '@verkosto/domain';
+import { badInput, conflict, foldText, validateProject, type Actor, type Patch, type Project, type ProjectInput } from '@verkosto/domain';
 import type { EngineTx } from '../engine/engine';
 import type { Page, PageArgs, UpdateOptions } from '../graph-store';
 import { merge, refuseStale } from './edits';

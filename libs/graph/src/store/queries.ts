@@ -121,12 +121,10 @@ const LINK_TYPES = { networkIds: ['IN_NETWORK', 'Network'], methodIds: ['USES_ME
 /** What an import is matched against: every item with the fields it compares, links apart. */
 function importQueries() {
   const links = (label: 'Project' | 'Activity') =>
-    Object.fromEntries(
-      Object.entries(LINK_TYPES).map(([field, [type, to]]) => [
-        field,
-        `MATCH (x:${label})-[:${type}]->(t:${to}) RETURN x.id AS id, t.id AS target`,
-      ]),
-    ) as Record<keyof typeof LINK_TYPES, string>;
+    Object.fromEntries(Object.entries(LINK_TYPES).map(([field, [type, to]]) => [field, `MATCH (x:${label})-[:${type}]->(t:${to}) RETURN x.id AS id, t.id AS target`])) as Record<
+      keyof typeof LINK_TYPES,
+      string
+    >;
   const money = ['budget', 'publicFunding', 'grantedFunding', 'paidFunding'];
   return {
     baseline: {
@@ -165,8 +163,7 @@ SET r.role = $role, r.validFrom = date($validFrom), r.validTo = date($validTo), 
   };
 }
 
-const byLabel = <T>(make: (label: (typeof ITEM_LABELS)[number]) => T) =>
-  Object.fromEntries(ITEM_LABELS.map((l) => [l, make(l)])) as Record<(typeof ITEM_LABELS)[number], T>;
+const byLabel = <T>(make: (label: (typeof ITEM_LABELS)[number]) => T) => Object.fromEntries(ITEM_LABELS.map((l) => [l, make(l)])) as Record<(typeof ITEM_LABELS)[number], T>;
 
 /**
  * The full backup's statements, generated from schema.ts so new tables are included: every
@@ -176,9 +173,7 @@ const byLabel = <T>(make: (label: (typeof ITEM_LABELS)[number]) => T) =>
 function backupQueries() {
   const columns = (variable: string, names: string[]) => names.map((c, i) => `${variable}.${c} AS c${i}`);
   return {
-    nodes: Object.fromEntries(
-      NODE_TABLES.map((t) => [t.label, `MATCH (n:${t.label}) RETURN ${columns('n', Object.keys(t.columns)).join(', ')}`]),
-    ) as Record<string, string>,
+    nodes: Object.fromEntries(NODE_TABLES.map((t) => [t.label, `MATCH (n:${t.label}) RETURN ${columns('n', Object.keys(t.columns)).join(', ')}`])) as Record<string, string>,
     rels: Object.fromEntries(
       REL_TABLES.flatMap((t) =>
         t.pairs.map(([from, to]) => {
@@ -301,12 +296,7 @@ RETURN o.id AS id, o.name AS name, o.businessId AS businessId`,
     project: {
       get: `MATCH (p:Project {id: $id}) ${PROJECT_DETAILS}`,
       getByCode: `MATCH (p:Project {code: $code}) ${PROJECT_DETAILS}`,
-      ...listing(
-        'p',
-        'Project',
-        `$network IS NULL OR EXISTS { MATCH (p)-[:IN_NETWORK]->(:Network {id: $network}) }`,
-        PROJECT_DETAILS,
-      ),
+      ...listing('p', 'Project', `$network IS NULL OR EXISTS { MATCH (p)-[:IN_NETWORK]->(:Network {id: $network}) }`, PROJECT_DETAILS),
       create: `CREATE (p:Project {id: $id, code: $code, name: $name, programme: $programme, fund: $fund,
   priorityAxis: $priorityAxis, startDate: date($startDate), endDate: date($endDate), budget: $budget,
   publicFunding: $publicFunding, grantedFunding: $grantedFunding, paidFunding: $paidFunding,
@@ -408,9 +398,7 @@ CREATE (o)-[:ADOPTED {validFrom: date($validFrom), validTo: date($validTo)}]->(m
       degree: byLabel((l) => `MATCH (n:${l} {id: $id}) OPTIONAL MATCH (n)-[r]-() RETURN n.id AS id, count(r) AS n`),
       // One read: at most one label has the id, so one branch gives the row.
       deletionImpact: ITEM_LABELS.map(impactQuery).join('\nUNION ALL\n'),
-      existingIds: ITEM_LABELS.map((l) => `MATCH (n:${l}) WHERE n.id IN ${ids} RETURN n.id AS id`).join(
-        '\nUNION ALL\n',
-      ),
+      existingIds: ITEM_LABELS.map((l) => `MATCH (n:${l}) WHERE n.id IN ${ids} RETURN n.id AS id`).join('\nUNION ALL\n'),
       countOrganisations: 'MATCH (o:Organisation) RETURN count(o) AS n',
       counts: [
         ...[...ITEM_LABELS, 'Person', 'Change'].map((l) => `MATCH (n:${l}) RETURN '${l}' AS label, count(n) AS n`),
@@ -424,12 +412,9 @@ CREATE (o)-[:ADOPTED {validFrom: date($validFrom), validTo: date($validTo)}]->(m
       municipalities: `MATCH (m:Municipality) OPTIONAL MATCH (m)-[:LOCATED_IN]->(r:Region)
 RETURN m.code AS code, m.name AS name, m.nameSv AS nameSv, r.code AS regionCode ORDER BY name`,
       methods: 'MATCH (t:Method) RETURN t.id AS id, t.nameFi AS nameFi, t.nameSv AS nameSv, t.nameEn AS nameEn ORDER BY nameFi',
-      targetGroups:
-        'MATCH (t:TargetGroup) RETURN t.id AS id, t.nameFi AS nameFi, t.nameSv AS nameSv, t.nameEn AS nameEn ORDER BY nameFi',
+      targetGroups: 'MATCH (t:TargetGroup) RETURN t.id AS id, t.nameFi AS nameFi, t.nameSv AS nameSv, t.nameEn AS nameEn ORDER BY nameFi',
       operatingModels: 'MATCH (m:OperatingModel) RETURN m.id AS id, m.name AS name, m.description AS description ORDER BY name',
-      termIds: ['Method', 'TargetGroup', 'OperatingModel']
-        .map((l) => `MATCH (t:${l}) RETURN '${l}' AS label, t.id AS id`)
-        .join('\nUNION ALL\n'),
+      termIds: ['Method', 'TargetGroup', 'OperatingModel'].map((l) => `MATCH (t:${l}) RETURN '${l}' AS label, t.id AS id`).join('\nUNION ALL\n'),
       regionCount: 'MATCH (r:Region) RETURN count(r) AS n',
     },
     person: {

@@ -1,12 +1,4 @@
-import {
-  DEFAULT_SECTOR,
-  foldText,
-  nameKey,
-  type SeedActivity,
-  type SeedNetwork,
-  type SeedOrganisation,
-  type SeedProject,
-} from '@verkosto/domain';
+import { DEFAULT_SECTOR, foldText, nameKey, type SeedActivity, type SeedNetwork, type SeedOrganisation, type SeedProject } from '@verkosto/domain';
 import type { Value } from '../engine/engine';
 import { sortKey } from './sort-key';
 

@@ -21,8 +21,7 @@ import type { Value, Row } from '../engine/engine';
 /** Result rows → domain objects. Every read returns scalars under these aliases. */
 export const str = (v: Value): string | null => (v === null || v === undefined ? null : String(v));
 const num = (v: Value): number | null => (v === null || v === undefined ? null : Number(v));
-export const strs = (v: Value): string[] =>
-  Array.isArray(v) ? [...new Set(v.filter((x): x is string => typeof x === 'string'))].sort() : [];
+export const strs = (v: Value): string[] => (Array.isArray(v) ? [...new Set(v.filter((x): x is string => typeof x === 'string'))].sort() : []);
 
 export const ORGANISATION_RETURN = `o.id AS id, o.name AS name, o.kind AS kind, o.sector AS sector,
   o.businessId AS businessId, o.website AS website, o.permanent AS permanent,

@@ -6,7 +6,6 @@ import { str, strs } from './rows';
 
 type Read = (query: string, params?: Params) => Promise<Row[]>;
 
-
 function emptyNode(id: string, kind: GraphNode['kind'], label: string): GraphNode {
   return {
     id,
@@ -76,9 +75,7 @@ export async function readSnapshot(read: Read, q: Queries['snapshot'], scope: Gr
   // The organisations are those taking part in something in scope, in order of first appearance.
   const orgIds = [...new Set(participations.map((r) => String(r.source)))];
   const [organisations, adoptions] =
-    orgIds.length === 0
-      ? [[], []]
-      : await Promise.all([read(rows.organisations, ids ? { ids: orgIds } : undefined), read(rows.adoptions, ids ? { ids: orgIds } : undefined)]);
+    orgIds.length === 0 ? [[], []] : await Promise.all([read(rows.organisations, ids ? { ids: orgIds } : undefined), read(rows.adoptions, ids ? { ids: orgIds } : undefined)]);
   const organisationRows = new Map(organisations.map((r) => [String(r.id), r]));
   for (const orgId of orgIds) {
     const r = organisationRows.get(orgId);

@@ -77,12 +77,15 @@ function listing(x: string, label: ItemLabel, where: string, details: string) {
 }
 
 const insert = (table: string, columns: Record<string, string>) =>
-  `INSERT INTO "${table}" (${Object.keys(columns).map((c) => `"${c}"`).join(', ')}) VALUES (${Object.values(columns).join(', ')})`;
+  `INSERT INTO "${table}" (${Object.keys(columns)
+    .map((c) => `"${c}"`)
+    .join(', ')}) VALUES (${Object.values(columns).join(', ')})`;
 /** Columns set from same-named parameters, except where `values` says otherwise. */
-const params = (names: string[], values: Record<string, string> = {}) =>
-  Object.fromEntries(names.map((n) => [n, values[n] ?? `$${n}`]));
+const params = (names: string[], values: Record<string, string> = {}) => Object.fromEntries(names.map((n) => [n, values[n] ?? `$${n}`]));
 const assign = (columns: Record<string, string>) =>
-  Object.entries(columns).map(([c, v]) => `"${c}" = ${v}`).join(', ');
+  Object.entries(columns)
+    .map(([c, v]) => `"${c}" = ${v}`)
+    .join(', ');
 
 function toOne(from: string, rel: string, to: string) {
   const key = keyOf(to);
@@ -108,8 +111,7 @@ function touching(label: string, types: readonly string[]): string {
   return counts.length ? counts.join(' + ') : '0';
 }
 
-const byLabel = <T>(make: (label: ItemLabel) => T) =>
-  Object.fromEntries(ITEM_LABELS.map((l) => [l, make(l)])) as Record<ItemLabel, T>;
+const byLabel = <T>(make: (label: ItemLabel) => T) => Object.fromEntries(ITEM_LABELS.map((l) => [l, make(l)])) as Record<ItemLabel, T>;
 const union = (parts: string[]) => parts.join('\nUNION ALL\n');
 
 const MONEY = ['budget', 'publicFunding', 'grantedFunding', 'paidFunding'];
@@ -141,11 +143,7 @@ FROM "Activity" a`,
       ['code', 'name', 'programme', 'fund', 'priorityAxis', 'startDate', 'endDate', ...MONEY, 'description', 'outputs', 'searchText', 'sortKey', 'updatedAt'],
       { ...Object.fromEntries(MONEY.map((m) => [m, `CAST(${field(m)} AS REAL)`])), updatedAt: field('now') },
     ),
-    updateActivities: fromRows(
-      'Activity',
-      ['name', 'type', 'startDate', 'endDate', 'description', 'searchText', 'sortKey', 'updatedAt'],
-      { updatedAt: field('now') },
-    ),
+    updateActivities: fromRows('Activity', ['name', 'type', 'startDate', 'endDate', 'description', 'searchText', 'sortKey', 'updatedAt'], { updatedAt: field('now') }),
     updateParticipation: Object.fromEntries(
       Object.entries(TARGET_LABELS).map(([kind, label]) => [
         kind,
@@ -230,15 +228,68 @@ FROM "ADOPTED" r JOIN "OperatingModel" m ON m.id = r.dst`,
   return { all: pick('all'), scoped: pick('scoped') };
 }
 
-const ORGANISATION_COLUMNS = ['id', 'name', 'kind', 'sector', 'businessId', 'nameKey', 'website', 'permanent', 'mergedNames', 'mergedFrom', 'searchText', 'sortKey', 'createdAt', 'updatedAt'];
-const PROJECT_COLUMNS = ['id', 'code', 'name', 'programme', 'fund', 'priorityAxis', 'startDate', 'endDate', ...MONEY, 'description', 'outputs', 'searchText', 'sortKey', 'createdAt', 'updatedAt'];
+const ORGANISATION_COLUMNS = [
+  'id',
+  'name',
+  'kind',
+  'sector',
+  'businessId',
+  'nameKey',
+  'website',
+  'permanent',
+  'mergedNames',
+  'mergedFrom',
+  'searchText',
+  'sortKey',
+  'createdAt',
+  'updatedAt',
+];
+const PROJECT_COLUMNS = [
+  'id',
+  'code',
+  'name',
+  'programme',
+  'fund',
+  'priorityAxis',
+  'startDate',
+  'endDate',
+  ...MONEY,
+  'description',
+  'outputs',
+  'searchText',
+  'sortKey',
+  'createdAt',
+  'updatedAt',
+];
 const ACTIVITY_COLUMNS = ['id', 'name', 'type', 'startDate', 'endDate', 'description', 'searchText', 'sortKey', 'createdAt', 'updatedAt'];
 const NETWORK_COLUMNS = ['id', 'name', 'goal', 'visibility', 'searchText', 'sortKey', 'createdAt', 'updatedAt'];
 const PERSON_COLUMNS = ['id', 'name', 'email', 'roleTitle', 'consentGivenAt', 'consentText', 'createdAt', 'updatedAt'];
-const CHANGE_COLUMNS = ['id', 'at', 'sortKey', 'actorId', 'actorEmail', 'operation', 'entityKind', 'entityId', 'label', 'entityIds', 'refIds', 'networkIds', 'effects', 'undoOf', 'undoneBy'];
+const CHANGE_COLUMNS = [
+  'id',
+  'at',
+  'sortKey',
+  'actorId',
+  'actorEmail',
+  'operation',
+  'entityKind',
+  'entityId',
+  'label',
+  'entityIds',
+  'refIds',
+  'networkIds',
+  'effects',
+  'undoOf',
+  'undoneBy',
+];
 const NOW = { updatedAt: '$now' };
 /** Update assignments: every column but the key and the creation stamp. */
-const updatable = (columns: string[]) => assign(params(columns.filter((c) => c !== 'id' && c !== 'createdAt'), NOW));
+const updatable = (columns: string[]) =>
+  assign(
+    params(
+      columns.filter((c) => c !== 'id' && c !== 'createdAt'),
+      NOW,
+    ),
+  );
 
 export function buildSqlQueries(): Queries {
   return {
@@ -344,7 +395,13 @@ WHERE m.id = $model AND EXISTS (SELECT 1 FROM "Organisation" WHERE id = $org) RE
     },
     node: {
       detachDelete: byLabel((l) => `DELETE FROM "${l}" WHERE id = $id`),
-      degree: byLabel((l) => `SELECT n.id AS id, ${touching(l, REL_TABLES.map((t) => t.type))} AS n FROM "${l}" n WHERE n.id = $id`),
+      degree: byLabel(
+        (l) =>
+          `SELECT n.id AS id, ${touching(
+            l,
+            REL_TABLES.map((t) => t.type),
+          )} AS n FROM "${l}" n WHERE n.id = $id`,
+      ),
       deletionImpact: union(
         ITEM_LABELS.map((l) => {
           const columns = Object.entries(IMPACT_CATEGORIES).map(([column, types]) => `${touching(l, types)} AS ${column}`);

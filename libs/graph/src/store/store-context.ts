@@ -178,13 +178,7 @@ export class StoreContext {
    * caller's hidden set can hold thousands of ids, and binding them to every page query cost more
    * than the page. A page reads a quarter more rows than it shows and reads on when hidden ones took their place.
    */
-  async page<T extends { id: string }>(
-    listQuery: string,
-    countQuery: string,
-    args: PageArgs,
-    map: (row: Row) => T,
-    extra: Params,
-  ): Promise<Page<T>> {
+  async page<T extends { id: string }>(listQuery: string, countQuery: string, args: PageArgs, map: (row: Row) => T, extra: Params): Promise<Page<T>> {
     const first = pageSize(args.first);
     const q = args.search ? foldText(args.search) || null : null;
     const hidden = args.excludeIds ?? new Set<string>();

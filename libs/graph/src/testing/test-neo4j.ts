@@ -6,8 +6,7 @@
  */
 export const TEST_NEO4J_CONTROL = 'VERKOSTO_TEST_NEO4J';
 
-export const NEO4J_SKIPPED =
-  'The Neo4j legs did not run: no test Neo4j was started (it needs Java 17+ and Maven). See README, "Tests".';
+export const NEO4J_SKIPPED = 'The Neo4j legs did not run: no test Neo4j was started (it needs Java 17+ and Maven). See README, "Tests".';
 
 export interface TestNeo4j {
   uri: string;

@@ -519,7 +519,7 @@ const en: Record<Keys, string> = {
   'data.hint.predecessor': 'The project this one follows up.',
   'data.hint.openEnd': 'Empty: the activity is still running.',
   'data.hint.project': 'Empty: the activity runs on permanent funding.',
-  'data.hint.continues': "For example the same event last year.",
+  'data.hint.continues': 'For example the same event last year.',
   'data.save': 'Save',
   'data.saving': 'Saving…',
   'data.create': 'Add',

@@ -51,7 +51,8 @@ export const evaluateText: PageText = {
     'evaluate.part.coordinationHandover.basis': '{counted}/{of} verkostoa on pysyvän organisaation koordinoima {at}.',
     'evaluate.part.independence': 'Riippumattomuus hankkeesta',
     'evaluate.part.independence.meaning': 'Verkosto pysyy koossa ilman hankkeen omia toimintoja.',
-    'evaluate.part.independence.basis': '{counted}/{of} suurimman ryhmän organisaatiosta pysyy yhteydessä ilman hankkeen toimintoja; vain hankkeen varassa olevia siteitä: {projectOnly}.',
+    'evaluate.part.independence.basis':
+      '{counted}/{of} suurimman ryhmän organisaatiosta pysyy yhteydessä ilman hankkeen toimintoja; vain hankkeen varassa olevia siteitä: {projectOnly}.',
     'evaluate.part.sharedResponsibility': 'Jaettu vastuu',
     'evaluate.part.sharedResponsibility.meaning': 'Vastuu jakautuu monelle, eikä kukaan kanna koordinaatiota yksin yli kolmea vuotta.',
     'evaluate.part.sharedResponsibility.basis': 'Järjestäjän, koordinaattorin, budjettivastaavan tai päätoteuttajan rooleja pitäviä organisaatioita: {n}.',
@@ -133,7 +134,8 @@ export const evaluateText: PageText = {
     'evaluate.metrics.core.help': '{n} organisaatiota, joilla kullakin vähintään {k} kumppania ytimessä',
     'evaluate.metrics.brokers': 'Välittäjät',
     'evaluate.metrics.brokers.help': 'ovat monen lyhimmän yhteyden varrella ja voivat esitellä kumppaneita toisilleen',
-    'evaluate.metrics.estimated': 'Arvio (±{bound}, {confidence} varmuudella): verkosto on niin suuri, että välittäjät on laskettu {sources} satunnaisesta lähtöorganisaatiosta, ei kaikista.',
+    'evaluate.metrics.estimated':
+      'Arvio (±{bound}, {confidence} varmuudella): verkosto on niin suuri, että välittäjät on laskettu {sources} satunnaisesta lähtöorganisaatiosta, ei kaikista.',
     'evaluate.metrics.articulation': 'Haavoittuvat kohdat',
     'evaluate.metrics.articulation.help': 'organisaatiot, joiden poistuminen hajottaisi ryhmän',
     'evaluate.metrics.bridges': 'Sillat',
@@ -192,7 +194,8 @@ export const evaluateText: PageText = {
     'evaluate.part.coordinationHandover.basis': '{counted}/{of} nätverk samordnas av en permanent organisation {at}.',
     'evaluate.part.independence': 'Oberoende av projektet',
     'evaluate.part.independence.meaning': 'Nätverket håller ihop utan projektets egna verksamheter.',
-    'evaluate.part.independence.basis': '{counted}/{of} organisationer i den största gruppen förblir förbundna utan projektets verksamheter; band som enbart vilar på projektet: {projectOnly}.',
+    'evaluate.part.independence.basis':
+      '{counted}/{of} organisationer i den största gruppen förblir förbundna utan projektets verksamheter; band som enbart vilar på projektet: {projectOnly}.',
     'evaluate.part.sharedResponsibility': 'Delat ansvar',
     'evaluate.part.sharedResponsibility.meaning': 'Ansvaret fördelas på många, och ingen bär samordningen ensam längre än tre år.',
     'evaluate.part.sharedResponsibility.basis': 'Organisationer med roller som arrangör, samordnare, budgetansvarig eller huvudgenomförare: {n}.',
@@ -274,7 +277,8 @@ export const evaluateText: PageText = {
     'evaluate.metrics.core.help': '{n} organisationer med minst {k} partner var i kärnan',
     'evaluate.metrics.brokers': 'Förmedlare',
     'evaluate.metrics.brokers.help': 'ligger på många kortaste förbindelser och kan presentera partner för varandra',
-    'evaluate.metrics.estimated': 'Uppskattning (±{bound}, med {confidence} säkerhet): nätverket är så stort att förmedlarna har beräknats från {sources} slumpvis valda utgångsorganisationer, inte från alla.',
+    'evaluate.metrics.estimated':
+      'Uppskattning (±{bound}, med {confidence} säkerhet): nätverket är så stort att förmedlarna har beräknats från {sources} slumpvis valda utgångsorganisationer, inte från alla.',
     'evaluate.metrics.articulation': 'Sårbara punkter',
     'evaluate.metrics.articulation.help': 'organisationer vars avhopp skulle splittra gruppen',
     'evaluate.metrics.bridges': 'Broar',
@@ -333,7 +337,8 @@ export const evaluateText: PageText = {
     'evaluate.part.coordinationHandover.basis': '{counted}/{of} networks are coordinated by a permanent organisation on {at}.',
     'evaluate.part.independence': 'Independence from the project',
     'evaluate.part.independence.meaning': 'The network holds together without the project’s own activities.',
-    'evaluate.part.independence.basis': '{counted}/{of} organisations of the largest group stay connected without the project’s activities; ties resting only on the project: {projectOnly}.',
+    'evaluate.part.independence.basis':
+      '{counted}/{of} organisations of the largest group stay connected without the project’s activities; ties resting only on the project: {projectOnly}.',
     'evaluate.part.sharedResponsibility': 'Shared responsibility',
     'evaluate.part.sharedResponsibility.meaning': 'Responsibility is spread over many, and no one carries the coordination alone for more than three years.',
     'evaluate.part.sharedResponsibility.basis': 'Organisations holding organiser, coordinator, budget-holder or lead roles: {n}.',
@@ -415,7 +420,8 @@ export const evaluateText: PageText = {
     'evaluate.metrics.core.help': '{n} organisations with at least {k} partners each inside the core',
     'evaluate.metrics.brokers': 'Brokers',
     'evaluate.metrics.brokers.help': 'lie on many shortest links and can introduce partners to each other',
-    'evaluate.metrics.estimated': 'Estimated (±{bound}, {confidence} confidence): the network is so large that brokers were computed from {sources} randomly chosen starting organisations, not from all of them.',
+    'evaluate.metrics.estimated':
+      'Estimated (±{bound}, {confidence} confidence): the network is so large that brokers were computed from {sources} randomly chosen starting organisations, not from all of them.',
     'evaluate.metrics.articulation': 'Single points of failure',
     'evaluate.metrics.articulation.help': 'organisations whose leaving would split the group',
     'evaluate.metrics.bridges': 'Bridges',

@@ -26,8 +26,10 @@ export const importText: PageText = {
     'import.progress': '{phase}: {done} / {total}',
     'import.preview': 'Esikatselu: {file}',
     'import.summary': '{rows} riviä: {created} uutta, {updated} päivitettyä, {unchanged} ennallaan, {merged} yhdistettyä, {rejected} hylättyä.',
-    'import.records': 'Tallennettavaksi: {organisations} organisaatiota, {projects} hanketta, {activities} toimintoa, {participations} osallistumista; päivitettäviä tietueita {updates}.',
-    'import.recordsWritten': 'Tallennettiin: {organisations} organisaatiota, {projects} hanketta, {activities} toimintoa, {participations} osallistumista; päivitettiin {updates} tietuetta.',
+    'import.records':
+      'Tallennettavaksi: {organisations} organisaatiota, {projects} hanketta, {activities} toimintoa, {participations} osallistumista; päivitettäviä tietueita {updates}.',
+    'import.recordsWritten':
+      'Tallennettiin: {organisations} organisaatiota, {projects} hanketta, {activities} toimintoa, {participations} osallistumista; päivitettiin {updates} tietuetta.',
     'import.funders': 'Rahoittajina {funders} eri organisaatiota.',
     'import.mergedNames': 'Nimen kirjoitusasuja yhdistetty: {merged}.',
     'import.filter': 'Näytä rivit',
@@ -78,7 +80,8 @@ export const importText: PageText = {
     'import.preview': 'Förhandsgranskning: {file}',
     'import.summary': '{rows} rader: {created} nya, {updated} uppdaterade, {unchanged} oförändrade, {merged} sammanslagna, {rejected} avvisade.',
     'import.records': 'Att spara: {organisations} organisationer, {projects} projekt, {activities} verksamheter, {participations} deltaganden; poster att uppdatera {updates}.',
-    'import.recordsWritten': 'Sparades: {organisations} organisationer, {projects} projekt, {activities} verksamheter, {participations} deltaganden; {updates} poster uppdaterades.',
+    'import.recordsWritten':
+      'Sparades: {organisations} organisationer, {projects} projekt, {activities} verksamheter, {participations} deltaganden; {updates} poster uppdaterades.',
     'import.funders': 'Finansiärer: {funders} olika organisationer.',
     'import.mergedNames': 'Namnformer sammanslagna: {merged}.',
     'import.filter': 'Visa rader',
