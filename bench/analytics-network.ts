@@ -24,6 +24,21 @@ export const ANALYTICS_SIZES: BenchSizes = {
   bigNetworkActivities: 20_000,
 };
 
+/**
+ * National scale (issue 13): one network whose tie graph on ANALYTICS_AT has about 25,000
+ * organisations and 500,000 ties, the size of the largest real network seen (22,635 and 494,161).
+ */
+export const NATIONAL_SIZES: BenchSizes = {
+  organisations: 26_000,
+  projects: 8_000,
+  activities: 20_000,
+  participations: 575_000,
+  networks: 1,
+  bigNetworkOrganisations: 26_000,
+  bigNetworkProjects: 8_000,
+  bigNetworkActivities: 20_000,
+};
+
 /** The day the measures are asked for: the generated network is at its fullest around here. */
 export const ANALYTICS_AT: IsoDate = '2021-06-15';
 

@@ -1,7 +1,28 @@
 import louvain from 'graphology-communities-louvain';
-import { growth, introductionPaths, networkMetrics, partnerSuggestions, pathCentralitiesOf, rooting, tieGraph, toGraphology, type PartnerRequest } from '@verkosto/analytics';
+import {
+  growth,
+  introductionPaths,
+  networkMetrics,
+  networkMetricsAsync,
+  partnerSuggestions,
+  pathCentralitiesAsync,
+  pathCentralitiesOf,
+  centralityPool,
+  rooting,
+  tieGraph,
+  toGraphology,
+  type PartnerRequest,
+} from '@verkosto/analytics';
 import { METHODS, MUNICIPALITIES, seededRng, TARGET_GROUPS, type GraphSnapshot } from '@verkosto/domain';
-import { ANALYTICS_AT, rewriteNetwork, withAnalyticsNetwork, type AnalyticsNetwork } from './analytics-network';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { SYSTEM_ACTOR } from '@verkosto/domain';
+import { openStore } from '@verkosto/graph';
+import { ANALYTICS_AT, NATIONAL_SIZES, rewriteNetwork, withAnalyticsNetwork, type AnalyticsNetwork } from './analytics-network';
+import { generateDataset } from './generate';
 import type { Figure, Section, SectionResult } from './report';
 import { round, sample, summarise, time } from './stats';
 
@@ -12,7 +33,9 @@ const SAMPLES = 256;
 const organisationsOf = (s: GraphSnapshot) => s.nodes.filter((n) => n.kind === 'ORGANISATION').length;
 
 /** How well the sampled betweenness and closeness stand in for the exact values. */
-function samplingError(exact: Map<string, number>, sampled: Map<string, number>, top: number) {
+function samplingError(exactValues: Map<string, number | null>, sampledValues: Map<string, number | null>, top: number) {
+  const exact = new Map([...exactValues].map(([id, v]) => [id, v ?? 0]));
+  const sampled = new Map([...sampledValues].map(([id, v]) => [id, v ?? 0]));
   const ranked = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
   const exactTop = ranked(exact).slice(0, top);
   const sampledTop = new Set(ranked(sampled).slice(0, top));
@@ -58,19 +81,22 @@ async function runAnalytics({ store, data, setup }: AnalyticsNetwork): Promise<S
   figures['snapshot({networkId}) after a write'] = summarise(afterWrite);
   figures['snapshot({networkId}) again, kept until the next write'] = read.timing;
   figures[`tie graph on ${AT}`] = (await sample(() => tieGraph(snapshot, AT), heavy)).timing;
-  const metrics = await sample(() => networkMetrics(snapshot, AT), heavy);
-  figures[`networkMetrics (${metrics.last.centrality.mode}, ${metrics.last.centrality.sources} sources)`] = metrics.timing;
+  const metrics = await sample(() => networkMetricsAsync(snapshot, AT), heavy);
+  figures[`networkMetrics over worker threads (${metrics.last.centrality.mode}, ${metrics.last.centrality.sources} sources)`] = metrics.timing;
   figures['networkMetrics without betweenness/closeness'] = (await sample(() => networkMetrics(snapshot, AT, { centrality: 'skip' }), heavy)).timing;
-  figures['API path: snapshot (kept) + networkMetrics'] = (await sample(async () => networkMetrics(await store.snapshot(scope), AT), heavy)).timing;
+  figures['API path after a write: snapshot (kept) + networkMetricsAsync'] = (await sample(async () => networkMetricsAsync(await store.snapshot(scope), AT), heavy)).timing;
 
   // The standard algorithms on their own, on the same tie graph.
   const graph = toGraphology(ties);
   figures['Louvain (graphology, seeded)'] = (await sample(() => louvain.detailed(graph, { getEdgeWeight: 'weight', rng: seededRng(42) }), heavy)).timing;
   const sampled = await sample(() => pathCentralitiesOf(ties, { centrality: 'sample', samples: SAMPLES }), heavy);
   figures[`betweenness + closeness, ${SAMPLES} sampled sources`] = sampled.timing;
-  // Exact is one BFS per organisation: timed once, and used to measure the sampling error.
+  // Exact is one BFS per organisation (per set of twins): timed once in this thread and once over
+  // the worker threads, and used to measure the sampling error.
   const exact = await time(() => pathCentralitiesOf(ties, { centrality: 'exact' }));
-  figures[`betweenness + closeness, exact (${exact.value.sources} sources, 1 run)`] = summarise([exact.ms]);
+  figures[`betweenness + closeness, exact, one thread (${exact.value.sources} sources, 1 run)`] = summarise([exact.ms]);
+  const exactPooled = await time(() => pathCentralitiesAsync(ties, { centrality: 'exact' }));
+  figures[`betweenness + closeness, exact, ${centralityPool.threads} worker threads (1 run)`] = summarise([exactPooled.ms]);
   const b = samplingError(exact.value.betweenness, sampled.last.betweenness, 10);
   const b100 = samplingError(exact.value.betweenness, sampled.last.betweenness, 100);
   const c100 = samplingError(exact.value.closeness, sampled.last.closeness, 100);
@@ -85,7 +111,42 @@ async function runAnalytics({ store, data, setup }: AnalyticsNetwork): Promise<S
   figures['growth 2014–2024 by QUARTER'] = (await sample(() => growth(snapshot, '2014-01-01', '2024-12-31', 'QUARTER'), heavy)).timing;
   figures['growth 2014–2024 by MONTH'] = (await sample(() => growth(snapshot, '2014-01-01', '2024-12-31', 'MONTH'), heavy)).timing;
   if (Math.abs(ties.ties.length - 100_000) > 10_000) notes.push(`The tie graph on ${AT} has ${ties.ties.length} ties; the section is sized for about 100,000.`);
+  Object.assign(figures, await nationalFigures(notes));
   return { figures, notes };
+}
+
+/**
+ * Issue 13's figures on the national-scale network (NATIONAL_SIZES, about 25,000 organisations
+ * and 500,000 ties on the day): the API's metrics path, first call and repeated call, and the
+ * memory of a process holding that graph, measured in a process of its own (bench/national-probe.ts).
+ */
+export async function nationalFigures(notes: string[]): Promise<Record<string, Figure>> {
+  const generated = await time(() => generateDataset(20240613, NATIONAL_SIZES));
+  const dataDir = mkdtempSync(join(tmpdir(), 'verkosto-bench-national-'));
+  try {
+    const store = await openStore({ dataDir });
+    const loaded = await time(() => store.loadDataset(generated.value.dataset, SYSTEM_ACTOR));
+    await store.close();
+    const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', join(__dirname, 'national-probe.js'), dataDir, generated.value.bigNetworkId, AT], {
+      maxBuffer: 1 << 20,
+    });
+    const p = JSON.parse(stdout.trim().split('\n').pop()!);
+    const label = `national (${p.organisations} organisations, ${p.ties} ties on ${AT})`;
+    if (p.workers?.on !== 'workers') notes.push(`national: betweenness ran in one thread (${p.workers?.reason ?? 'unknown'}).`);
+    return {
+      [`${label}: generate + load (s)`]: round((generated.ms + loaded.ms) / 1000, 1),
+      [`${label}: centrality`]: `${p.mode}, ${p.sources} sources${p.estimated ? `, estimated ±${round(p.errorBound, 4)}` : ''}, ${p.threads} worker threads`,
+      [`${label}: snapshot read (s)`]: round(p.snapshotMs / 1000, 1),
+      [`${label}: networkMetrics first call, API path (s)`]: round(p.firstMs / 1000, 1),
+      [`${label}: networkMetrics repeated call, kept`]: summarise(p.repeatedMs),
+      [`${label}: networkMetrics without betweenness/closeness, snapshot kept (s)`]: round(p.withoutCentralityMs / 1000, 1),
+      [`${label}: RSS with the graph loaded (MB)`]: p.rssAfterLoadMb,
+      [`${label}: RSS after a metrics call (MB)`]: p.rssAfterMetricsMb,
+      [`${label}: peak RSS (MB)`]: p.rssPeakMb,
+    };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -133,6 +133,24 @@ describe('Is the network taking root? (demo scenarios)', () => {
     }
   });
 
+  it('says how betweenness was computed, keeps the answer until a write, and answers afresh after one', async () => {
+    const ask = async () =>
+      (
+        await app.ok(`{ networkMetrics(networkId: "net-kuusamo", at: "2020-07-01") {
+        size centrality { mode sources estimated errorBound confidence estimatedOrganisations } organisations { id closeness } } }`)
+      ).networkMetrics;
+    const first = await ask();
+    expect(first.centrality).toMatchObject({ mode: 'exact', estimated: false, errorBound: null, confidence: null, estimatedOrganisations: 0 });
+    expect(first.centrality.sources).toBeGreaterThan(0); // one BFS per set of twins
+    expect(first.centrality.sources).toBeLessThanOrEqual(first.size);
+    expect(await ask()).toEqual(first);
+    const { createOrganisation: org } = await app.ok(`mutation { createOrganisation(input: { name: "Välimuistitesti ry", kind: ASSOCIATION }) { id } }`);
+    await app.ok(`mutation($o: String!) { addParticipation(input: { organisationId: $o, targetId: "net-kuusamo", role: MEMBER, validFrom: "2020-01-01" }) { id } }`, { o: org.id });
+    const after = await ask();
+    expect(after.size).toBe(first.size + 1);
+    expect(after.organisations.find((o: any) => o.id === org.id).closeness).toBe(0);
+  });
+
   it('explains bad requests in words', async () => {
     expect(await app.fails(`{ rooting(at: "2023-01-01") { index } }`)).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(await app.fails(`{ rooting(projectId: "prj-ei-ole") { index } }`)).toMatchObject({ code: 'NOT_FOUND' });

@@ -75,7 +75,7 @@ describe('networkMetrics on Zachary’s karate club', () => {
 describe('networkMetrics options', () => {
   it('skips betweenness and closeness on request', () => {
     const m = networkMetrics(karateSnapshot(), AT, { centrality: 'skip' });
-    expect(m.centrality).toEqual({ mode: 'skip', sources: 0 });
+    expect(m.centrality).toMatchObject({ mode: 'skip', sources: 0, estimated: false, errorBound: null });
     expect(m.organisations.every((o) => o.betweenness === null && o.closeness === null)).toBe(true);
   });
 
@@ -84,13 +84,23 @@ describe('networkMetrics options', () => {
     const all = networkMetrics(karateSnapshot(), AT, { centrality: 'sample', samples: 34 });
     all.organisations.forEach((o, i) => expect(o.betweenness).toBeCloseTo(exact.organisations[i].betweenness!, 10));
     const some = networkMetrics(karateSnapshot(), AT, { centrality: 'sample', samples: 12, seed: 7 });
-    expect(some.centrality).toEqual({ mode: 'sample', sources: 12 });
+    expect(some.centrality).toMatchObject({ mode: 'sample', sources: 12, estimated: true, confidence: 0.95, estimatedOrganisations: 34 });
+    expect(some.centrality.errorBound).toBeGreaterThan(0);
     expectNoNaN(some);
     expect(byId(some, 1).betweenness).toBeGreaterThan(0.2);
   });
 
   it('chooses sampling automatically above the exact limit', () => {
-    expect(networkMetrics(karateSnapshot(), AT, { exactLimit: 10, samples: 5 }).centrality).toEqual({ mode: 'sample', sources: 5 });
+    expect(networkMetrics(karateSnapshot(), AT, { exactLimit: 10, samples: 5 }).centrality).toMatchObject({ mode: 'sample', sources: 5, estimated: true });
+    expect(networkMetrics(karateSnapshot(), AT, { exactTieLimit: 70, samples: 5 }).centrality).toMatchObject({ mode: 'sample', sources: 5 });
+    expect(networkMetrics(karateSnapshot(), AT).centrality).toEqual({
+      mode: 'exact',
+      sources: 29, // 34 members, 5 of them twins of another (the same friends)
+      estimated: false,
+      errorBound: null,
+      confidence: null,
+      estimatedOrganisations: 0,
+    });
   });
 });
 

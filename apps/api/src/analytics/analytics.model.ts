@@ -45,7 +45,11 @@ export class OrganisationMetrics {
   @Field(() => Int) degree!: number;
   @Field(() => Float) weightedDegree!: number;
   @Field(() => Float, { nullable: true, description: 'Normalised 0..1; a broker lies on many shortest paths.' }) betweenness!: number | null;
-  @Field(() => Float, { nullable: true }) closeness!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Wasserman–Faust closeness, 0..1; 0 only for an organisation without ties. Null when skipped or when no sampled source reached it.',
+  })
+  closeness!: number | null;
   @Field(() => Float) pagerank!: number;
   @Field(() => Int, { description: 'k-core number.' }) coreness!: number;
   @Field(() => Int) community!: number;
@@ -67,10 +71,18 @@ export class Communities {
   @Field(() => [[String]]) members!: string[][];
 }
 
-@ObjectType()
+@ObjectType({ description: 'How betweenness and closeness were computed: exact, or estimated from sampled sources with an error bound.' })
 export class Centrality {
   @Field({ description: 'exact, sample or skip' }) mode!: string;
-  @Field(() => Int) sources!: number;
+  @Field(() => Int, { description: 'Breadth-first searches run: when exact, one per set of organisations with the same partners.' }) sources!: number;
+  @Field({ description: 'True when betweenness and closeness are estimates (above the exact limit); the page must say so.' }) estimated!: boolean;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'When estimated: every betweenness is within ± this of its exact value with probability `confidence`. Null when exact.',
+  })
+  errorBound!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Probability that the error bound holds (0.95); null when exact.' }) confidence!: number | null;
+  @Field(() => Int, { description: 'Organisations whose values are estimates (those in sampled groups); 0 when exact.' }) estimatedOrganisations!: number;
 }
 
 @ObjectType({ description: 'The collaboration network of organisations on one date (docs/measures.md).' })

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { growth, labelsOf, lazilyNamed, networkMetrics, rooting, rootingReports, type RootingReport as Report } from '@verkosto/analytics';
+import { growth, labelsOf, lazilyNamed, MetricsCache, networkMetricsAsync, rooting, rootingReports, type RootingReport as Report } from '@verkosto/analytics';
 import { badInput, todayIso } from '@verkosto/domain';
 import type { GraphStore } from '@verkosto/graph';
 import type { RequestAccess } from '../auth/access';
@@ -13,6 +13,9 @@ import { GrowthIntervalEnum, GrowthPeriod, NetworkMetrics, RootingMilestone, Roo
 /** Measures of DESIGN §5, computed in memory on the scope's dated snapshot. */
 @Resolver()
 export class AnalyticsResolver {
+  /** Answers kept until the next graph write, per scope, date and visibility (MetricsCache). */
+  private readonly metrics = new MetricsCache();
+
   constructor(@Inject(GRAPH_STORE) private readonly store: GraphStore) {}
 
   @Query(() => NetworkMetrics, { description: 'Size, density, brokers, communities and weak points of a network on a date (default today).' })
@@ -22,9 +25,16 @@ export class AnalyticsResolver {
     @Args('projectId', { type: () => ID, nullable: true }) projectId?: string,
     @Args('at', { type: () => IsoDateScalar, nullable: true }) at?: string,
   ) {
-    const snapshot = await access.visibleSnapshot(await this.store.snapshot(graphScope(networkId, projectId)));
-    const metrics = networkMetrics(snapshot, at ?? todayIso());
-    return { ...metrics, evidence: lazilyNamed(metrics.evidence, labelsOf(snapshot)) };
+    const scope = graphScope(networkId, projectId);
+    const date = at ?? todayIso();
+    // The version is read before the snapshot: the snapshot may be newer than it, never older.
+    const version = await this.store.graphVersion();
+    const key = [JSON.stringify(scope), date, this.metrics.visibilityKey(await access.hiddenIds())].join('\n');
+    return this.metrics.get(version, key, async () => {
+      const snapshot = await access.visibleSnapshot(await this.store.snapshot(scope));
+      const metrics = await networkMetricsAsync(snapshot, date);
+      return { ...metrics, evidence: lazilyNamed(metrics.evidence, labelsOf(snapshot)) };
+    });
   }
 
   @Query(() => [GrowthPeriod], { description: 'Organisations, new organisations, ties, activities, density and retention per month or quarter.' })

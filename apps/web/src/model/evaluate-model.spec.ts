@@ -3,6 +3,7 @@ import {
   articulationItems,
   bridgeItems,
   brokers,
+  estimateNote,
   communityItems,
   evidenceNodeIds,
   growthSeries,
@@ -298,6 +299,15 @@ describe('network measures', () => {
     expect(rows[3].help).toBe('suurimmassa 5 organisaatiota');
     expect(metricRows({ ...m, ties: 0, maxCore: 0, maxCoreMembers: [] }, 'fi', fi).map((r) => r.key)).not.toContain('core');
     expect(rows[5].help).toMatch(/^modulaarisuus 0,24/);
+  });
+
+  it('says when brokers are an estimate, with its bound, in every language', () => {
+    expect(estimateNote(m, 'en', en)).toBeNull();
+    const estimated = { ...m, centrality: { estimated: true, errorBound: 0.0243, confidence: 0.95, sources: 12500 } };
+    expect(estimateNote(estimated, 'en', en)).toMatch(/^Estimated \(±0\.024, 95% confidence\)/);
+    expect(estimateNote(estimated, 'fi', fi)).toMatch(/^Arvio \(±0,024, 95\s%\s?varmuudella\)/);
+    expect(brokers(estimated, 'en', 1)[0].detail).toBe('≈ 0.60');
+    expect(brokers({ ...m, centrality: { estimated: false, errorBound: null, confidence: null, sources: 5 } }, 'en', 1)[0].detail).toBe('0.60');
   });
 
   it('names brokers, weak points, bridges and communities with the nodes to light', () => {

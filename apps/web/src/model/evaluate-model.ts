@@ -91,6 +91,8 @@ export interface MetricsData {
   articulationPoints: string[];
   bridges: string[];
   organisations: { id: string; label: string; degree: number; betweenness: number | null; isArticulationPoint: boolean }[];
+  /** How betweenness was computed; estimated above the server's exact limit (docs/measures.md). */
+  centrality?: { estimated: boolean; errorBound: number | null; confidence: number | null; sources: number };
 }
 
 /** What the page knows about a node: its name, and an organisation's sector (for breadth). */
@@ -507,13 +509,25 @@ export interface NamedItem {
   detail?: string;
 }
 
-/** The organisations lying on the most shortest paths (betweenness above 0), most first. */
+/** The organisations lying on the most shortest paths (betweenness above 0), most first; "≈" before an estimate. */
 export function brokers(m: MetricsData, lang: Lang, limit = 5): NamedItem[] {
+  const approx = m.centrality?.estimated ? '≈ ' : '';
   return m.organisations
     .filter((o) => (o.betweenness ?? 0) > 0)
     .sort((a, b) => (b.betweenness ?? 0) - (a.betweenness ?? 0) || a.label.localeCompare(b.label, lang))
     .slice(0, limit)
-    .map((o) => ({ id: o.id, label: o.label, nodeIds: [o.id], detail: formatDecimal(lang, o.betweenness ?? 0) }));
+    .map((o) => ({ id: o.id, label: o.label, nodeIds: [o.id], detail: approx + formatDecimal(lang, o.betweenness ?? 0) }));
+}
+
+/** Said beside the brokers when betweenness is an estimate: "estimated (±0.024, 95 % confidence) …"; null when exact. */
+export function estimateNote(m: MetricsData, lang: Lang, t: Translate): string | null {
+  const c = m.centrality;
+  if (!c?.estimated) return null;
+  return t('evaluate.metrics.estimated', {
+    bound: formatDecimal(lang, c.errorBound ?? 0, 3),
+    confidence: formatPercent(lang, c.confidence ?? 0.95),
+    sources: formatInteger(lang, c.sources),
+  });
 }
 
 export function articulationItems(m: MetricsData, lang: Lang): NamedItem[] {

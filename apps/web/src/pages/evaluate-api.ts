@@ -21,7 +21,8 @@ export async function fetchMetrics(scope: Scope, at: string): Promise<MetricsDat
     `query Metrics($id: ID!, $at: Date) { networkMetrics(${scopeArg(scope)}: $id, at: $at) {
       at size ties density degreeCentralisation maxCore maxCoreMembers
       components { count largest largestMembers } communities { count modularity members }
-      articulationPoints bridges organisations { id label degree betweenness isArticulationPoint } } }`,
+      articulationPoints bridges organisations { id label degree betweenness isArticulationPoint }
+      centrality { estimated errorBound confidence sources } } }`,
     { id: scope.id, at },
   );
   return data.networkMetrics;

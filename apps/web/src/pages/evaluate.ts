@@ -12,6 +12,7 @@ import {
   articulationItems,
   bridgeItems,
   brokers,
+  estimateNote,
   communityItems,
   evidenceLabels,
   growthSeries,
@@ -537,6 +538,8 @@ export class EvaluatePage implements Page {
     );
     const list = (key: string, items: NamedItem[]) => {
       const box = h('div', { class: 'metric-list', 'data-list': key }, h('h4', {}, t(`evaluate.metrics.${key}`)), h('p', { class: 'meta' }, t(`evaluate.metrics.${key}.help`)));
+      const note = key === 'brokers' ? estimateNote(m, lang, t) : null;
+      if (note) box.append(h('p', { class: 'meta estimate', 'data-testid': 'estimate' }, note));
       if (!items.length) {
         box.append(h('p', {}, t('evaluate.metrics.none')));
         return box;

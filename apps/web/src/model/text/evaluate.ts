@@ -142,6 +142,8 @@ export const evaluateText: PageText = {
     'evaluate.metrics.core.help': '{n} organisaatiota, joilla kullakin vähintään {k} kumppania ytimessä',
     'evaluate.metrics.brokers': 'Välittäjät',
     'evaluate.metrics.brokers.help': 'ovat monen lyhimmän yhteyden varrella ja voivat esitellä kumppaneita toisilleen',
+    'evaluate.metrics.estimated':
+      'Arvio (±{bound}, {confidence} varmuudella): verkosto on niin suuri, että välittäjät on laskettu {sources} satunnaisesta lähtöorganisaatiosta, ei kaikista.',
     'evaluate.metrics.articulation': 'Haavoittuvat kohdat',
     'evaluate.metrics.articulation.help': 'organisaatiot, joiden poistuminen hajottaisi ryhmän',
     'evaluate.metrics.bridges': 'Sillat',
@@ -290,6 +292,8 @@ export const evaluateText: PageText = {
     'evaluate.metrics.core.help': '{n} organisationer med minst {k} partner var i kärnan',
     'evaluate.metrics.brokers': 'Förmedlare',
     'evaluate.metrics.brokers.help': 'ligger på många kortaste förbindelser och kan presentera partner för varandra',
+    'evaluate.metrics.estimated':
+      'Uppskattning (±{bound}, med {confidence} säkerhet): nätverket är så stort att förmedlarna har beräknats från {sources} slumpvis valda utgångsorganisationer, inte från alla.',
     'evaluate.metrics.articulation': 'Sårbara punkter',
     'evaluate.metrics.articulation.help': 'organisationer vars avhopp skulle splittra gruppen',
     'evaluate.metrics.bridges': 'Broar',
@@ -438,6 +442,8 @@ export const evaluateText: PageText = {
     'evaluate.metrics.core.help': '{n} organisations with at least {k} partners each inside the core',
     'evaluate.metrics.brokers': 'Brokers',
     'evaluate.metrics.brokers.help': 'lie on many shortest links and can introduce partners to each other',
+    'evaluate.metrics.estimated':
+      'Estimated (±{bound}, {confidence} confidence): the network is so large that brokers were computed from {sources} randomly chosen starting organisations, not from all of them.',
     'evaluate.metrics.articulation': 'Single points of failure',
     'evaluate.metrics.articulation.help': 'organisations whose leaving would split the group',
     'evaluate.metrics.bridges': 'Bridges',
