@@ -142,4 +142,47 @@ describe('the partner finder in a browser', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'partners-english.png') });
     expect(session.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
+
+  it('asks about the latest date in the data unless told otherwise, with boxes a finger can hit (issue 15)', async () => {
+    await openFinder(page, base);
+    await page.reload(); // a fresh form, not the one the tests above filled in
+    await page.waitForSelector('[data-testid=partners-methods] input');
+    await page.waitForSelector('[data-testid=partners-place] option[value="m:305"]', { state: 'attached' });
+    expect(await page.inputValue('[data-testid=partners-date]')).toBe('');
+    // In the language the test above chose last.
+    expect(['Tyhjänä aineiston viimeisin päivä', 'Tomt: det senaste datumet i materialet', 'Empty: the latest date in the data']).toContain(
+      await page.textContent('#partners-date-hint'),
+    );
+    await describePlan(page);
+    await page.click('[data-testid=partners-submit]');
+    await page.waitForSelector('[data-testid=suggestions]');
+    const { partnerSuggestions } = await app.ok('{ partnerSuggestions(input: { methodIds: ["nature-based"] }) { at } }');
+    expect(partnerSuggestions.at <= new Date().toISOString().slice(0, 10)).toBe(true);
+    const [y, m, d] = (partnerSuggestions.at as string).split('-').map(Number);
+    expect(await page.textContent('[data-testid=partners-summary]')).toMatch(new RegExp(`\\b0?${d}[./]0?${m}[./]${y}\\b`)); // 1.1.2023 or 01/01/2023
+    const boxes = await page.$$eval('input[type=checkbox], input[type=radio]', (inputs) =>
+      inputs
+        .filter((i) => (i as HTMLElement).offsetParent)
+        .map((i) => i.getBoundingClientRect())
+        .map((r) => Math.min(r.width, r.height)),
+    );
+    expect(boxes.length).toBeGreaterThan(40);
+    expect(Math.min(...boxes)).toBeGreaterThanOrEqual(24);
+    await page.screenshot({ path: join(ARTIFACTS, 'partners-default-date.png'), fullPage: true });
+  });
+
+  it('keeps the route when the skip link is used, and opens the network last seen at /', async () => {
+    await page.goto(`${base}/#/network/net-kuusamo`);
+    await page.waitForFunction(() => document.body.dataset.mapReady === 'true' && document.querySelector('#map canvas'));
+    await page.goto(`${base}/#/partners`);
+    await page.waitForSelector('[data-testid=partners-methods] input');
+    const route = new URL(page.url()).hash;
+    expect(route).toMatch(/^#\/partners/);
+    await page.focus('a.skip');
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toBe(route);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('page-partners');
+    await page.goto(`${base}/`);
+    await page.waitForFunction(() => location.hash === '#/network/net-kuusamo');
+  });
 });

@@ -36,6 +36,8 @@ import { PartnersPage } from './pages/partners';
 const PAGES: Partial<Record<PageName, Page>> = { evaluate: new EvaluatePage(), partners: new PartnersPage(), data: createDataPage(), import: importPage };
 
 const LANG_KEY = 'verkosto.lang';
+/** The network or project last opened, so `/` opens it again rather than the first one. */
+const SCOPE_KEY = 'verkosto.scope';
 
 interface State {
   page: PageName;
@@ -60,13 +62,24 @@ interface State {
   spotlightFrom: string | null;
 }
 
-const stored = (() => {
+/** localStorage, which a private window or a locked-down browser may refuse. */
+function remembered(key: string): string | null {
   try {
-    return localStorage.getItem(LANG_KEY);
+    return localStorage.getItem(key);
   } catch {
     return null;
   }
-})();
+}
+
+function remember(key: string, value: string) {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    /* not remembered: the default applies next time */
+  }
+}
+
+const stored = remembered(LANG_KEY);
 
 const state: State = {
   page: 'map',
@@ -154,13 +167,21 @@ async function loadCatalogue() {
   renderScopeOptions();
   const route = parseRoute();
   state.page = route.page;
-  const first = catalogue.networks[0];
+  const first = lastScope(catalogue) ?? (catalogue.networks[0] && { type: 'network' as const, id: catalogue.networks[0].id });
   if (route.scope) await openScope(route.scope);
-  else if (first) await openScope({ type: 'network', id: first.id });
+  else if (first) await openScope(first);
   else {
     showMessage(t('state.noNetworks'));
     renderAll();
   }
+}
+
+/** The scope last opened, when the catalogue still holds it. */
+function lastScope(catalogue: Catalogue): Scope | null {
+  const [type, ...rest] = (remembered(SCOPE_KEY) ?? '').split(':');
+  const id = rest.join(':');
+  const known = type === 'network' ? catalogue.networks : type === 'project' ? catalogue.projects : [];
+  return known.some((item) => item.id === id) ? { type: type as Scope['type'], id } : null;
 }
 
 /** `#/network/<id>` and `#/project/<id>` are the map; `#/<page>[/<network|project>/<id>]` the other pages. */
@@ -181,6 +202,7 @@ async function openScope(scope: Scope) {
   pause();
   state.scope = scope;
   account.setScope(scope);
+  remember(SCOPE_KEY, `${scope.type}:${scope.id}`);
   state.api = null;
   state.selected = null;
   state.status = 'loading';
@@ -904,11 +926,7 @@ function wire() {
     const v = (e.target as HTMLSelectElement).value;
     if (!isLang(v)) return;
     state.lang = v;
-    try {
-      localStorage.setItem(LANG_KEY, v);
-    } catch {
-      /* private mode: the choice lasts for this visit */
-    }
+    remember(LANG_KEY, v);
     renderAll();
   });
   document.querySelectorAll<HTMLInputElement>('input[name=view]').forEach((r) =>
@@ -1054,6 +1072,11 @@ function wire() {
     const s = route.scope;
     if (s && (s.id !== state.scope?.id || s.type !== state.scope?.type)) void openScope(s);
   };
+  // The skip link moves focus to what the page is about; as a plain #map link it would replace the route.
+  document.querySelector<HTMLAnchorElement>('a.skip')?.addEventListener('click', (e) => {
+    e.preventDefault();
+    (state.page === 'map' ? $('map') : pageRoot(state.page)).focus();
+  });
   window.addEventListener('hashchange', followRoute);
   window.addEventListener('popstate', followRoute);
   $('spotlight-clear').addEventListener('click', clearSpotlight);

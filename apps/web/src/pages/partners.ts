@@ -8,7 +8,6 @@ import './partners.css';
 import { ApiError, type Hit, type Scope } from '../api';
 import { h } from '../dom';
 import type { NodeIndex } from '../model/evaluate-model';
-import { localToday } from '../model/format';
 import { formatDate } from '../model/i18n';
 import { bestMapScope } from '../model/map-scope';
 import {
@@ -58,7 +57,9 @@ export class PartnersPage implements Page {
     orgKinds: [],
     sectors: [],
     onlyPermanent: false,
-    at: localToday(),
+    // Empty: the latest date in the data, as the server (and docs/measures.md) define it; today
+    // would rank last the organisations whose recorded work has ended.
+    at: '',
     limit: 10,
   };
   private formError: string | null = null;
@@ -175,7 +176,7 @@ export class PartnersPage implements Page {
 
     const permanent = h('input', { type: 'checkbox', id: 'partners-permanent', checked: this.form.onlyPermanent });
     permanent.addEventListener('change', () => (this.form.onlyPermanent = permanent.checked));
-    const date = h('input', { type: 'date', id: 'partners-date', value: this.form.at, 'data-testid': 'partners-date' });
+    const date = h('input', { type: 'date', id: 'partners-date', value: this.form.at, 'data-testid': 'partners-date', 'aria-describedby': 'partners-date-hint' });
     date.addEventListener('change', () => (this.form.at = date.value));
     const limit = h('select', { id: 'partners-limit' }, ...LIMITS.map((n) => h('option', { value: String(n), selected: n === this.form.limit }, String(n))));
     limit.addEventListener('change', () => (this.form.limit = Number(limit.value)));
@@ -201,7 +202,13 @@ export class PartnersPage implements Page {
           h(
             'div',
             { class: 'form-row' },
-            h('label', { class: 'field', for: 'partners-date' }, h('span', {}, t('partners.date')), date),
+            h(
+              'label',
+              { class: 'field', for: 'partners-date' },
+              h('span', {}, t('partners.date')),
+              date,
+              h('small', { id: 'partners-date-hint', class: 'hint' }, t('partners.date.hint')),
+            ),
             h('label', { class: 'field', for: 'partners-limit' }, h('span', {}, t('partners.limit')), limit),
           ),
         ),
