@@ -76,6 +76,19 @@ describe('export', () => {
     expect(json.elements.edges[0].data).toHaveProperty('source');
   });
 
+  it('writes the Excel-fi dialect byte for byte: a byte-order mark, semicolons, the same rows (issue 15)', async () => {
+    const standard = await (await get('networkId=net-kuusamo&format=csv&part=nodes&at=2020-07-01')).text();
+    const response = await get('networkId=net-kuusamo&format=csv&part=nodes&at=2020-07-01&dialect=excel-fi');
+    expect(response.headers.get('content-disposition')).toMatch(/nodes-excel-fi\.csv"$/);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    expect(text.split('\r\n')[0]).toBe(standard.split('\r\n')[0].replaceAll(',', ';'));
+    expect(text.split('\r\n').length).toBe(standard.split('\r\n').length);
+    expect(text).toMatch(/;Kuusamon kaupunki;/);
+    expect((await get('networkId=net-kuusamo&format=csv&dialect=excel-se')).status).toBe(400);
+  });
+
   it('answers a bad request in words', async () => {
     const bad = await get('networkId=net-kuusamo&format=pdf');
     expect(bad.status).toBe(400);

@@ -529,6 +529,7 @@ function renderExportLinks() {
       return;
     }
     const params = new URLSearchParams({ [scope.type === 'network' ? 'networkId' : 'projectId']: scope.id, format: a.dataset.format! });
+    if (a.dataset.dialect) params.set('dialect', a.dataset.dialect);
     if (date()) params.set('at', date());
     a.href = `/api/export?${params.toString()}`;
     a.setAttribute('download', '');

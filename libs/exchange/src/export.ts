@@ -4,6 +4,14 @@ import type { GraphEdge, GraphNode, GraphSnapshot } from '@verkosto/domain';
 export const EXPORT_FORMATS = ['graphml', 'gexf', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/**
+ * CSV as standard tools read it (comma, no byte-order mark), or as a Finnish or Swedish Excel
+ * opens it with a double click: semicolons (its list separator where the decimal mark is a comma)
+ * and a UTF-8 byte-order mark, without which it reads ä and ö as Latin-1.
+ */
+export const CSV_DIALECTS = ['standard', 'excel-fi'] as const;
+export type CsvDialect = (typeof CSV_DIALECTS)[number];
+
 export interface ExportFile {
   body: string;
   contentType: string;
@@ -13,14 +21,14 @@ export interface ExportFile {
 const NODE_FIELDS = ['kind', 'label', 'orgKind', 'sector', 'permanent', 'activityType', 'municipalityCode', 'validFrom', 'validTo'] as const;
 const EDGE_FIELDS = ['kind', 'role', 'validFrom', 'validTo'] as const;
 
-export function exportSnapshot(snapshot: GraphSnapshot, format: ExportFormat, part: 'nodes' | 'edges' = 'edges'): ExportFile {
+export function exportSnapshot(snapshot: GraphSnapshot, format: ExportFormat, part: 'nodes' | 'edges' = 'edges', dialect: CsvDialect = 'standard'): ExportFile {
   switch (format) {
     case 'graphml':
       return { body: toGraphML(snapshot), contentType: 'application/graphml+xml; charset=utf-8', extension: 'graphml' };
     case 'gexf':
       return { body: toGexf(snapshot), contentType: 'application/gexf+xml; charset=utf-8', extension: 'gexf' };
     case 'csv':
-      return { body: part === 'nodes' ? nodesCsv(snapshot) : edgesCsv(snapshot), contentType: 'text/csv; charset=utf-8', extension: 'csv' };
+      return { body: (part === 'nodes' ? nodesCsv : edgesCsv)(snapshot, dialect), contentType: 'text/csv; charset=utf-8', extension: 'csv' };
     case 'json':
       return { body: JSON.stringify(toCytoscapeJson(snapshot), null, 1), contentType: 'application/json; charset=utf-8', extension: 'json' };
   }
@@ -93,23 +101,26 @@ function csvCell(value: unknown): string {
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function csv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+function csv(header: string[], rows: unknown[][], dialect: CsvDialect): string {
+  const text = [header, ...rows].map((r) => r.map(csvCell).join(dialect === 'excel-fi' ? ';' : ',')).join('\r\n') + '\r\n';
+  return dialect === 'excel-fi' ? `\uFEFF${text}` : text;
 }
 
-function nodesCsv({ nodes }: GraphSnapshot): string {
+function nodesCsv({ nodes }: GraphSnapshot, dialect: CsvDialect): string {
   const fields = ['id', ...NODE_FIELDS, 'methodIds', 'targetGroupIds'] as const;
   return csv(
     [...fields],
     nodes.map((n) => fields.map((f) => (n as unknown as Record<string, unknown>)[f])),
+    dialect,
   );
 }
 
-function edgesCsv({ nodes, edges }: GraphSnapshot): string {
+function edgesCsv({ nodes, edges }: GraphSnapshot, dialect: CsvDialect): string {
   const label = new Map(nodes.map((n) => [n.id, n.label]));
   return csv(
     ['id', 'source', 'sourceLabel', 'target', 'targetLabel', ...EDGE_FIELDS],
     edges.map((e) => [e.id, e.source, label.get(e.source), e.target, label.get(e.target), e.kind, e.role, e.validFrom, e.validTo]),
+    dialect,
   );
 }
 
