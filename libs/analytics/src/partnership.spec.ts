@@ -21,6 +21,12 @@ describe('E-I index by sector', () => {
     expect(bySector.PARISH).toMatchObject({ internal: 0, external: 1, value: 1 });
   });
 
+  it('reads an organisation without a recorded sector by its kind (a parish is the parish sector)', () => {
+    const parish = { ...org('p'), sector: null, orgKind: 'PARISH' as const };
+    const m = partnershipMeasures(snapshot([org('a', 'PARISH'), parish, activity('x')], [takesPart('a', 'x'), takesPart('p', 'x')]), AT);
+    expect(m.eiIndex).toMatchObject({ value: -1, internalTies: ['a|p'], bySector: [{ sector: 'PARISH', organisations: ['a', 'p'] }] });
+  });
+
   it('is −1 with one sector only, and null without ties', () => {
     const one = snapshot([org('a'), org('b'), activity('x')], [takesPart('a', 'x'), takesPart('b', 'x')]);
     expect(partnershipMeasures(one, AT).eiIndex).toMatchObject({ value: -1, internal: 1, external: 0 });
