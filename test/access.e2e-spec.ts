@@ -96,6 +96,7 @@ const QUERIES: Cases = {
   organisation: (i) => [{ id: i.organisation }, { id: i.publicOrganisation }],
   organisations: () => [{ first: 200 }, { search: MARK }],
   participations: (i) => [{ organisationId: i.publicOrganisation }, { targetId: i.project }, { organisationId: i.organisation }],
+  partnershipMeasures: (i) => [{ networkId: i.network }, { projectId: i.project }, { networkId: 'net-kuusamo', projectId: i.project }],
   partnerSuggestions: (i) => [{ input: { projectId: i.project } }, { input: { organisationId: i.publicOrganisation } }, { input: { organisationId: i.organisation } }],
   person: (i) => [{ id: i.person }],
   project: (i) => [{ id: i.project }, { code: PRIVATE.code }],
@@ -363,6 +364,7 @@ const EXPECTED_BLIND = [
   'networkGraph(networkId, projectId)',
   'networkMembers(networkId)', // accounts, not items
   'networkMetrics(networkId, projectId)',
+  'partnershipMeasures(networkId, projectId)',
   'rooting(networkId, projectId)',
   'rootingMilestones(projectId)',
 ];

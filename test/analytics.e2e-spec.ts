@@ -102,6 +102,26 @@ describe('Is the network taking root? (demo scenarios)', () => {
     expect(named.growth[0].evidence.organisationItems).toContainEqual({ id: 'org-ksak', label: 'KSAK Oy' });
   });
 
+  it('gives the Kuusamo network’s partnership measures, its tie retention since 2020, and the Luonnollisesti network without KSAK Oy', async () => {
+    const { partnershipMeasures: m } = await app.ok(`{ partnershipMeasures(networkId: "net-kuusamo", at: "2022-06-01", comparedTo: "2020-07-01") {
+      at size ties eiIndex { value internal external bySector { sector value organisations { organisationItems { label } } } }
+      clustering { transitivity averageClustering } multiplexity { value multiplex ties evidence { tieItems { label } } }
+      retention { from to value kept lost gained keptTies { ties tieItems { id label } } } withoutProject { size } } }`);
+    expect(m).toMatchObject({ at: '2022-06-01', size: 9, ties: 4, eiIndex: { value: 0, internal: 2, external: 2 }, multiplexity: { multiplex: 1, ties: 4 }, withoutProject: null });
+    expect(m.eiIndex.bySector.map((s: any) => s.sector)).toEqual(['PUBLIC', 'THIRD']);
+    expect(m.clustering.transitivity).toBeCloseTo(0.6, 12);
+    expect(m.retention).toMatchObject({ from: '2020-07-01', to: '2022-06-01', kept: 4, lost: 23, gained: 0 });
+    expect(m.retention.value).toBeCloseTo(4 / 27, 12);
+    expect(m.retention.keptTies.tieItems.map((t: any) => t.id)).toEqual(m.retention.keptTies.ties);
+    const { partnershipMeasures: p } = await app.ok(`{ partnershipMeasures(projectId: "prj-luonnollisesti", at: "2020-07-01") {
+      size ties withoutProject { projectId size ties density components { count largest } eiIndex { value } clustering { transitivity }
+        removedOrganisations { organisationItems { id label } } } } }`);
+    expect(p).toMatchObject({ size: 10, ties: 24 });
+    expect(p.withoutProject).toMatchObject({ projectId: 'prj-luonnollisesti', size: 7, ties: 15, components: { count: 2, largest: 6 }, clustering: { transitivity: 1 } });
+    expect(p.withoutProject.removedOrganisations.organisationItems).toEqual([{ id: 'org-ksak', label: 'KSAK Oy' }]);
+    expect(await app.fails(`{ partnershipMeasures(projectId: "prj-ei-ole") { at } }`)).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('speaks of ties and survival as the map does: the same ties, the same survivors, on every date', async () => {
     const GRAPH = `nodes { id kind label orgKind sector permanent activityType municipalityCode validFrom validTo methodIds targetGroupIds }
       edges { id kind source target role validFrom validTo } firstDate lastDate`;

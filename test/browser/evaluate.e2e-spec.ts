@@ -68,6 +68,11 @@ describe('the evaluator page in a browser', () => {
     expect(await page.$$eval('[data-testid=growth] svg.chart rect', (r) => r.length)).toBeGreaterThan(10);
     expect(await page.textContent('[data-testid=growth] svg.chart desc')).toMatch(/Aktiiviset organisaatiot, 2019-Q1–.*suurin \d+/);
     expect(await page.textContent('[data-testid=metrics]')).toMatch(/Organisaatioita/);
+    // The partnership measures: four for a network (no project to remove), each with a line, no ids.
+    const measures = await page.$$eval('[data-testid=partnership] [data-metric]', (els) => els.map((el) => (el as HTMLElement).dataset.metric));
+    expect(measures).toEqual(['eiIndex', 'transitivity', 'multiplexity', 'retention']);
+    expect(await page.textContent('[data-testid=partnership]')).toMatch(/Sektorirajojen ylitys \(E-I\)/);
+    expect(await page.textContent('[data-testid=partnership]')).not.toMatch(/\b(org|act|prj|net)-/);
     await page.screenshot({ path: join(ARTIFACTS, 'evaluate-kuusamo.png'), fullPage: false });
   });
 
@@ -131,6 +136,9 @@ describe('the evaluator page in a browser', () => {
     await reportReady(page);
     expect(await page.textContent('[data-part=activityContinuation] .part-value')).toMatch(/^\d\.\d\d$/);
     expect(await page.textContent('[data-part=activityContinuation] .reading')).toMatch(/project activities run on 30\/06\/2022 or continue/);
+    // For a project the partnership block also shows what is left without it and its lead.
+    expect(await page.textContent('[data-testid=partnership] [data-metric=withoutProject]')).toMatch(/With the project and its lead organisations removed: \d+ organisations/);
+    await page.locator('[data-testid=partnership]').screenshot({ path: join(ARTIFACTS, 'evaluate-partnership.png') });
     await page.screenshot({ path: join(ARTIFACTS, 'evaluate-luonnollisesti.png') });
   });
 

@@ -18,6 +18,29 @@ export interface OracleInput {
   snapshot: GraphSnapshot;
   dates: IsoDate[];
   growth: { from: IsoDate; to: IsoDate; interval: 'MONTH' | 'QUARTER' }[];
+  /** Partnership measures to check: a date, the date its ties are compared with, and the project whose actors are removed. */
+  partnership: PartnershipCase[];
+}
+
+export interface PartnershipCase {
+  at: IsoDate;
+  comparedTo: IsoDate | null;
+  projectId: string | null;
+}
+
+type InputDraft = Omit<OracleInput, 'partnership'>;
+
+/**
+ * Every date compared with the one before it (the first with itself: identical dates), and every
+ * project with a lead removed on each date.
+ */
+function partnershipCases(snapshot: GraphSnapshot, dates: IsoDate[]): PartnershipCase[] {
+  // Three projects at most: each case carries its own lists of organisations and ties.
+  const led = [...new Set(snapshot.edges.filter((e) => e.kind === 'PARTICIPATES' && e.role === 'LEAD').map((e) => e.target))].sort().slice(0, 3);
+  return [
+    ...dates.map((at, i) => ({ at, comparedTo: dates[Math.max(0, i - 1)], projectId: null })),
+    ...led.flatMap((projectId) => dates.map((at) => ({ at, comparedTo: null, projectId }))),
+  ];
 }
 
 const OUT = join(process.cwd(), 'libs', 'analytics', 'src', 'golden', 'inputs');
@@ -39,13 +62,15 @@ const SMALL: BenchSizes = {
   bigNetworkActivities: 90,
 };
 
-function node(kind: GraphNode['kind'], id: string, from: IsoDate | null, to: IsoDate | null): GraphNode {
+const SECTOR_CYCLE = ['PUBLIC', 'THIRD', 'PARISH', 'PRIVATE'] as const;
+
+function node(kind: GraphNode['kind'], id: string, from: IsoDate | null, to: IsoDate | null, sector: (typeof SECTOR_CYCLE)[number] = 'THIRD'): GraphNode {
   return {
     id,
     kind,
     label: id,
     orgKind: kind === 'ORGANISATION' ? 'OTHER' : null,
-    sector: kind === 'ORGANISATION' ? 'THIRD' : null,
+    sector: kind === 'ORGANISATION' ? sector : null,
     permanent: kind === 'ORGANISATION' ? true : null,
     activityType: kind === 'ACTIVITY' ? 'OTHER' : null,
     municipalityCode: null,
@@ -61,30 +86,33 @@ function node(kind: GraphNode['kind'], id: string, from: IsoDate | null, to: Iso
  * over 2020–2022 (pairs meet in several, so ties weigh more than 1), plus members of a network
  * with no activity (lone organisations on the map).
  */
-function randomInput(name: string, seed: number, groups: number, perGroup: number, activitiesPerGroup: number): OracleInput {
+function randomInput(name: string, seed: number, groups: number, perGroup: number, activitiesPerGroup: number): InputDraft {
   const rng = seededRng(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
   const day = (y: number) => `${y}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
   const nodes: GraphNode[] = [node('NETWORK', `${name}-net`, null, null)];
   const edges: GraphEdge[] = [];
   let e = 0;
-  const part = (o: string, t: string, from: IsoDate | null, to: IsoDate | null) =>
-    edges.push({ id: `${name}-e${String(e++).padStart(5, '0')}`, kind: 'PARTICIPATES', source: o, target: t, role: 'PARTNER', validFrom: from, validTo: to });
+  const part = (o: string, t: string, from: IsoDate | null, to: IsoDate | null, role: GraphEdge['role'] = 'PARTNER') =>
+    edges.push({ id: `${name}-e${String(e++).padStart(5, '0')}`, kind: 'PARTICIPATES', source: o, target: t, role, validFrom: from, validTo: to });
   for (let g = 0; g < groups; g++) {
     const size = Math.max(2, Math.round(perGroup * (g === 0 ? 2 : 0.5 + rng())));
     const orgs = Array.from({ length: size }, (_, i) => `${name}-g${g}-o${String(i).padStart(3, '0')}`);
-    orgs.forEach((o) => nodes.push(node('ORGANISATION', o, null, null)));
+    // Sectors in runs of three along the list, so neighbours often share one: E-I is neither ±1.
+    orgs.forEach((o, i) => nodes.push(node('ORGANISATION', o, null, null, SECTOR_CYCLE[Math.floor(i / 3) % 4])));
     for (let a = 0; a < activitiesPerGroup * (g === 0 ? 2 : 1); a++) {
       const id = `${name}-g${g}-a${String(a).padStart(3, '0')}`;
       const from = rng() < 0.1 ? null : day(int(2020, 2021));
       const to = rng() < 0.1 ? null : day(2022);
-      nodes.push(node(rng() < 0.2 ? 'PROJECT' : 'ACTIVITY', id, from, to));
+      const kind = rng() < 0.2 ? 'PROJECT' : 'ACTIVITY';
+      nodes.push(node(kind, id, from, to));
       const k = int(2, Math.min(5, size));
       // Members near each other in the list meet more often: clusters inside the group.
       const start = int(0, size - 1);
       const chosen = new Set<string>();
       while (chosen.size < k) chosen.add(orgs[(start + int(0, Math.min(size - 1, 6))) % size]);
-      for (const o of chosen) part(o, id, rng() < 0.3 ? day(2021) : null, rng() < 0.3 ? day(2022) : null);
+      // A project's first member leads it (the partnership oracle removes it).
+      [...chosen].forEach((o, i) => part(o, id, rng() < 0.3 ? day(2021) : null, rng() < 0.3 ? day(2022) : null, kind === 'PROJECT' && i === 0 ? 'LEAD' : 'PARTNER'));
     }
   }
   for (let i = 0; i < 4; i++) {
@@ -104,7 +132,7 @@ function randomInput(name: string, seed: number, groups: number, perGroup: numbe
 }
 
 async function main() {
-  const inputs: OracleInput[] = [];
+  const inputs: InputDraft[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'verkosto-oracle-'));
   try {
     const store = await openStore({ dataDir: join(dir, 'demo') });
@@ -151,7 +179,7 @@ async function main() {
   }
   inputs.push(randomInput('random-a', 101, 5, 12, 14), randomInput('random-b', 202, 9, 6, 8), randomInput('random-c', 303, 3, 40, 60));
   mkdirSync(OUT, { recursive: true });
-  for (const input of inputs) writeFileSync(join(OUT, `${input.name}.json`), JSON.stringify(input) + '\n');
+  for (const input of inputs) writeFileSync(join(OUT, `${input.name}.json`), JSON.stringify({ ...input, partnership: partnershipCases(input.snapshot, input.dates) }) + '\n');
   console.log(`oracle inputs: ${inputs.map((i) => `${i.name} (${i.snapshot.nodes.length} nodes, ${i.snapshot.edges.length} edges)`).join(', ')}`);
 }
 

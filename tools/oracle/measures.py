@@ -64,7 +64,7 @@ def spells(snapshot):
         f = later(later(e["validFrom"], target["validFrom"]), org["validFrom"])
         t = earlier(earlier(e["validTo"], target["validTo"]), org["validTo"])
         if nonempty(f, t):
-            out.append({"org": org["id"], "target": target["id"], "kind": target["kind"], "from": f, "to": t})
+            out.append({"org": org["id"], "target": target["id"], "kind": target["kind"], "role": e["role"], "from": f, "to": t})
     return nodes, out
 
 
@@ -155,6 +155,94 @@ def network_metrics(sp, at):
     }
 
 
+# The sector an organisation kind falls in when none is recorded (libs/domain's DEFAULT_SECTOR, written again).
+KIND_SECTOR = {
+    "MUNICIPALITY": "PUBLIC", "WELLBEING_COUNTY": "PUBLIC", "AUTHORITY": "PUBLIC", "EDUCATION": "PUBLIC",
+    "PARISH": "PARISH", "ASSOCIATION": "THIRD", "FOUNDATION": "THIRD", "COMPANY": "PRIVATE", "OTHER": "THIRD",
+}
+
+
+def sector(nodes, o):
+    n = nodes[o]
+    return n.get("sector") or KIND_SECTOR[n.get("orgKind") or "OTHER"]
+
+
+def ei(internal, external):
+    """Krackhardt & Stern: (E - I) / (E + I); None without ties."""
+    total = len(internal) + len(external)
+    return {"value": num((len(external) - len(internal)) / total) if total else None, "internalTies": sorted(internal), "externalTies": sorted(external)}
+
+
+def ei_index(nodes, orgs, ties):
+    tie_ids = {f"{a}|{b}": (sector(nodes, a), sector(nodes, b)) for a, b in ties}
+    whole = ei([t for t, (x, y) in tie_ids.items() if x == y], [t for t, (x, y) in tie_ids.items() if x != y])
+    by = {}
+    for s in sorted({sector(nodes, o) for o in orgs}):
+        inside = [t for t, (x, y) in tie_ids.items() if x == y == s]
+        across = [t for t, (x, y) in tie_ids.items() if x != y and s in (x, y)]
+        by[s] = {**ei(inside, across), "organisations": sorted(o for o in orgs if sector(nodes, o) == s)}
+    return {**whole, "bySector": by}
+
+
+def multiplexity(nodes, sp, at, ties):
+    """Share of ties whose two organisations are joined in two or more ways on `at`: a shared activity,
+    a shared project, the same network."""
+    nets = defaultdict(set)
+    for s in sp:
+        if s["kind"] == "NETWORK" and touches(s["from"], s["to"], at, at):
+            nets[s["org"]].add(s["target"])
+    multiplex = []
+    for (a, b), ctx in ties.items():
+        kinds = {nodes[c]["kind"] for c in ctx}
+        if nets[a] & nets[b]:
+            kinds.add("NETWORK")
+        if len(kinds) >= 2:
+            multiplex.append(f"{a}|{b}")
+    return {"value": num(len(multiplex) / len(ties)) if ties else None, "multiplexTies": sorted(multiplex)}
+
+
+def structure(nodes, sp, at):
+    orgs = active_in(sp, at, at)
+    ties = ties_in(sp, at, at)
+    g = nx.Graph()
+    g.add_nodes_from(orgs)
+    g.add_edges_from(ties)
+    n, m = g.number_of_nodes(), g.number_of_edges()
+    comps = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
+    return {
+        "size": n,
+        "ties": m,
+        "density": num(2 * m / (n * (n - 1)) if n > 1 else 0.0),
+        "components": {"count": len(comps), "largest": len(comps[0]) if comps else 0, "largestMembers": comps[0] if comps else []},
+        "eiIndex": ei_index(nodes, orgs, ties),
+        "transitivity": num(nx.transitivity(g)) if n else 0.0,
+        "averageClustering": num(nx.average_clustering(g)) if n else 0.0,
+        "multiplexity": multiplexity(nodes, sp, at, ties),
+        "organisations": orgs,
+        "tieIds": sorted(f"{a}|{b}" for a, b in ties),
+    }
+
+
+def partnership(nodes, sp, case):
+    at, other, project = case["at"], case["comparedTo"], case["projectId"]
+    out = {"case": case}
+    if project is None:
+        out.update(structure(nodes, sp, at))
+    if other is not None:
+        frm, to = sorted((at, other))
+        before = {f"{a}|{b}" for a, b in ties_in(sp, frm, frm)}
+        after = {f"{a}|{b}" for a, b in ties_in(sp, to, to)}
+        union = before | after
+        out["retention"] = {"from": frm, "to": to, "value": num(len(before & after) / len(union)) if union else None,
+                            "keptTies": sorted(before & after), "lostTies": sorted(before - after), "newTies": sorted(after - before)}
+    if project is not None:
+        # The project's own actors vanish: the project as a place to meet, and every participation of its leads.
+        leads = sorted({s["org"] for s in sp if s["target"] == project and s["role"] == "LEAD"})
+        rest = [s for s in sp if s["target"] != project and s["org"] not in leads]
+        out["withoutProject"] = {**structure(nodes, rest, at), "removedOrganisations": leads}
+    return out
+
+
 def add_months(y, m, k):
     m0 = (m - 1) + k
     return y + m0 // 12, m0 % 12 + 1
@@ -233,6 +321,9 @@ def dumps(golden):
         head = {k: v for k, v in w.items() if k != "periods"}
         periods = ",\n".join(f"   {line(p)}" for p in w["periods"])
         out.append(f'  {line(head)[:-1]},"periods":[\n{periods}\n  ]}}' + ("," if i < len(golden["growth"]) - 1 else ""))
+    out.append(" ],")
+    out.append(' "partnership": [')
+    out.append(",\n".join(f"  {line(p)}" for p in golden["partnership"]))
     out.append(" ]")
     out.append("}")
     return "\n".join(out) + "\n"
@@ -251,6 +342,7 @@ def main():
             "oracle": f"NetworkX {nx.__version__}",
             "metrics": [network_metrics(sp, at) for at in data["dates"]],
             "growth": [{**w, "periods": growth(nodes, sp, w["from"], w["to"], w["interval"])} for w in data["growth"]],
+            "partnership": [partnership(nodes, sp, c) for c in data.get("partnership", [])],
         }
         out = os.path.join(GOLDEN, f"{data['name']}.golden.json")
         with open(out, "w", encoding="utf-8") as f:

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GraphSnapshot } from '@verkosto/domain';
-import { growth, networkMetrics, networkMetricsAsync, type NetworkMetrics } from '@verkosto/analytics';
+import { growth, networkMetrics, networkMetricsAsync, partnershipMeasures, type NetworkMetrics, type StructureMeasures } from '@verkosto/analytics';
 
 const DIR = join(__dirname, 'golden');
 const TOLERANCE = 1e-9;
@@ -28,11 +28,34 @@ interface GoldenMetrics extends Omit<NetworkMetrics, 'organisations' | 'communit
   louvainModularity: number | null;
   organisations: Record<string, GoldenOrganisation>;
 }
+interface GoldenEi {
+  value: number | null;
+  internalTies: string[];
+  externalTies: string[];
+}
+interface GoldenStructure {
+  size: number;
+  ties: number;
+  density: number;
+  components: { count: number; largest: number; largestMembers: string[] };
+  eiIndex: GoldenEi & { bySector: Record<string, GoldenEi & { organisations: string[] }> };
+  transitivity: number;
+  averageClustering: number;
+  multiplexity: { value: number | null; multiplexTies: string[] };
+  organisations: string[];
+  tieIds: string[];
+}
+interface GoldenPartnership extends Partial<GoldenStructure> {
+  case: { at: string; comparedTo: string | null; projectId: string | null };
+  retention?: { from: string; to: string; value: number | null; keptTies: string[]; lostTies: string[]; newTies: string[] };
+  withoutProject?: GoldenStructure & { removedOrganisations: string[] };
+}
 interface Golden {
   name: string;
   oracle: string;
   metrics: GoldenMetrics[];
   growth: { from: string; to: string; interval: 'MONTH' | 'QUARTER'; periods: ReturnType<typeof growth> }[];
+  partnership: GoldenPartnership[];
 }
 
 const sorted = (ids: string[]) => [...ids].sort();
@@ -41,6 +64,33 @@ const near = (got: number | null, want: number | null, tolerance = TOLERANCE) =>
   expect(got).not.toBeNull();
   expect(Math.abs(got! - want)).toBeLessThanOrEqual(tolerance);
 };
+
+/** The E-I index, clustering, multiplexity and basic counts of one tie graph against the oracle's. */
+function expectStructure(got: StructureMeasures, want: GoldenStructure) {
+  expect({ size: got.size, ties: got.ties, components: got.components.count, largest: got.components.largest }).toEqual({
+    size: want.size,
+    ties: want.ties,
+    components: want.components.count,
+    largest: want.components.largest,
+  });
+  expect(sorted(got.components.largestMembers)).toEqual(sorted(want.components.largestMembers));
+  expect(sorted(got.organisations)).toEqual(sorted(want.organisations));
+  expect(sorted(got.tieIds)).toEqual(sorted(want.tieIds));
+  near(got.density, want.density);
+  near(got.clustering.transitivity, want.transitivity);
+  near(got.clustering.averageClustering, want.averageClustering);
+  near(got.eiIndex.value, want.eiIndex.value);
+  expect(sorted(got.eiIndex.internalTies)).toEqual(sorted(want.eiIndex.internalTies));
+  expect(sorted(got.eiIndex.externalTies)).toEqual(sorted(want.eiIndex.externalTies));
+  expect(got.eiIndex.bySector.map((s) => s.sector)).toEqual(Object.keys(want.eiIndex.bySector).sort());
+  for (const s of got.eiIndex.bySector) {
+    const w = want.eiIndex.bySector[s.sector];
+    near(s.value, w.value);
+    expect([sorted(s.organisations), sorted(s.internalTies), sorted(s.externalTies)]).toEqual([sorted(w.organisations), sorted(w.internalTies), sorted(w.externalTies)]);
+  }
+  near(got.multiplexity.value, want.multiplexity.value);
+  expect(sorted(got.multiplexity.multiplexTies)).toEqual(sorted(want.multiplexity.multiplexTies));
+}
 
 const inputs = readdirSync(join(DIR, 'inputs'))
   .filter((f) => f.endsWith('.json'))
@@ -100,6 +150,34 @@ describe.each(inputs)('the oracle on %s', (name) => {
       for (const key of ['organisations', 'newOrganisations', 'retained', 'ties', 'activities'] as const) expect(sorted(evidence[key])).toEqual(sorted(we[key]));
     });
   });
+});
+
+describe.each(inputs)('the partnership oracle on %s', (name) => {
+  const input = JSON.parse(readFileSync(join(DIR, 'inputs', `${name}.json`), 'utf8')) as { snapshot: GraphSnapshot };
+  const golden = JSON.parse(readFileSync(join(DIR, `${name}.golden.json`), 'utf8')) as Golden;
+
+  it.each(golden.partnership.map((g) => [`${g.case.at} vs ${g.case.comparedTo ?? '–'} without ${g.case.projectId ?? '–'}`, g] as const))(
+    'partnership measures on %s',
+    (_, want) => {
+      const got = partnershipMeasures(input.snapshot, want.case.at, { comparedTo: want.case.comparedTo, projectId: want.case.projectId });
+      if (!want.case.projectId) expectStructure(got, want as GoldenStructure);
+      if (want.retention) {
+        const r = got.retention!;
+        expect([r.from, r.to, sorted(r.keptTies), sorted(r.lostTies), sorted(r.newTies)]).toEqual([
+          want.retention.from,
+          want.retention.to,
+          sorted(want.retention.keptTies),
+          sorted(want.retention.lostTies),
+          sorted(want.retention.newTies),
+        ]);
+        near(r.value, want.retention.value);
+      } else expect(got.retention).toBeNull();
+      if (want.withoutProject) {
+        expectStructure(got.withoutProject!, want.withoutProject);
+        expect(got.withoutProject!.removedOrganisations).toEqual(want.withoutProject.removedOrganisations);
+      } else expect(got.withoutProject).toBeNull();
+    },
+  );
 });
 
 describe('the oracle through worker threads', () => {

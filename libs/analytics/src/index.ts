@@ -57,3 +57,22 @@ export {
   type PartnerResult,
   type PartnerSuggestion,
 } from './partners';
+export {
+  clustering,
+  eiIndex,
+  multiplexity,
+  partnershipMeasures,
+  projectLeads,
+  retentionOf,
+  sectorOf,
+  type Clustering,
+  type EiCount,
+  type EiIndex,
+  type Multiplexity,
+  type PartnershipMeasures,
+  type PartnershipOptions,
+  type SectorEi,
+  type StructureMeasures,
+  type TieRetention,
+  type WithoutProject,
+} from './partnership';

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { growth, labelsOf, lazilyNamed, MetricsCache, networkMetricsAsync, rooting, rootingReports, type RootingReport as Report } from '@verkosto/analytics';
+import { growth, labelsOf, lazilyNamed, MetricsCache, networkMetricsAsync, partnershipMeasures, rooting, rootingReports, type RootingReport as Report } from '@verkosto/analytics';
 import { badInput, todayIso } from '@verkosto/domain';
 import type { GraphStore } from '@verkosto/graph';
 import type { RequestAccess } from '../auth/access';
@@ -9,6 +9,8 @@ import { IsoDateScalar } from '../common/date.scalar';
 import { GRAPH_STORE } from '../common/store.module';
 import { graphScope } from '../graph/graph.resolver';
 import { GrowthIntervalEnum, GrowthPeriod, NetworkMetrics, RootingMilestone, RootingReport } from './analytics.model';
+import { PartnershipMeasures } from './partnership.model';
+import { partnershipView } from './partnership.view';
 
 /** Measures of DESIGN §5, computed in memory on the scope's dated snapshot. */
 @Resolver()
@@ -35,6 +37,21 @@ export class AnalyticsResolver {
       const metrics = await networkMetricsAsync(snapshot, date);
       return { ...metrics, evidence: lazilyNamed(metrics.evidence, labelsOf(snapshot)) };
     });
+  }
+
+  @Query(() => PartnershipMeasures, {
+    description:
+      'E-I index by sector, transitivity, multiplexity on a date (default today); tie retention against `comparedTo`; for a project, the network without the project and its leads.',
+  })
+  async partnershipMeasures(
+    @CurrentAccess() access: RequestAccess,
+    @Args('networkId', { type: () => ID, nullable: true }) networkId?: string,
+    @Args('projectId', { type: () => ID, nullable: true }) projectId?: string,
+    @Args('at', { type: () => IsoDateScalar, nullable: true }) at?: string,
+    @Args('comparedTo', { type: () => IsoDateScalar, nullable: true, description: 'A second date: the tie retention between it and `at`.' }) comparedTo?: string,
+  ) {
+    const snapshot = await access.visibleSnapshot(await this.store.snapshot(graphScope(networkId, projectId)));
+    return partnershipView(partnershipMeasures(snapshot, at ?? todayIso(), { comparedTo: comparedTo ?? null, projectId: projectId ?? null }), labelsOf(snapshot));
   }
 
   @Query(() => [GrowthPeriod], { description: 'Organisations, new organisations, ties, activities, density and retention per month or quarter.' })

@@ -121,6 +121,7 @@ export const RULES: { Query: Record<string, Rule>; Mutation: Record<string, Rule
     }),
     networkGraph: rule('anyone', 'anyone who may read the network or project', (a, args) => a.requireRead(args.networkId ?? args.projectId)),
     networkMetrics: reports,
+    partnershipMeasures: reports,
     growth: reports,
     rooting: reports,
     rootingMilestones: reports,

@@ -43,6 +43,7 @@ const LIST_SIZES: Record<string, number> = {
 const FIELD_COSTS: Record<string, number> = {
   'Query.networkGraph': 1_000,
   'Query.networkMetrics': 1_000,
+  'Query.partnershipMeasures': 1_000,
   'Query.growth': 1_000,
   'Query.rooting': 1_000,
   'Query.rootingMilestones': 4_000,

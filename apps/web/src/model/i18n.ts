@@ -1,6 +1,7 @@
 /** UI text in Finnish (default), Swedish and English. Pure data: the spec checks every key has all three. */
 import { evaluateText } from './text/evaluate';
 import { partnersText } from './text/partners';
+import { partnershipText } from './text/partnership';
 import { dataText } from './text/data';
 import { HISTORY_TEXT } from './text/history';
 import { ACCOUNT_TEXT } from './text/account';
@@ -475,7 +476,7 @@ const en: Dict = {
 
 /** A page's own text (model/text/<page>.ts), keys prefixed with the page name. */
 export type PageText = Record<Lang, Dict>;
-const PAGE_TEXTS: PageText[] = [evaluateText, partnersText, dataText, importText, HISTORY_TEXT, ACCOUNT_TEXT];
+const PAGE_TEXTS: PageText[] = [evaluateText, partnershipText, partnersText, dataText, importText, HISTORY_TEXT, ACCOUNT_TEXT];
 
 export const DICTIONARIES: Record<Lang, Dict> = {
   fi: Object.assign({}, fi, ...PAGE_TEXTS.map((p) => p.fi)),

@@ -1,6 +1,7 @@
 /** The GraphQL calls of the evaluator page: rooting, its milestones, growth and network measures. */
 import { gql, type Scope } from '../api';
 import type { GrowthPeriodData, MetricsData, MilestoneColumn, MilestoneDate, RootingReportData } from '../model/evaluate-model';
+import type { PartnershipData } from '../model/partnership-model';
 
 const REPORT = `at ended index leftOut
   scope { kind id label start end projects networks }
@@ -26,6 +27,24 @@ export async function fetchMetrics(scope: Scope, at: string): Promise<MetricsDat
     { id: scope.id, at },
   );
   return data.networkMetrics;
+}
+
+const TIES = 'tieItems { id label }';
+const STRUCTURE = `size ties density components { count largest }
+  eiIndex { value internal external externalTies { ${TIES} } bySector { sector value internal external externalTies { ${TIES} } } }
+  clustering { transitivity averageClustering triangles evidence { ${TIES} } }
+  multiplexity { value multiplex ties evidence { ${TIES} } }`;
+
+/** The partnership measures on `at`, the tie retention since `comparedTo`, and for a project the network without it. */
+export async function fetchPartnership(scope: Scope, at: string, comparedTo: string): Promise<PartnershipData> {
+  const data = await gql<{ partnershipMeasures: PartnershipData }>(
+    `query Partnership($id: ID!, $at: Date, $cmp: Date) { partnershipMeasures(${scopeArg(scope)}: $id, at: $at, comparedTo: $cmp) {
+      at ${STRUCTURE}
+      retention { from to value kept lost gained keptTies { ${TIES} } lostTies { ${TIES} } newTies { ${TIES} } }
+      withoutProject { ${STRUCTURE} removedOrganisations { organisationItems { id label } } } } }`,
+    { id: scope.id, at, cmp: comparedTo },
+  );
+  return data.partnershipMeasures;
 }
 
 export async function fetchGrowth(scope: Scope, from: string, to: string, interval: 'MONTH' | 'QUARTER'): Promise<GrowthPeriodData[]> {

@@ -36,7 +36,9 @@ import {
 } from '../model/evaluate-model';
 import { localToday } from '../model/format';
 import { formatDate } from '../model/i18n';
-import { fetchGrowth, fetchMetrics, fetchMilestones, fetchRooting } from './evaluate-api';
+import { retentionBaseline, type PartnershipData } from '../model/partnership-model';
+import { fetchGrowth, fetchMetrics, fetchMilestones, fetchPartnership, fetchRooting } from './evaluate-api';
+import { partnershipSection } from './partnership-section';
 import { fetchLabels, fetchScopeNodes } from './lookup-api';
 import type { Page, PageContext } from './page';
 
@@ -46,6 +48,8 @@ type Loadable<T> = { status: 'idle' | 'loading' } | { status: 'ready'; data: T }
 interface Loaded {
   report: RootingReportData;
   metrics: MetricsData;
+  /** Null when the server could not give them: the rest of the report still shows. */
+  partnership: PartnershipData | null;
   nodes: NodeIndex;
   firstDate: string | null;
   lastDate: string | null;
@@ -154,7 +158,12 @@ export class EvaluatePage implements Page {
     this.main = { status: 'loading' };
     this.draw();
     try {
-      const [report, metrics, map] = await Promise.all([fetchRooting(scope, this.at), fetchMetrics(scope, this.at), this.scopeNodes(scope)]);
+      const [report, metrics, map, partnership] = await Promise.all([
+        fetchRooting(scope, this.at),
+        fetchMetrics(scope, this.at),
+        this.scopeNodes(scope),
+        fetchPartnership(scope, this.at, retentionBaseline(this.at)).catch(() => null),
+      ]);
       const nodes = new Map(map.nodes);
       // The server names its evidence; the map adds sectors; only what neither knows is looked up.
       for (const p of report.parts) for (const [id, label] of evidenceLabels(p.evidence)) if (!nodes.has(id)) nodes.set(id, { label });
@@ -163,7 +172,7 @@ export class EvaluatePage implements Page {
         .filter((id) => !nodes.has(id));
       if (missing.length) for (const [id, info] of await fetchLabels(missing)) nodes.set(id, info);
       if (seq !== this.seq) return;
-      this.main = { status: 'ready', data: { report, metrics, nodes, firstDate: map.firstDate, lastDate: map.lastDate } };
+      this.main = { status: 'ready', data: { report, metrics, partnership, nodes, firstDate: map.firstDate, lastDate: map.lastDate } };
     } catch (e) {
       if (seq !== this.seq) return;
       this.main = { status: 'error', message: e instanceof Error ? e.message : String(e) };
@@ -267,7 +276,7 @@ export class EvaluatePage implements Page {
       return;
     }
     this.content.removeAttribute('aria-busy');
-    const { report, metrics, nodes } = this.main.data;
+    const { report, metrics, partnership, nodes } = this.main.data;
     const summary = indexSummary(report, lang, t);
     this.head.replaceChildren(
       h('h2', { 'data-testid': 'evaluate-title' }, this.reportTitle(report)),
@@ -302,6 +311,9 @@ export class EvaluatePage implements Page {
       this.milestoneSection(report),
       this.growthSection(report),
       this.metricsSection(metrics),
+      ...(partnership
+        ? [partnershipSection(partnership, lang, t, { disclosure: (id, label, enabled) => this.disclosure(id, label, enabled), isOpen: (id) => this.open.has(id) })]
+        : []),
       h('p', { class: 'print-only printed' }, t('evaluate.printed', { date: formatDate(lang, localToday()) })),
     );
   }

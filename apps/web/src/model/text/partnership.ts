@@ -1,0 +1,81 @@
+/** Text of the evaluator page's "Partnership measures" block (model/partnership-model.ts) in Finnish, Swedish and English. */
+import type { PageText } from '../i18n';
+
+export const partnershipText: PageText = {
+  fi: {
+    'evaluate.partnership.title': 'Kumppanuuden mittarit {date}',
+    'evaluate.partnership.intro': 'Kumppanuusverkostojen arvioinnin tavalliset mittarit (Provan & Milward; PARTNER-työkalu). Määritelmät: docs/measures.md.',
+    'evaluate.partnership.noTies': 'Tänä päivänä ei ole siteitä, joista laskea.',
+    'evaluate.partnership.eiIndex': 'Sektorirajojen ylitys (E-I)',
+    'evaluate.partnership.eiIndex.help':
+      '{external} sidettä sektorirajan yli, {internal} saman sektorin sisällä; −1 = vain oman sektorin kesken, +1 = vain rajojen yli. Sektoreittain: {sectors}.',
+    'evaluate.partnership.eiIndex.evidence': 'Sektorirajan ylittävät siteet',
+    'evaluate.partnership.transitivity': 'Kumppanien kumppanit (transitiivisuus)',
+    'evaluate.partnership.transitivity.help':
+      'Osuus, jossa saman organisaation kaksi kumppania tekevät myös keskenään yhteistyötä ({triangles} kolmiota); organisaatioiden keskiarvona {average}.',
+    'evaluate.partnership.transitivity.evidence': 'Kolmioihin kuuluvat siteet',
+    'evaluate.partnership.multiplexity': 'Monisäikeiset siteet',
+    'evaluate.partnership.multiplexity.help': '{n}/{of} parista on yhteydessä useammalla kuin yhdellä tavalla: yhteinen toiminta, yhteinen hanke tai sama verkosto.',
+    'evaluate.partnership.multiplexity.evidence': 'Monisäikeiset siteet',
+    'evaluate.partnership.retention': 'Siteiden pysyvyys vuodessa',
+    'evaluate.partnership.retention.help': '{from} → {to}: {kept} sidettä säilyi, {lost} päättyi, {gained} uutta (säilyneet ÷ kaikki, Jaccard).',
+    'evaluate.partnership.retention.none': '{from} → {to}: kumpanakaan päivänä ei ole siteitä.',
+    'evaluate.partnership.retention.kept.evidence': 'Säilyneet siteet',
+    'evaluate.partnership.retention.lost.evidence': 'Päättyneet siteet',
+    'evaluate.partnership.retention.new.evidence': 'Uudet siteet',
+    'evaluate.partnership.withoutProject': 'Ilman hankkeen omia toimijoita',
+    'evaluate.partnership.withoutProject.help':
+      'Kun hanke ja sen päätoteuttajat poistetaan: {size} organisaatiota, {ties} sidettä, {groups} erillistä ryhmää (suurimmassa {largest}), tiheys {density}, transitiivisuus {transitivity}, E-I {ei}.',
+    'evaluate.partnership.withoutProject.evidence': 'Poistetut päätoteuttajat',
+  },
+  sv: {
+    'evaluate.partnership.title': 'Partnerskapsmått {date}',
+    'evaluate.partnership.intro': 'Vanliga mått vid utvärdering av partnerskapsnätverk (Provan & Milward; PARTNER-verktyget). Definitioner: docs/measures.md.',
+    'evaluate.partnership.noTies': 'Detta datum finns inga band att räkna på.',
+    'evaluate.partnership.eiIndex': 'Över sektorgränserna (E-I)',
+    'evaluate.partnership.eiIndex.help':
+      '{external} band över sektorgränsen, {internal} inom samma sektor; −1 = bara inom den egna sektorn, +1 = bara över gränserna. Per sektor: {sectors}.',
+    'evaluate.partnership.eiIndex.evidence': 'Band över sektorgränsen',
+    'evaluate.partnership.transitivity': 'Partnernas partner (transitivitet)',
+    'evaluate.partnership.transitivity.help':
+      'Andelen fall där två partner till samma organisation också samarbetar med varandra ({triangles} trianglar); som organisationernas medelvärde {average}.',
+    'evaluate.partnership.transitivity.evidence': 'Band i trianglar',
+    'evaluate.partnership.multiplexity': 'Mångtrådiga band',
+    'evaluate.partnership.multiplexity.help': '{n} av {of} par är förbundna på mer än ett sätt: gemensam verksamhet, gemensamt projekt eller samma nätverk.',
+    'evaluate.partnership.multiplexity.evidence': 'Mångtrådiga band',
+    'evaluate.partnership.retention': 'Banden som höll under året',
+    'evaluate.partnership.retention.help': '{from} → {to}: {kept} band höll, {lost} upphörde, {gained} nya (bestående ÷ alla, Jaccard).',
+    'evaluate.partnership.retention.none': '{from} → {to}: inga band någotdera datum.',
+    'evaluate.partnership.retention.kept.evidence': 'Bestående band',
+    'evaluate.partnership.retention.lost.evidence': 'Upphörda band',
+    'evaluate.partnership.retention.new.evidence': 'Nya band',
+    'evaluate.partnership.withoutProject': 'Utan projektets egna aktörer',
+    'evaluate.partnership.withoutProject.help':
+      'När projektet och dess huvudgenomförare tas bort: {size} organisationer, {ties} band, {groups} separata grupper (den största {largest}), täthet {density}, transitivitet {transitivity}, E-I {ei}.',
+    'evaluate.partnership.withoutProject.evidence': 'Borttagna huvudgenomförare',
+  },
+  en: {
+    'evaluate.partnership.title': 'Partnership measures {date}',
+    'evaluate.partnership.intro': 'The measures partnership evaluations usually read (Provan & Milward; the PARTNER tool). Definitions: docs/measures.md.',
+    'evaluate.partnership.noTies': 'No ties on this date to measure.',
+    'evaluate.partnership.eiIndex': 'Across sector lines (E-I)',
+    'evaluate.partnership.eiIndex.help': '{external} ties across sector lines, {internal} inside one sector; −1 = only within sectors, +1 = only across. By sector: {sectors}.',
+    'evaluate.partnership.eiIndex.evidence': 'Ties across sector lines',
+    'evaluate.partnership.transitivity': 'Partners of partners (transitivity)',
+    'evaluate.partnership.transitivity.help': 'How often two partners of one organisation work together too ({triangles} triangles); averaged over the organisations {average}.',
+    'evaluate.partnership.transitivity.evidence': 'Ties in triangles',
+    'evaluate.partnership.multiplexity': 'Ties of several kinds',
+    'evaluate.partnership.multiplexity.help': '{n} of {of} pairs are joined in more than one way: a shared activity, a shared project or the same network.',
+    'evaluate.partnership.multiplexity.evidence': 'Ties of several kinds',
+    'evaluate.partnership.retention': 'Ties kept over the year',
+    'evaluate.partnership.retention.help': '{from} → {to}: {kept} ties kept, {lost} ended, {gained} new (kept ÷ all, Jaccard).',
+    'evaluate.partnership.retention.none': '{from} → {to}: no ties on either date.',
+    'evaluate.partnership.retention.kept.evidence': 'Ties kept',
+    'evaluate.partnership.retention.lost.evidence': 'Ties ended',
+    'evaluate.partnership.retention.new.evidence': 'New ties',
+    'evaluate.partnership.withoutProject': "Without the project's own actors",
+    'evaluate.partnership.withoutProject.help':
+      'With the project and its lead organisations removed: {size} organisations, {ties} ties, {groups} separate groups (the largest {largest}), density {density}, transitivity {transitivity}, E-I {ei}.',
+    'evaluate.partnership.withoutProject.evidence': 'Lead organisations removed',
+  },
+};
