@@ -230,6 +230,8 @@ export interface GraphStore {
   deleteNetwork(id: string, actor: Actor): Promise<DeleteResult>;
 
   listParticipations(filter: ParticipationFilter): Promise<Participation[]>;
+  /** Each organisation's participations (active on `activeAt`, when given) in one read: a page of organisations asks for all of theirs at once. */
+  participationsOfOrganisations(organisationIds: string[], activeAt?: IsoDate | null): Promise<Map<string, Participation[]>>;
   addParticipation(input: ParticipationInput, actor: Actor): Promise<Participation>;
   endParticipation(id: string, validTo: IsoDate, actor: Actor): Promise<Participation>;
   removeParticipation(id: string, actor: Actor): Promise<DeleteResult>;

@@ -494,6 +494,14 @@ describe.each(legs)('GraphStore contract on $name', (leg) => {
       expect(await store.listParticipations({ organisationId: o.id, role: 'VENUE' })).toEqual([inActivity]);
       expect((await store.listParticipations({ organisationId: o.id, activeAt: '2020-06-01' })).map((x) => x.id)).toEqual([inNetwork.id]);
       expect(await store.listParticipations({ organisationId: o.id, targetId: n.id })).toEqual([inNetwork]);
+      // Many organisations in one read give what one read each gives, in the same order.
+      const other = await org();
+      const byOrganisation = await store.participationsOfOrganisations([o.id, other.id, 'org-ei-ole']);
+      expect([...byOrganisation.keys()]).toEqual([o.id, other.id, 'org-ei-ole']);
+      expect(byOrganisation.get(o.id)).toEqual(all);
+      expect(byOrganisation.get(other.id)).toEqual([]);
+      expect((await store.participationsOfOrganisations([o.id], '2020-06-01')).get(o.id)!.map((x) => x.id)).toEqual([inNetwork.id]);
+      expect(await store.participationsOfOrganisations([])).toEqual(new Map());
     });
 
     it('refuses a role that does not fit the target', async () => {

@@ -9,6 +9,7 @@ import { CurrentAccess } from '../auth/current-access';
 import { IsoDateScalar } from '../common/date.scalar';
 import { OrganisationKindEnum, SectorEnum } from '../common/enums';
 import { DeletePayload, PageArgs, selects, toConnection } from '../common/page';
+import { batched, perRequest } from '../common/batch';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { GRAPH_STORE } from '../common/store.module';
 import { Participation } from '../participations/participation.model';
@@ -24,6 +25,11 @@ class OrganisationsArgs extends PageArgs {
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {
+  /** Organisation.participations of one request, read for a whole page at once. */
+  private readonly participationsOf = perRequest((_: RequestAccess, activeAt: string) =>
+    batched((ids: string[]) => this.store.participationsOfOrganisations(ids, activeAt || null)),
+  );
+
   constructor(@Inject(GRAPH_STORE) private readonly store: GraphStore) {}
 
   @Query(() => OrganisationConnection)
@@ -81,6 +87,6 @@ export class OrganisationResolver {
 
   @ResolveField(() => [Participation])
   async participations(@Parent() org: Organisation, @CurrentAccess() access: RequestAccess, @Args('activeAt', { type: () => IsoDateScalar, nullable: true }) activeAt?: string) {
-    return access.visible(await this.store.listParticipations({ organisationId: org.id, activeAt }), (p) => p.targetId);
+    return access.visible(await this.participationsOf(access, activeAt ?? '')(org.id), (p) => p.targetId);
   }
 }

@@ -210,6 +210,10 @@ export class CypherGraphStore implements GraphStore {
   listParticipations(filter: ParticipationFilter): Promise<Participation[]> {
     return this.participations.listParticipations(filter);
   }
+
+  participationsOfOrganisations(organisationIds: string[], activeAt?: IsoDate | null): Promise<Map<string, Participation[]>> {
+    return this.participations.participationsOfOrganisations(organisationIds, activeAt);
+  }
   addParticipation(input: ParticipationInput, actor: Actor): Promise<Participation> {
     return this.participations.addParticipation(input, actor);
   }

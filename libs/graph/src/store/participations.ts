@@ -55,6 +55,16 @@ export class Participations {
       .filter((p) => !at || isActiveAt(p.validFrom, p.validTo, at));
   }
 
+  async participationsOfOrganisations(organisationIds: string[], activeAt?: IsoDate | null): Promise<Map<string, Participation[]>> {
+    const at = checkDate(activeAt, 'activeAt');
+    const byOrganisation = new Map(organisationIds.map((id) => [id, [] as Participation[]]));
+    if (organisationIds.length === 0) return byOrganisation;
+    for (const p of (await this.ctx.db.read(this.q.participation.listOfOrganisations, { orgs: [...byOrganisation.keys()] })).map(toParticipation)) {
+      if (!at || isActiveAt(p.validFrom, p.validTo, at)) byOrganisation.get(p.organisationId)?.push(p);
+    }
+    return byOrganisation;
+  }
+
   async addParticipation(input: ParticipationInput, actor: Actor): Promise<Participation> {
     return this.ctx.recorded(actor, async (tx, log) => {
       const { participation, label } = await this.prepareParticipation(tx, input, actor);

@@ -344,6 +344,8 @@ SET n.name = $name, n.goal = $goal, n.visibility = $visibility, n.searchText = $
 RETURN ${PARTICIPATION_RETURN} ORDER BY validFrom, id`,
       listByTarget: `MATCH (o:Organisation)-[r:PARTICIPATES]->(t {id: $target})
 RETURN ${PARTICIPATION_RETURN} ORDER BY validFrom, id`,
+      listOfOrganisations: `MATCH (o:Organisation)-[r:PARTICIPATES]->(t) WHERE o.id IN $orgs
+RETURN ${PARTICIPATION_RETURN} ORDER BY validFrom, id`,
       get: `MATCH (o:Organisation)-[r:PARTICIPATES]->(t) WHERE r.id = $id RETURN ${PARTICIPATION_RETURN}`,
       targetLabel: Object.values(TARGET_LABELS)
         .map((label) => `MATCH (t:${label} {id: $id}) RETURN '${label}' AS label`)

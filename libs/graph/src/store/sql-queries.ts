@@ -347,6 +347,8 @@ WHERE nameKey = $nameKey OR ($businessId IS NOT NULL AND businessId = $businessI
 ORDER BY validFrom NULLS LAST, id`,
       listByTarget: `SELECT ${PARTICIPATION_RETURN} FROM "PARTICIPATES" r WHERE r.dst = $target AND r.srcLabel = 'Organisation'
 ORDER BY validFrom NULLS LAST, id`,
+      listOfOrganisations: `SELECT ${PARTICIPATION_RETURN} FROM "PARTICIPATES" r WHERE r.src IN ${each('$orgs')} AND r.srcLabel = 'Organisation'
+ORDER BY validFrom NULLS LAST, id`,
       get: `SELECT ${PARTICIPATION_RETURN} FROM "PARTICIPATES" r WHERE r.id = $id`,
       targetLabel: union(Object.values(TARGET_LABELS).map((label) => `SELECT '${label}' AS label FROM "${label}" WHERE id = $id`)),
       create: Object.fromEntries(
