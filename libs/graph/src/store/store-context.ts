@@ -26,6 +26,7 @@ import {
 import type { StorageEngine, EngineTx, Params, Row } from '../engine/engine';
 import type { Page, PageArgs } from '../graph-store';
 import { ChangeLog } from './change-log';
+import { coalescedRead, PageCache } from './page-cache';
 import { decodeCursor, encodeCursor, pageSize } from './paging';
 import type { Queries } from './queries';
 import { str, toActivity, toNetwork, toOrganisation, toParticipation, toPerson, toProject } from './rows';
@@ -84,6 +85,7 @@ export class StoreContext {
   readonly reads: StorageEngine;
   /** Write transactions known to leave every item in the networks it was in. */
   private readonly belongingKept = new WeakSet<EngineTx>();
+  private readonly pages = new PageCache();
   /** Statements of a write sent but not yet awaited (its Change): awaited with the last ones. */
   private readonly pending = new WeakMap<EngineTx, Promise<unknown>[]>();
 
@@ -131,9 +133,18 @@ export class StoreContext {
     return this.version(BELONGING_VERSION);
   }
 
-  private async version(key: string): Promise<string> {
-    const [row] = await this.reads.read(this.q.meta.get, { key });
-    return row ? String(row.value) : '';
+  private readonly versionReads = new Map<string, () => Promise<string>>();
+
+  private version(key: string): Promise<string> {
+    let read = this.versionReads.get(key);
+    if (!read) {
+      read = coalescedRead(async () => {
+        const [row] = await this.reads.read(this.q.meta.get, { key });
+        return row ? String(row.value) : '';
+      });
+      this.versionReads.set(key, read);
+    }
+    return read();
   }
 
   // ── recording a write ─────────────────────────────────────────────────────────────────────
@@ -187,8 +198,10 @@ export class StoreContext {
       const rows: Row[] = [];
       // '' sorts before every key: the first page is a range like the others.
       let after = args.after ? decodeCursor(args.after) : '';
+      const version = await this.graphVersion();
       for (;;) {
-        const batch = await this.db.read(listQuery, { ...extra, q, after, limit: wanted, hidden: [] });
+        const params = { ...extra, q, after, limit: wanted, hidden: [] };
+        const batch = await this.pages.get(version, `${listQuery}\n${JSON.stringify(params)}`, () => this.db.read(listQuery, params));
         rows.push(...batch.filter((row) => !hidden.has(String(row.id))));
         if (rows.length > first || batch.length < wanted) return rows;
         after = String(batch[batch.length - 1].sortKey);
