@@ -123,28 +123,23 @@ export class StoreContext {
     };
   }
 
+  // Coalesced: one look-up answers every request that asked while the previous one was in flight.
+  private readonly graphVersionRead = coalescedRead(() => this.readVersion(GRAPH_VERSION));
+  private readonly belongingVersionRead = coalescedRead(() => this.readVersion(BELONGING_VERSION));
+
   /** Changes with every committed graph write; reading it is one key look-up. */
   graphVersion(): Promise<string> {
-    return this.version(GRAPH_VERSION);
+    return this.graphVersionRead();
   }
 
   /** Changes with every committed write that may change which networks an item is in. */
   belongingVersion(): Promise<string> {
-    return this.version(BELONGING_VERSION);
+    return this.belongingVersionRead();
   }
 
-  private readonly versionReads = new Map<string, () => Promise<string>>();
-
-  private version(key: string): Promise<string> {
-    let read = this.versionReads.get(key);
-    if (!read) {
-      read = coalescedRead(async () => {
-        const [row] = await this.reads.read(this.q.meta.get, { key });
-        return row ? String(row.value) : '';
-      });
-      this.versionReads.set(key, read);
-    }
-    return read();
+  private async readVersion(key: string): Promise<string> {
+    const [row] = await this.reads.read(this.q.meta.get, { key });
+    return row ? String(row.value) : '';
   }
 
   // ── recording a write ─────────────────────────────────────────────────────────────────────
